@@ -1,0 +1,112 @@
+package cn.duijie.common;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.duijie.db.EmbeddedPostgresServer;
+import cn.duijie.graph.EmbeddedNeo4j;
+
+/**
+ * Decides, before Quarkus starts, which engines are external (NEO4J_URI, DB_URL) and starts the embedded ones,
+ * returning the Quarkus properties that point the driver and the datasources at them.
+ */
+public final class EngineBootstrap {
+
+    public static final String ENGINE_NEO4J = "duijie.engines.neo4j";
+    public static final String ENGINE_POSTGRES = "duijie.engines.postgres";
+
+    /** Environment variables read here, before Quarkus' own configuration exists. */
+    public static final java.util.List<String> ENVIRONMENT_VARIABLES = java.util.List.of(
+            "DUIJIE_DATA_DIR", "NEO4J_URI", "DB_URL", "DUIJIE_NEO4J_PORT", "DUIJIE_POSTGRES_PORT", "DUIJIE_NEO4J_PAGE_CACHE");
+
+    private EmbeddedNeo4j neo4j;
+    private EmbeddedPostgresServer postgres;
+
+    /** Settings read from system properties first, then environment variables. */
+    public record Settings(Path dataDir, Optional<String> neo4jUri, Optional<String> dbUrl,
+                           int neo4jPort, int postgresPort, String neo4jPageCache) {
+
+        public static Settings fromEnvironment() {
+            return new Settings(
+                    Path.of(setting("duijie.data-dir", "DUIJIE_DATA_DIR").orElse("./data")).toAbsolutePath().normalize(),
+                    setting("quarkus.neo4j.uri", "NEO4J_URI"),
+                    setting("duijie.db-url", "DB_URL"),
+                    Integer.parseInt(setting("duijie.embedded.neo4j-port", "DUIJIE_NEO4J_PORT").orElse("0")),
+                    Integer.parseInt(setting("duijie.embedded.postgres-port", "DUIJIE_POSTGRES_PORT").orElse("0")),
+                    setting("duijie.embedded.neo4j-page-cache", "DUIJIE_NEO4J_PAGE_CACHE").orElse("512m"));
+        }
+
+        public Settings withDataDir(Path dir) {
+            return new Settings(dir, neo4jUri, dbUrl, neo4jPort, postgresPort, neo4jPageCache);
+        }
+    }
+
+    static Optional<String> setting(String property, String env) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(env);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** Starts what is not external and returns the properties Quarkus needs to reach both engines. */
+    public Map<String, String> start(Settings settings) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("duijie.data-dir", settings.dataDir().toString());
+        if (settings.neo4jUri().isPresent()) {
+            props.put("quarkus.neo4j.uri", settings.neo4jUri().get());
+            props.put(ENGINE_NEO4J, "external " + settings.neo4jUri().get());
+        } else {
+            Path home = settings.dataDir().resolve("neo4j");
+            neo4j = new EmbeddedNeo4j(home, portOrFree(settings.neo4jPort()), settings.neo4jPageCache()).start();
+            props.put("quarkus.neo4j.uri", neo4j.boltUri());
+            props.put(ENGINE_NEO4J, "embedded " + neo4j.boltUri() + ", data in " + home);
+        }
+        if (settings.dbUrl().isPresent()) {
+            String url = settings.dbUrl().get();
+            String reactive = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+            props.put("quarkus.datasource.reactive.url", reactive);
+            props.put("quarkus.datasource.jdbc.url", "jdbc:" + reactive);
+            props.put(ENGINE_POSTGRES, "external " + reactive);
+        } else {
+            Path dir = settings.dataDir().resolve("postgres");
+            postgres = EmbeddedPostgresServer.start(dir, portOrFree(settings.postgresPort()));
+            props.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
+            props.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
+            props.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
+            props.put(ENGINE_POSTGRES, "embedded " + postgres.reactiveUrl() + ", data in " + dir);
+        }
+        return props;
+    }
+
+    public Optional<EmbeddedNeo4j> neo4j() {
+        return Optional.ofNullable(neo4j);
+    }
+
+    public void stop() {
+        if (neo4j != null) {
+            neo4j.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    public static int portOrFree(int port) {
+        if (port > 0) {
+            return port;
+        }
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.duijie.common;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Problem+json for errors answered below JAX-RS: paths no route serves, bodies over the size limit,
+ * and failures in non-REST routes.
+ */
+@ApplicationScoped
+public class HttpErrorRoutes {
+
+    private final ObjectMapper json;
+    private final String maxBody;
+
+    HttpErrorRoutes(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBody) {
+        this.json = json;
+        this.maxBody = maxBody;
+    }
+
+    void install(@Observes Router router) {
+        router.errorHandler(404, ctx -> write(ctx, ProblemMappers.problem(404, "not-found",
+                Messages.get("problem.not-found"), Messages.get("detail.path-not-found", ctx.normalizedPath()))));
+        router.errorHandler(405, ctx -> write(ctx, ProblemMappers.problem(405, "method-not-allowed",
+                Messages.get("problem.method"),
+                Messages.get("detail.method-not-allowed", ctx.normalizedPath(), ctx.request().method().name()))));
+        router.errorHandler(413, ctx -> write(ctx, ProblemMappers.problem(413, "payload-too-large",
+                Messages.get("problem.too-large"), Messages.get("detail.too-large", maxBody))));
+        router.errorHandler(500, ctx -> write(ctx, ProblemMappers.problem(500, "internal",
+                Messages.get("problem.internal"), Messages.get("detail.internal", "-"))));
+    }
+
+    private void write(RoutingContext ctx, Problem problem) {
+        if (ctx.response().headWritten() || ctx.response().ended()) {
+            return;
+        }
+        try {
+            ctx.response().setStatusCode(problem.status())
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
+        } catch (Exception e) {
+            ctx.response().setStatusCode(problem.status()).end();
+        }
+    }
+}

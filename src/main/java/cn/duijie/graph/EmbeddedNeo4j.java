@@ -1,0 +1,86 @@
+package cn.duijie.graph;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+/** An in-process Neo4j 5.26 with Bolt on localhost, used when no NEO4J_URI is configured. */
+public final class EmbeddedNeo4j implements AutoCloseable {
+
+    private final Path home;
+    private final int port;
+    private final String pageCache;
+    private DatabaseManagementService dbms;
+
+    public EmbeddedNeo4j(Path home, int port, String pageCache) {
+        this.home = home;
+        this.port = port;
+        this.pageCache = pageCache;
+    }
+
+    public synchronized EmbeddedNeo4j start() {
+        if (dbms != null) {
+            return this;
+        }
+        dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.parse(pageCache))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
+                .loadPropertiesFromFile(writeExtraConfig())
+                .build();
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        return this;
+    }
+
+    /** Settings the builder has no typed constant for. */
+    private Path writeExtraConfig() {
+        try {
+            Files.createDirectories(home);
+            Path conf = home.resolve("duijie-neo4j.conf");
+            Files.writeString(conf, String.join("\n",
+                    "# written at every start by Duijie",
+                    // otherwise every shutdown waits 10 s for Netty's quiet period
+                    "internal.dbms.bolt.netty_server_shutdown_quiet_period=0",
+                    ""));
+            return conf;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public synchronized void stop() {
+        if (dbms != null) {
+            dbms.shutdown();
+            dbms = null;
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return dbms != null;
+    }
+
+    public String boltUri() {
+        return "bolt://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

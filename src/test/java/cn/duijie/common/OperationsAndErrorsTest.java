@@ -1,0 +1,65 @@
+package cn.duijie.common;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.duijie.support.Ready;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class OperationsAndErrorsTest {
+
+    @BeforeEach
+    void ready() {
+        Ready.await();
+    }
+
+    @Test
+    void readinessReportsBothEnginesUpWithTheirSchemas() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("Neo4j"))
+                .body("checks.name", hasItem("PostgreSQL"))
+                .body("checks.find { it.name == 'Neo4j' }.data.schema", equalTo("0002"))
+                .body("checks.find { it.name == 'Neo4j' }.data.engine", containsString("embedded"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void unknownPathIsAProblemNotAStackTrace() {
+        given().get("/api/v1/does-not-exist").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("status", equalTo(404))
+                .body("title", containsString("资源不存在"))
+                .body("detail", containsString("/api/v1/does-not-exist"));
+        given().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void wrongMethodIs405Problem() {
+        given().delete("/api/v1/system/status").then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("title", containsString("不支持该请求方法"));
+    }
+
+    @Test
+    void metricsOpenApiAndSwaggerAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/system/status"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void systemStatusNamesEnginesWithoutLeakingInternals() {
+        given().get("/api/v1/system/status").then().statusCode(200)
+                .body("neo4j", containsString("embedded"))
+                .body("postgres", containsString("embedded"))
+                .body("toString()", not(containsString("Exception")));
+    }
+}

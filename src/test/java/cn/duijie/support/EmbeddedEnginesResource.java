@@ -1,0 +1,45 @@
+package cn.duijie.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.duijie.common.EngineBootstrap;
+import cn.duijie.graph.EmbeddedNeo4j;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** Real embedded Neo4j and PostgreSQL for @QuarkusTest, in a fresh temporary data directory per test run. */
+public class EmbeddedEnginesResource implements QuarkusTestResourceLifecycleManager {
+
+    private static EngineBootstrap engines;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dir = Files.createTempDirectory("duijie-test-");
+            engines = new EngineBootstrap();
+            EngineBootstrap.Settings settings = new EngineBootstrap.Settings(dir, Optional.empty(), Optional.empty(), 0, 0, "128m");
+            Map<String, String> props = new HashMap<>(engines.start(settings));
+            props.put("duijie.seed.on-empty", "false");
+            return props;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The embedded Neo4j, for tests that stop and restart it. */
+    public static EmbeddedNeo4j neo4j() {
+        return engines.neo4j().orElseThrow();
+    }
+
+    @Override
+    public void stop() {
+        if (engines != null) {
+            engines.stop();
+        }
+    }
+}
