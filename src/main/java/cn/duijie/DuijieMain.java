@@ -1,25 +1,49 @@
 package cn.duijie;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import cn.duijie.common.EngineBootstrap;
+import cn.duijie.imports.ImportCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point. Starts the embedded engines that are not configured as external servers before Quarkus starts
- * (Hibernate Reactive connects while Quarkus boots), then runs the service.
+ * Entry point: {@code serve} (the default), {@code import [--server URL] FILE|DIR ...}.
+ * Starts the embedded engines that are not configured as external servers before Quarkus starts
+ * (Hibernate Reactive connects while Quarkus boots).
  */
 @QuarkusMain
 public class DuijieMain {
 
     public static void main(String... args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
+        switch (command) {
+            case "import" -> {
+                if (rest.length >= 2 && rest[0].equals("--server")) {
+                    System.exit(ImportCommand.upload(rest[1], List.of(Arrays.copyOfRange(rest, 2, rest.length))));
+                }
+                System.setProperty("quarkus.http.port", "0");
+                System.setProperty("duijie.seed.on-empty", "false");
+                start(ImportCommand.class, rest);
+            }
+            case "serve" -> start(Service.class, rest);
+            default -> {
+                System.err.println("usage: serve | import [--server URL] FILE|DIR ...");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void start(Class<? extends QuarkusApplication> app, String[] args) {
         EngineBootstrap engines = new EngineBootstrap();
         Map<String, String> props = engines.start(EngineBootstrap.Settings.fromEnvironment());
         props.forEach(System::setProperty);
         Runtime.getRuntime().addShutdownHook(new Thread(engines::stop, "duijie-engines-stop"));
-        Quarkus.run(Service.class, args);
+        Quarkus.run(app, args);
     }
 
     /** Runs until the service is asked to stop. */

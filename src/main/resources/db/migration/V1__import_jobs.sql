@@ -6,8 +6,9 @@ CREATE TABLE import_job (
     created_at   TIMESTAMPTZ  NOT NULL DEFAULT now(),
     finished_at  TIMESTAMPTZ,
     failure      TEXT,
-    files        JSONB        NOT NULL DEFAULT '[]'::jsonb,
-    errors       JSONB        NOT NULL DEFAULT '[]'::jsonb,
-    duplicates   JSONB        NOT NULL DEFAULT '[]'::jsonb
+    files        TEXT         NOT NULL DEFAULT '[]',
+    errors       TEXT         NOT NULL DEFAULT '[]',
+    duplicates   TEXT         NOT NULL DEFAULT '[]',
+    error_count  INTEGER      NOT NULL DEFAULT 0
 );
 CREATE INDEX import_job_created ON import_job (created_at DESC);

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.configuration.MemorySize;
+
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -19,13 +21,28 @@ public class HttpErrorRoutes {
 
     private final ObjectMapper json;
     private final String maxBody;
+    private final long maxBodyBytes;
 
-    HttpErrorRoutes(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBody) {
+    HttpErrorRoutes(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBody,
+                    @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.json = json;
         this.maxBody = maxBody;
+        this.maxBodyBytes = maxBodySize.asLongValue();
     }
 
     void install(@Observes Router router) {
+        // before the body handler: refuse a declared oversize body with a problem, without reading it
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
+                ctx.response().putHeader("Connection", "close");
+                ctx.response().endHandler(v -> ctx.request().connection().close());
+                write(ctx, ProblemMappers.problem(413, "payload-too-large", Messages.get("problem.too-large"),
+                        Messages.get("detail.too-large", maxBody)));
+            } else {
+                ctx.next();
+            }
+        });
         router.errorHandler(404, ctx -> write(ctx, ProblemMappers.problem(404, "not-found",
                 Messages.get("problem.not-found"), Messages.get("detail.path-not-found", ctx.normalizedPath()))));
         router.errorHandler(405, ctx -> write(ctx, ProblemMappers.problem(405, "method-not-allowed",

@@ -40,6 +40,7 @@ public class StartupTasks {
     private volatile String postgresError;
     private volatile String neo4jError;
     private volatile boolean stopping;
+    private final java.util.concurrent.CountDownLatch schemasReady = new java.util.concurrent.CountDownLatch(1);
 
     StartupTasks(Flyway flyway, GraphMigrations graphMigrations, Event<SchemasReady> ready,
                  @ConfigProperty(name = EngineBootstrap.ENGINE_NEO4J, defaultValue = "external") String neo4jEngine,
@@ -82,6 +83,7 @@ public class StartupTasks {
             }
         }
         if (!stopping && postgresMigrated && graphMigrations.appliedVersion() != null) {
+            schemasReady.countDown();
             try {
                 ready.fire(new SchemasReady());
             } catch (RuntimeException e) {
@@ -123,6 +125,11 @@ public class StartupTasks {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /** Blocks until both schemas are migrated; false when the time ran out first. */
+    public boolean awaitSchemas(Duration timeout) throws InterruptedException {
+        return schemasReady.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     public boolean postgresMigrated() {

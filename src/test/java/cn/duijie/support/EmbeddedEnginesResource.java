@@ -16,11 +16,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 public class EmbeddedEnginesResource implements QuarkusTestResourceLifecycleManager {
 
     private static EngineBootstrap engines;
+    private static Path dataDir;
 
     @Override
     public Map<String, String> start() {
         try {
             Path dir = Files.createTempDirectory("duijie-test-");
+            dataDir = dir;
             engines = new EngineBootstrap();
             EngineBootstrap.Settings settings = new EngineBootstrap.Settings(dir, Optional.empty(), Optional.empty(), 0, 0, "128m");
             Map<String, String> props = new HashMap<>(engines.start(settings));
@@ -40,6 +42,13 @@ public class EmbeddedEnginesResource implements QuarkusTestResourceLifecycleMana
     public void stop() {
         if (engines != null) {
             engines.stop();
+        }
+        if (dataDir != null) {
+            try (var walk = Files.walk(dataDir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temporary folder is harmless
+            }
         }
     }
 }

@@ -1,0 +1,217 @@
+package cn.duijie.imports;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+import cn.duijie.imports.Column.Ref;
+
+/**
+ * Writes validated rows of one graph-seed file into Neo4j: an idempotent MERGE by key, relationship columns
+ * replaced as a whole, derived properties recomputed. Labels, relationship types and property names formatted into
+ * the Cypher come only from the ImportFile enum, never from a file.
+ */
+final class GraphWriter {
+
+    static final int BATCH = 2_000;
+
+    /** A column whose values are keys of other nodes, written as relationships. */
+    record Link(String column, String type, Ref target, boolean incoming) {
+    }
+
+    /** An edge file: one relationship per row between two keyed nodes. */
+    record Edge(Ref from, String fromColumn, String type, Ref to, String toColumn, List<String> keyProperties) {
+    }
+
+    static final Map<ImportFile, List<Link>> LINKS = Map.ofEntries(
+            Map.entry(ImportFile.REGIONS, List.of(new Link("parentCode", "WITHIN", Ref.REGION, false))),
+            Map.entry(ImportFile.CHAINS, List.of()),
+            Map.entry(ImportFile.SEGMENTS, List.of(new Link("chainId", "HAS_SEGMENT", Ref.CHAIN, true),
+                    new Link("feedsSegmentIds", "FEEDS", Ref.SEGMENT, false))),
+            Map.entry(ImportFile.PRODUCTS, List.of(new Link("segmentId", "IN_SEGMENT", Ref.SEGMENT, false),
+                    new Link("broaderCode", "BROADER", Ref.PRODUCT, false))),
+            Map.entry(ImportFile.TECHNOLOGIES, List.of(new Link("broaderCode", "BROADER", Ref.TECHNOLOGY, false),
+                    new Link("segmentIds", "USED_IN", Ref.SEGMENT, false))),
+            Map.entry(ImportFile.ENTERPRISES, List.of(new Link("regionCode", "LOCATED_IN", Ref.REGION, false),
+                    new Link("leadsChainIds", "LEADS", Ref.CHAIN, false),
+                    new Link("productCodes", "MAKES", Ref.PRODUCT, false),
+                    new Link("technologyCodes", "HAS_TECH", Ref.TECHNOLOGY, false))),
+            Map.entry(ImportFile.INSTITUTIONS, List.of(new Link("regionCode", "LOCATED_IN", Ref.REGION, false),
+                    new Link("technologyCodes", "EXPERT_IN", Ref.TECHNOLOGY, false))),
+            Map.entry(ImportFile.EXPERTS, List.of(new Link("institutionId", "WORKS_AT", Ref.INSTITUTION, false),
+                    new Link("technologyCodes", "EXPERT_IN", Ref.TECHNOLOGY, false))),
+            Map.entry(ImportFile.ACHIEVEMENTS, List.of(new Link("institutionId", "OWNED_BY", Ref.INSTITUTION, false),
+                    new Link("technologyCodes", "ABOUT", Ref.TECHNOLOGY, false),
+                    new Link("productCodes", "APPLIES_TO", Ref.PRODUCT, false))),
+            Map.entry(ImportFile.INVESTORS, List.of(new Link("regionCode", "LOCATED_IN", Ref.REGION, false))),
+            Map.entry(ImportFile.FUNDS, List.of(new Link("investorId", "MANAGES", Ref.INVESTOR, true),
+                    new Link("chainIds", "FOCUSES_ON", Ref.CHAIN, false),
+                    new Link("segmentIds", "FOCUSES_ON", Ref.SEGMENT, false))));
+
+    static final Map<ImportFile, Edge> EDGES = Map.of(
+            ImportFile.SUPPLIES, new Edge(Ref.ENTERPRISE, "supplierCreditCode", "SUPPLIES", Ref.ENTERPRISE, "buyerCreditCode", List.of()),
+            ImportFile.COLLABORATIONS, new Edge(Ref.INSTITUTION, "institutionId", "COLLABORATED_WITH", Ref.ENTERPRISE, "creditCode", List.of("year")),
+            ImportFile.INVESTMENTS, new Edge(Ref.FUND, "fundId", "INVESTED_IN", Ref.ENTERPRISE, "creditCode", List.of("round")));
+
+    /** Labels of node files that are not referenced by other files (and so have no Ref). */
+    private static final Map<ImportFile, String[]> NODE_LABEL_AND_KEY = Map.of(
+            ImportFile.EXPERTS, new String[] {"Expert", "id"},
+            ImportFile.ACHIEVEMENTS, new String[] {"Achievement", "id"});
+
+    private static final Map<ImportFile, String> DERIVED = Map.of(
+            ImportFile.REGIONS, """
+                    SET n.location = CASE WHEN n.lat IS NULL OR n.lon IS NULL THEN null
+                                          ELSE point({latitude: n.lat, longitude: n.lon}) END""",
+            ImportFile.PRODUCTS, "SET n.keywordText = reduce(s = n.name, k IN coalesce(n.keywords, []) | s + ' ' + k)",
+            ImportFile.TECHNOLOGIES, "SET n.keywordText = reduce(s = n.name, k IN coalesce(n.keywords, []) | s + ' ' + k)",
+            ImportFile.ENTERPRISES, """
+                    OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region)
+                    OPTIONAL MATCH (r)-[:WITHIN]->(parent:Region)
+                    WITH n, coalesce(r.location, parent.location) AS regionLocation
+                    CALL (n) { OPTIONAL MATCH (n)-[:MAKES]->(p:Product) RETURN collect(p.name) AS names }
+                    SET n.location = CASE WHEN n.lat IS NOT NULL AND n.lon IS NOT NULL
+                                          THEN point({latitude: n.lat, longitude: n.lon}) ELSE regionLocation END,
+                        n.productText = reduce(s = '', x IN names | s + ' ' + x),
+                        n.tier = coalesce(n.tier, 'NONE'),
+                        n.isChainLeader = coalesce(n.isChainLeader, false),
+                        n.listed = coalesce(n.listed, false),
+                        n.certifications = coalesce(n.certifications, [])""",
+            ImportFile.INSTITUTIONS, """
+                    OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region)
+                    OPTIONAL MATCH (r)-[:WITHIN]->(parent:Region)
+                    SET n.location = coalesce(r.location, parent.location)""");
+
+    private final Driver driver;
+
+    GraphWriter(Driver driver) {
+        this.driver = driver;
+    }
+
+    static String label(ImportFile file) {
+        return file.creates != null ? file.creates.label : NODE_LABEL_AND_KEY.get(file)[0];
+    }
+
+    static String key(ImportFile file) {
+        return file.creates != null ? file.creates.key : NODE_LABEL_AND_KEY.get(file)[1];
+    }
+
+    static boolean isEdgeFile(ImportFile file) {
+        return EDGES.containsKey(file);
+    }
+
+    /** Existing import hashes by row key (node files) or by row index (edge files). */
+    Map<String, String> existingHashes(ImportFile file, List<Map<String, Object>> rows) {
+        Map<String, String> out = new HashMap<>();
+        try (Session session = driver.session()) {
+            for (int from = 0; from < rows.size(); from += BATCH * 5) {
+                List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH * 5));
+                String cypher;
+                if (isEdgeFile(file)) {
+                    Edge e = EDGES.get(file);
+                    cypher = "UNWIND $rows AS row MATCH (a:" + e.from().label + " {" + e.from().key + ": row.a})-[r:" + e.type()
+                            + "]->(b:" + e.to().label + " {" + e.to().key + ": row.b}) " + keyPropertyFilter(e)
+                            + " RETURN row.rowKey AS k, r.importHash AS h";
+                } else {
+                    cypher = "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
+                            + "RETURN row.rowKey AS k, n.importHash AS h";
+                }
+                session.run(cypher, Map.of("rows", batch)).forEachRemaining(r -> {
+                    if (!r.get("h").isNull()) {
+                        out.put(r.get("k").asString(), r.get("h").asString());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    private static String keyPropertyFilter(Edge e) {
+        if (e.keyProperties().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String p : e.keyProperties()) {
+            parts.add("r." + p + " = row.props." + p);
+        }
+        return "WHERE " + String.join(" AND ", parts);
+    }
+
+    /** Writes the rows (each: rowKey, hash, props, and for edge files a and b) in batches. */
+    void write(ImportFile file, List<Map<String, Object>> rows, Set<String> presentColumns) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Session session = driver.session()) {
+            if (isEdgeFile(file)) {
+                Edge e = EDGES.get(file);
+                StringBuilder keyMap = new StringBuilder();
+                for (String p : e.keyProperties()) {
+                    keyMap.append(keyMap.isEmpty() ? " {" : ", ").append(p).append(": row.props.").append(p);
+                }
+                if (!keyMap.isEmpty()) {
+                    keyMap.append('}');
+                }
+                String cypher = "UNWIND $rows AS row MATCH (a:" + e.from().label + " {" + e.from().key + ": row.a}) "
+                        + "MATCH (b:" + e.to().label + " {" + e.to().key + ": row.b}) "
+                        + "MERGE (a)-[r:" + e.type() + keyMap + "]->(b) SET r += row.props, r.importHash = row.hash";
+                batches(session, cypher, rows);
+                return;
+            }
+            String nodes = "UNWIND $rows AS row MERGE (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
+                    + "SET n += row.props, n.importHash = row.hash";
+            batches(session, nodes, rows);
+            for (Link link : LINKS.getOrDefault(file, List.of())) {
+                if (!presentColumns.contains(link.column())) {
+                    continue;
+                }
+                String old = link.incoming()
+                        ? "(n)<-[old:" + link.type() + "]-(:" + link.target().label + ")"
+                        : "(n)-[old:" + link.type() + "]->(:" + link.target().label + ")";
+                String create = link.incoming() ? "MERGE (t)-[:" + link.type() + "]->(n)" : "MERGE (n)-[:" + link.type() + "]->(t)";
+                String cypher = "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
+                        + "CALL (n) { MATCH " + old + " DELETE old } "
+                        + "WITH n, row UNWIND row.links." + link.column() + " AS ref "
+                        + "MATCH (t:" + link.target().label + " {" + link.target().key + ": ref}) " + create;
+                batches(session, cypher, rows);
+            }
+            String derived = DERIVED.get(file);
+            if (derived != null) {
+                batches(session, "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
+                        + "WITH n " + derived, rows);
+            }
+        }
+    }
+
+    private static void batches(Session session, String cypher, List<Map<String, Object>> rows) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", batch)).consume());
+        }
+    }
+
+    /** All keys of a node kind in the graph, for reference checks. */
+    Set<String> keys(Ref ref) {
+        Set<String> out = new java.util.HashSet<>();
+        try (Session session = driver.session()) {
+            session.run("MATCH (n:" + ref.label + ") RETURN n." + ref.key + " AS k")
+                    .forEachRemaining(r -> out.add(r.get("k").asString()));
+        }
+        return out;
+    }
+
+    /** Existing firms as (creditCode, name, regionCode), for the duplicate check. */
+    List<String[]> enterpriseNames() {
+        List<String[]> out = new ArrayList<>();
+        try (Session session = driver.session()) {
+            session.run("MATCH (e:Enterprise) RETURN e.creditCode AS c, e.name AS n, e.regionCode AS r")
+                    .forEachRemaining(r -> out.add(new String[] {r.get("c").asString(), r.get("n").asString(""),
+                            r.get("r").asString("")}));
+        }
+        return out;
+    }
+}

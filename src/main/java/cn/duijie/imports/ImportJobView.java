@@ -1,0 +1,22 @@
+package cn.duijie.imports;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An import job as clients see it (CONTRACTS: id, status, files, errors, possibleDuplicates). */
+@Schema(name = "ImportJob")
+public record ImportJobView(
+        UUID id,
+        @Schema(enumeration = {"QUEUED", "RUNNING", "DONE", "FAILED"}) String status,
+        @Schema(description = "api / cli / seed") String source,
+        OffsetDateTime createdAt,
+        OffsetDateTime finishedAt,
+        List<ImportReport.FileCounts> files,
+        @Schema(description = "被拒绝的行（最多保留 10000 条）") List<ImportReport.RowError> errors,
+        @Schema(description = "被拒绝的行总数") int errorCount,
+        List<ImportReport.PossibleDuplicate> possibleDuplicates,
+        @Schema(description = "整个任务失败时的原因") String failure) {
+}

@@ -1,0 +1,39 @@
+package cn.duijie.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What an import did, per file and per rejected row. Kept as JSON on the import job. */
+public final class ImportReport {
+
+    @Schema(name = "ImportFileCounts")
+    public record FileCounts(String file, int created, int updated, int unchanged, int rejected) {
+    }
+
+    @Schema(name = "ImportRowError", description = "被拒绝的一行：行号按 Excel 计（表头为第 1 行）")
+    public record RowError(String file, int row, String column, String reason) {
+    }
+
+    @Schema(name = "PossibleDuplicate", description = "疑似重复企业：信用代码不同、同城、名称几乎相同；只提示，不合并")
+    public record PossibleDuplicate(String creditCode, String name, String otherCreditCode, String otherName,
+                                    String cityCode, String reason) {
+    }
+
+    final List<FileCounts> files = new ArrayList<>();
+    final List<RowError> errors = new ArrayList<>();
+    final List<PossibleDuplicate> duplicates = new ArrayList<>();
+
+    public List<FileCounts> files() {
+        return files;
+    }
+
+    public List<RowError> errors() {
+        return errors;
+    }
+
+    public List<PossibleDuplicate> duplicates() {
+        return duplicates;
+    }
+}

@@ -1,0 +1,229 @@
+package cn.duijie.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Import jobs: accepted files are copied under the data directory, the job is recorded in PostgreSQL, and one
+ * worker thread applies jobs in arrival order (imports never race each other in the graph).
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+    static final int MAX_STORED_ERRORS = 10_000;
+
+    /** A file as received: the name it was sent under and where its bytes are now. */
+    public record Upload(String name, Path path) {
+    }
+
+    /** The job as accepted, and its completion. */
+    public record Submitted(CompletableFuture<ImportJobView> accepted, CompletableFuture<ImportJobView> done) {
+    }
+
+    private final ImportEngine engine;
+    private final ObjectMapper json;
+    private final Path jobsDir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "duijie-import");
+        t.setDaemon(true);
+        return t;
+    });
+
+    ImportService(ImportEngine engine, ObjectMapper json, @ConfigProperty(name = "duijie.data-dir") String dataDir) {
+        this.engine = engine;
+        this.json = json;
+        this.jobsDir = Path.of(dataDir).resolve("imports");
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Accepts the files (copied before the request ends) and queues the job. */
+    public Submitted submit(String source, List<Upload> uploads) {
+        CompletableFuture<ImportJobView> accepted = new CompletableFuture<>();
+        CompletableFuture<ImportJobView> done = new CompletableFuture<>();
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                UUID id = UUID.randomUUID();
+                Path dir = jobsDir.resolve(id.toString());
+                Files.createDirectories(dir);
+                List<ImportEngine.Source> sources = new ArrayList<>();
+                int i = 0;
+                for (Upload u : uploads) {
+                    Path target = dir.resolve((i++) + "-" + safeName(u.name()));
+                    Files.copy(u.path(), target, StandardCopyOption.REPLACE_EXISTING);
+                    sources.add(new ImportEngine.Source(u.name(), target));
+                }
+                ImportJobView queued = create(id, source);
+                accepted.complete(queued);
+                worker.execute(() -> {
+                    try {
+                        done.complete(execute(id, sources));
+                    } catch (RuntimeException e) {
+                        done.completeExceptionally(e);
+                    } finally {
+                        deleteQuietly(dir);
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                LOG.error("Could not accept an import", e);
+                accepted.completeExceptionally(e);
+                done.completeExceptionally(e);
+            }
+        });
+        return new Submitted(accepted, done);
+    }
+
+    /** Runs an import of files on disk now, on the import worker; blocking (seed loading, command line). */
+    public ImportJobView importNow(String source, List<ImportEngine.Source> sources) {
+        UUID id = UUID.randomUUID();
+        create(id, source);
+        try {
+            return worker.submit(() -> execute(id, sources)).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    public Uni<ImportJobView> find(UUID id) {
+        return Panache.withSession(() -> ImportJob.<ImportJob>findById(id))
+                .onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("import.job.not-found", id)))
+                .map(this::view);
+    }
+
+    private ImportJobView execute(UUID id, List<ImportEngine.Source> sources) {
+        update(id, job -> job.status = "RUNNING");
+        try {
+            long start = System.nanoTime();
+            ImportReport report = engine.run(sources);
+            LOG.infof("Import %s done in %d ms: %s", id, (System.nanoTime() - start) / 1_000_000, report.files());
+            return update(id, job -> {
+                job.status = "DONE";
+                job.finishedAt = now();
+                job.files = write(report.files());
+                job.errorCount = report.errors().size();
+                job.errors = write(report.errors().size() > MAX_STORED_ERRORS
+                        ? report.errors().subList(0, MAX_STORED_ERRORS) : report.errors());
+                job.duplicates = write(report.duplicates());
+            });
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import %s failed", id);
+            return update(id, job -> {
+                job.status = "FAILED";
+                job.finishedAt = now();
+                job.failure = Messages.get("import.job.failed");
+            });
+        }
+    }
+
+    private ImportJobView create(UUID id, String source) {
+        return await(() -> Panache.withTransaction(() -> {
+            ImportJob job = new ImportJob();
+            job.id = id;
+            job.status = "QUEUED";
+            job.source = source;
+            job.createdAt = now();
+            job.files = "[]";
+            job.errors = "[]";
+            job.duplicates = "[]";
+            return job.persist().replaceWith(job);
+        }).map(this::view));
+    }
+
+    private ImportJobView update(UUID id, java.util.function.Consumer<ImportJob> change) {
+        return await(() -> Panache.withTransaction(() -> ImportJob.<ImportJob>findById(id).invoke(change)).map(this::view));
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    ImportJobView view(ImportJob job) {
+        return new ImportJobView(job.id, job.status, job.source, job.createdAt, job.finishedAt,
+                read(job.files, new TypeReference<List<ImportReport.FileCounts>>() { }),
+                read(job.errors, new TypeReference<List<ImportReport.RowError>>() { }),
+                job.errorCount,
+                read(job.duplicates, new TypeReference<List<ImportReport.PossibleDuplicate>>() { }),
+                job.failure);
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text == null ? "[]" : text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    private static String safeName(String name) {
+        String n = name == null ? "file" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return n.length() > 60 ? n.substring(n.length() - 60) : n;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debugf("Could not delete %s", dir);
+        }
+    }
+}
