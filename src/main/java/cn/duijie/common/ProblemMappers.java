@@ -93,6 +93,21 @@ public class ProblemMappers {
                 List.of(new Problem.FieldError(field, reason))));
     }
 
+    /** More specific than JsonMappingException, so it wins over Quarkus' own mapper for this type. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException f && f.getTargetType() != null
+                && f.getTargetType().isEnum() && !f.getPath().isEmpty()) {
+            String field = f.getPath().get(f.getPath().size() - 1).getFieldName();
+            String allowed = java.util.Arrays.stream(f.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(" / "));
+            String reason = Messages.get("enum.allowed", String.valueOf(f.getValue()), allowed);
+            return respond(new Problem("/problems/validation", Messages.get("problem.validation"), 400, reason,
+                    List.of(new Problem.FieldError(field == null ? "" : field, reason))));
+        }
+        return badJsonValue(e);
+    }
+
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e) {
         return respond(problem(400, "malformed-json", Messages.get("problem.malformed-json"),
@@ -133,6 +148,17 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c instanceof JsonParseException p) {
+                return malformedJson(p);
+            }
+            if (c instanceof JsonMappingException m) {
+                return badJsonValue(m);
+            }
+            if (c instanceof JsonProcessingException j) {
+                return otherJson(j);
+            }
+        }
         if (status == 413) {
             return respond(problem(413, "payload-too-large", Messages.get("problem.too-large"),
                     Messages.get("detail.too-large", "")));

@@ -1,0 +1,66 @@
+package cn.duijie.graph;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.async.AsyncSession;
+import org.neo4j.driver.async.ResultCursor;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Non-blocking Neo4j reads for request handlers. Results come back on the caller's Vert.x context, so a handler may
+ * go on to use Hibernate Reactive afterwards.
+ */
+@ApplicationScoped
+public class Graph {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final Driver driver;
+
+    Graph(Driver driver) {
+        this.driver = driver;
+    }
+
+    public Uni<List<Record>> read(String cypher, Map<String, Object> parameters) {
+        return run(cypher, parameters, AccessMode.READ);
+    }
+
+    public Uni<List<Record>> write(String cypher, Map<String, Object> parameters) {
+        return run(cypher, parameters, AccessMode.WRITE);
+    }
+
+    private Uni<List<Record>> run(String cypher, Map<String, Object> parameters, AccessMode mode) {
+        Context context = Vertx.currentContext();
+        Uni<List<Record>> uni = Uni.createFrom().completionStage(() -> {
+            AsyncSession session = driver.session(AsyncSession.class,
+                    SessionConfig.builder().withDefaultAccessMode(mode).build());
+            var stage = mode == AccessMode.READ
+                    ? session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync))
+                    : session.executeWriteAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync));
+            return stage.whenComplete((r, e) -> session.closeAsync());
+        }).ifNoItem().after(TIMEOUT).fail();
+        return context == null ? uni : uni.emitOn(command -> context.runOnContext(v -> command.run()));
+    }
+
+    /** Cypher text of a resource file (src/main/resources/cypher/...), so a person can paste it into Neo4j Browser. */
+    public static String cypher(String path) {
+        try (var in = Graph.class.getResourceAsStream("/cypher/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing cypher/" + path);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

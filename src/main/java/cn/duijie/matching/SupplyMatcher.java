@@ -1,0 +1,283 @@
+package cn.duijie.matching;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Value;
+
+import cn.duijie.common.Messages;
+import cn.duijie.graph.FullText;
+import cn.duijie.graph.Graph;
+import cn.duijie.need.Need;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Supply pairing (产需对接): ranks firms for a SUPPLY need, and SUPPLY needs for a firm, with the same signals.
+ * Hard filters: the buyer itself, dismissed candidates, required certifications, the need's radius. Everything else
+ * only moves the score; see MatchingConfig for the weights.
+ */
+@ApplicationScoped
+public class SupplyMatcher {
+
+    private static final String CANDIDATES = Graph.cypher("matching/supply-candidates.cypher");
+    private static final String SIGNALS = Graph.cypher("matching/supply-signals.cypher");
+    private static final String OPPORTUNITIES = Graph.cypher("matching/supply-opportunities.cypher");
+    private static final int MAX_CANDIDATES = 4_000;
+
+    private final Graph graph;
+    private final MatchingConfig.Supply w;
+
+    SupplyMatcher(Graph graph, MatchingConfig config) {
+        this.graph = graph;
+        this.w = config.supply();
+    }
+
+    /** Structural fit of one candidate: how its product relates to the wanted one. */
+    record Fit(String id, double fit, String how, String viaCode, String viaName, String wantCode, String wantName) {
+        static Fit from(Record r) {
+            return new Fit(r.get("id").asString(), r.get("fit").asDouble(), r.get("how").asString(),
+                    r.get("viaCode").asString(null), r.get("viaName").asString(null),
+                    r.get("wantCode").asString(null), r.get("wantName").asString(null));
+        }
+    }
+
+    public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("productCodes", need.productCodeList());
+        params.put("text", FullText.escape(need.title));
+        params.put("textLimit", w.textLimit());
+        return graph.read(CANDIDATES, params).chain(rows -> {
+            Map<String, Fit> best = bestFits(rows, dismissed, need.postedBy);
+            if (best.isEmpty()) {
+                return Uni.createFrom().item(List.<MatchModel.Match>of());
+            }
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            best.values().stream().sorted(Comparator.comparingDouble(Fit::fit).reversed()).limit(MAX_CANDIDATES)
+                    .forEach(f -> pairs.add(pair(need.id, need.postedBy, f, need.maxDistanceKm, need.certificationList(),
+                            need.productCodeList())));
+            return graph.read(SIGNALS, signalParams(pairs, Math.max(w.pool(), limit)))
+                    .map(hits -> rank(hits, best, need, limit));
+        });
+    }
+
+    /** Keeps each candidate's best fit; full-text hits count at most 0.5 and add 0.05 to a structural fit. */
+    static Map<String, Fit> bestFits(List<Record> rows, Set<String> dismissed, String buyer) {
+        double maxText = rows.stream().filter(r -> r.get("how").asString().equals("TEXT"))
+                .mapToDouble(r -> r.get("fit").asDouble()).max().orElse(1);
+        Map<String, Fit> best = new LinkedHashMap<>();
+        Map<String, Double> text = new HashMap<>();
+        for (Record r : rows) {
+            Fit f = Fit.from(r);
+            if (f.id().equals(buyer) || dismissed.contains(f.id())) {
+                continue;
+            }
+            if (f.how().equals("TEXT")) {
+                text.put(f.id(), 0.5 * f.fit() / maxText);
+                continue;
+            }
+            best.merge(f.id(), f, (a, b) -> a.fit() >= b.fit() ? a : b);
+        }
+        text.forEach((id, t) -> best.compute(id, (k, f) -> f == null ? new Fit(id, t, "TEXT", null, null, null, null)
+                : new Fit(id, Math.min(1, f.fit() + 0.05), f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName())));
+        return best;
+    }
+
+    static Map<String, Object> pair(String group, String buyer, Fit f, Double maxKm, List<String> certs, List<String> wantCodes) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("group", group);
+        p.put("buyer", buyer);
+        p.put("candidate", f.id());
+        p.put("fit", f.fit());
+        p.put("maxKm", maxKm);
+        p.put("certs", certs);
+        p.put("wantCodes", wantCodes);
+        return p;
+    }
+
+    private Map<String, Object> signalParams(List<Map<String, Object>> pairs, int pool) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("pairs", pairs);
+        params.put("pool", pool);
+        params.put("w", Map.of("product", w.product(), "distance", w.distance(), "tier", w.tier()));
+        params.put("distanceScaleKm", w.distanceScaleKm());
+        return params;
+    }
+
+    private List<MatchModel.Match> rank(List<Record> hits, Map<String, Fit> fits, Need need, int limit) {
+        List<MatchModel.Match> out = new ArrayList<>();
+        for (Record r : hits) {
+            Value h = r.get("hit");
+            Fit fit = fits.get(h.get("id").asString());
+            Scored s = score(h, fit, need.postedBy, need.title, need.certificationList());
+            out.add(new MatchModel.Match(new MatchModel.Candidate("ENTERPRISE", h.get("id").asString(), h.get("name").asString(),
+                    h.get("regionCode").asString(null), h.get("tier").asString(null)), s.score, s.reasons, s.flags));
+        }
+        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    record Scored(double score, List<MatchModel.Reason> reasons, List<String> flags) {
+    }
+
+    /** The score of one (need, candidate) pair and the reasons behind it, largest contribution first. */
+    Scored score(Value h, Fit fit, String buyerId, String needTitle, List<String> requiredCerts) {
+        double total = w.product() + w.distance() + w.feeds() + w.peers() + w.tier() + w.scale() + w.trackRecord();
+        List<MatchModel.Reason> reasons = new ArrayList<>();
+        String buyerName = h.get("buyerName").asString(buyerId);
+        String id = h.get("id").asString();
+        String name = h.get("name").asString();
+
+        double product = fit.fit();
+        String productText;
+        MatchModel.ReasonPath productPath = null;
+        switch (fit.how()) {
+            case "EXACT" -> {
+                productText = Messages.get("reason.product.exact", fit.wantName());
+                productPath = Paths.start("ENTERPRISE", buyerId, buyerName).to("WANTS", "PRODUCT", fit.wantCode(), fit.wantName())
+                        .from("MAKES", "ENTERPRISE", id, name).build();
+            }
+            case "NARROWER" -> {
+                productText = Messages.get("reason.product.narrower", fit.wantName(), fit.viaName());
+                productPath = Paths.start("ENTERPRISE", buyerId, buyerName).to("WANTS", "PRODUCT", fit.wantCode(), fit.wantName())
+                        .from("BROADER", "PRODUCT", fit.viaCode(), fit.viaName()).from("MAKES", "ENTERPRISE", id, name).build();
+            }
+            case "BROADER" -> {
+                productText = Messages.get("reason.product.broader", fit.wantName(), fit.viaName());
+                productPath = Paths.start("ENTERPRISE", buyerId, buyerName).to("WANTS", "PRODUCT", fit.wantCode(), fit.wantName())
+                        .to("BROADER", "PRODUCT", fit.viaCode(), fit.viaName()).from("MAKES", "ENTERPRISE", id, name).build();
+            }
+            case "SIBLING" -> productText = Messages.get("reason.product.sibling", fit.wantName(), fit.viaName());
+            default -> productText = Messages.get("reason.product.text", needTitle);
+        }
+        add(reasons, fit.how().equals("TEXT") ? "TEXT_MATCH" : "PRODUCT_" + fit.how(), productText, w.product() * product / total, productPath);
+
+        Value km = h.get("km");
+        double distance = km.isNull() ? 0.3 : Math.exp(-km.asDouble() / w.distanceScaleKm());
+        add(reasons, "DISTANCE", km.isNull() ? Messages.get("reason.distance.unknown")
+                : Messages.get("reason.distance", Math.round(km.asDouble())), w.distance() * distance / total, null);
+
+        Value feeds = h.get("feeds");
+        double feedsScore = feeds.isNull() ? 0 : 1;
+        if (!feeds.isNull()) {
+            add(reasons, "FEEDS_SEGMENT", Messages.get("reason.feeds", feeds.get("from").asString(), feeds.get("to").asString()),
+                    w.feeds() * feedsScore / total,
+                    Paths.start("ENTERPRISE", id, name).to("MAKES", "PRODUCT", feeds.get("productCode").asString(), feeds.get("product").asString())
+                            .to("IN_SEGMENT", "SEGMENT", feeds.get("fromId").asString(), feeds.get("from").asString())
+                            .to("FEEDS", "SEGMENT", feeds.get("toId").asString(), feeds.get("to").asString()).build());
+        }
+
+        long peers = h.get("peers").asLong();
+        double peerScore = Math.min(1, peers / 3.0);
+        if (peers > 0) {
+            Value sample = h.get("peerSample").get(0);
+            long leaders = h.get("leaderPeers").asLong();
+            add(reasons, "SUPPLIES_PEERS", Messages.get("reason.peers", peers,
+                            leaders > 0 ? Messages.get("reason.peers.leaders", leaders) : "", sample.get("name").asString()),
+                    w.peers() * peerScore / total,
+                    Paths.start("ENTERPRISE", id, name).to("SUPPLIES", "ENTERPRISE", sample.get("creditCode").asString(),
+                            sample.get("name").asString()).build());
+        }
+
+        String tier = h.get("tier").asString("NONE");
+        double tierScore = tierScore(tier);
+        if (tierScore > 0) {
+            add(reasons, "TIER", Messages.get("reason.tier." + tier), w.tier() * tierScore / total, null);
+        }
+
+        long employees = h.get("employees").isNull() ? 0 : h.get("employees").asLong();
+        double scale = Math.min(1, Math.log10(employees + 1.0) / 3.5);
+        if (employees > 0) {
+            add(reasons, "SCALE", Messages.get("reason.scale", employees), w.scale() * scale / total, null);
+        }
+
+        long deals = h.get("deals").asLong();
+        long mets = h.get("mets").asLong();
+        double track = Math.min(1, (deals + mets / 2.0) / 2.0);
+        if (deals + mets > 0) {
+            add(reasons, "TRACK_RECORD", Messages.get("reason.track", deals, mets), w.trackRecord() * track / total, null);
+        }
+        if (!requiredCerts.isEmpty()) {
+            add(reasons, "CERTIFIED", Messages.get("reason.certified", String.join("、", requiredCerts)), 0, null);
+        }
+
+        double score = (w.product() * product + w.distance() * distance + w.feeds() * feedsScore + w.peers() * peerScore
+                + w.tier() * tierScore + w.scale() * scale + w.trackRecord() * track) / total;
+        reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
+        List<String> flags = new ArrayList<>();
+        if (h.get("existingSupplier").asBoolean()) {
+            flags.add("EXISTING_SUPPLIER");
+        }
+        return new Scored(round(score), reasons, flags);
+    }
+
+    static double tierScore(String tier) {
+        return switch (tier == null ? "NONE" : tier) {
+            case "CHAMPION" -> 1.0;
+            case "LITTLE_GIANT" -> 0.85;
+            case "SPECIALIZED" -> 0.7;
+            case "INNOVATIVE" -> 0.45;
+            case "POOL" -> 0.25;
+            default -> 0.0;
+        };
+    }
+
+    private static void add(List<MatchModel.Reason> reasons, String code, String text, double weight, MatchModel.ReasonPath path) {
+        reasons.add(new MatchModel.Reason(code, text, round(weight), path));
+    }
+
+    static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    /** Open SUPPLY needs a firm could serve, ranked with the same signals as forNeed. */
+    public Uni<List<MatchModel.Opportunity>> opportunities(String firm, Set<String> dismissedNeeds, int limit) {
+        return graph.read(OPPORTUNITIES, Map.of("firm", firm)).chain(rows -> {
+            Map<String, Fit> bestPerNeed = new LinkedHashMap<>();
+            Map<String, Record> needRows = new HashMap<>();
+            for (Record r : rows) {
+                String needId = r.get("needId").asString();
+                if (dismissedNeeds.contains(needId)) {
+                    continue;
+                }
+                Fit f = new Fit(firm, r.get("fit").asDouble(), r.get("how").asString(), r.get("viaCode").asString(),
+                        r.get("viaName").asString(), r.get("wantCode").asString(), r.get("wantName").asString());
+                Fit old = bestPerNeed.get(needId);
+                if (old == null || f.fit() > old.fit()) {
+                    bestPerNeed.put(needId, f);
+                    needRows.put(needId, r);
+                }
+            }
+            if (bestPerNeed.isEmpty()) {
+                return Uni.createFrom().item(List.<MatchModel.Opportunity>of());
+            }
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            bestPerNeed.forEach((needId, f) -> {
+                Record r = needRows.get(needId);
+                pairs.add(pair(needId, r.get("buyer").asString(), f, r.get("maxKm").isNull() ? null : r.get("maxKm").asDouble(),
+                        r.get("certs").asList(Value::asString), r.get("wantCodes").asList(Value::asString)));
+            });
+            return graph.read(SIGNALS, signalParams(pairs, 1)).map(hits -> {
+                List<MatchModel.Opportunity> out = new ArrayList<>();
+                for (Record hr : hits) {
+                    Value h = hr.get("hit");
+                    String needId = h.get("group").asString();
+                    Record nr = needRows.get(needId);
+                    Scored s = score(h, bestPerNeed.get(needId), nr.get("buyer").asString(), nr.get("title").asString(),
+                            nr.get("certs").asList(Value::asString));
+                    out.add(new MatchModel.Opportunity(new MatchModel.NeedRef(needId, "SUPPLY", nr.get("title").asString(),
+                            nr.get("buyer").asString()), s.score, s.reasons, s.flags));
+                }
+                out.sort(Comparator.comparingDouble(MatchModel.Opportunity::score).reversed().thenComparing(o -> o.need().id()));
+                return out.size() > limit ? out.subList(0, limit) : out;
+            });
+        });
+    }
+}

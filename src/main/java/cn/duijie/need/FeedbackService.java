@@ -1,0 +1,96 @@
+package cn.duijie.need;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duijie.common.Actor;
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** Feedback on recommendations: kept in PostgreSQL; MET and DEAL also projected to the graph for ranking. */
+@ApplicationScoped
+public class FeedbackService {
+
+    private final NeedService needs;
+    private final OutboxRelay relay;
+    private final ObjectMapper json;
+
+    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json) {
+        this.needs = needs;
+        this.relay = relay;
+        this.json = json;
+    }
+
+    public Uni<NeedApi.FeedbackView> record(String needId, NeedApi.FeedbackRequest req) {
+        String type = req.candidateType() == null || req.candidateType().isBlank() ? "ENTERPRISE" : req.candidateType().strip().toUpperCase();
+        if (!MatchOutcomes.LABEL_AND_KEY.containsKey(type)) {
+            throw DomainException.invalid("candidateType",
+                    Messages.get("enum.allowed", req.candidateType(), String.join(" / ", MatchOutcomes.LABEL_AND_KEY.keySet())));
+        }
+        return Panache.withTransaction(() -> needs.find(needId).chain(need -> {
+            Actor actor = req.actor() == null || req.actor().isBlank() ? Actor.enterprise(need.postedBy) : Actor.parse(req.actor());
+            String candidate = req.candidateId().strip();
+            if (type.equals("ENTERPRISE") && candidate.equalsIgnoreCase(need.postedBy)) {
+                throw DomainException.invalid("candidateId", Messages.get("feedback.self"));
+            }
+            return MatchFeedback.<MatchFeedback>find("needId = ?1 and candidateId = ?2 and action = ?3",
+                    needId, candidate, req.action().name()).firstResult().chain(existing -> {
+                if (existing != null) {
+                    return Uni.createFrom().item(existing);
+                }
+                MatchFeedback f = new MatchFeedback();
+                f.needId = needId;
+                f.candidateType = type;
+                f.candidateId = candidate;
+                f.action = req.action().name();
+                f.actor = actor.label();
+                f.note = req.note();
+                f.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                Uni<Void> outbox = Uni.createFrom().voidItem();
+                if (req.action() == MatchFeedback.Action.MET || req.action() == MatchFeedback.Action.DEAL) {
+                    Map<String, Object> p = new LinkedHashMap<>();
+                    p.put("needId", needId);
+                    p.put("postedBy", need.postedBy);
+                    p.put("candidateType", type);
+                    p.put("candidateId", candidate);
+                    p.put("action", f.action);
+                    p.put("at", f.createdAt.toString());
+                    outbox = OutboxEvent.of("FEEDBACK", needId, "MATCH_OUTCOME", write(p)).persist().replaceWithVoid();
+                }
+                return outbox.chain(() -> f.persist()).replaceWith(f);
+            });
+        })).invoke(f -> relay.nudge()).map(NeedApi.FeedbackView::from);
+    }
+
+    public Uni<List<NeedApi.FeedbackView>> list(String needId, MatchFeedback.Action action) {
+        return Panache.withSession(() -> needs.find(needId).chain(n -> action == null
+                ? MatchFeedback.<MatchFeedback>list("needId = ?1 order by createdAt, id", needId)
+                : MatchFeedback.<MatchFeedback>list("needId = ?1 and action = ?2 order by createdAt, id", needId, action.name())))
+                .map(l -> l.stream().map(NeedApi.FeedbackView::from).toList());
+    }
+
+    /** Candidate ids dismissed for a need: never recommended again for it. */
+    public Uni<Set<String>> dismissed(String needId) {
+        return MatchFeedback.<MatchFeedback>list("needId = ?1 and action = 'DISMISS'", needId)
+                .map(l -> Set.copyOf(l.stream().map(f -> f.candidateId).toList()));
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package cn.duijie.need;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A need as PostgreSQL keeps it: the system of record; Neo4j holds a projection of it. */
+@Entity
+@Table(name = "need")
+public class Need extends PanacheEntityBase {
+
+    public enum Kind { SUPPLY, TECH, FINANCE }
+
+    public enum Status { DRAFT, OPEN, FULFILLED, WITHDRAWN, EXPIRED }
+
+    @Id
+    public String id;
+    public String kind;
+    public String status;
+    @Column(name = "posted_by")
+    public String postedBy;
+    public String title;
+    public String description;
+    @Column(name = "product_codes")
+    public String productCodes = "";
+    @Column(name = "technology_codes")
+    public String technologyCodes = "";
+    public Long quantity;
+    @Column(name = "required_certifications")
+    public String requiredCertifications = "";
+    @Column(name = "max_distance_km")
+    public Double maxDistanceKm;
+    @Column(name = "amount_wan")
+    public BigDecimal amountWan;
+    public String stage;
+    public String instrument;
+    @Column(name = "expires_at")
+    public OffsetDateTime expiresAt;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "import_hash")
+    public String importHash;
+    @Version
+    public long version;
+
+    static List<String> split(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split("\\|"));
+    }
+
+    static String join(List<String> values) {
+        return values == null ? "" : String.join("|", values);
+    }
+
+    public List<String> productCodeList() {
+        return split(productCodes);
+    }
+
+    public List<String> technologyCodeList() {
+        return split(technologyCodes);
+    }
+
+    public List<String> certificationList() {
+        return split(requiredCertifications);
+    }
+}

@@ -1,0 +1,86 @@
+package cn.duijie.need;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Request and response shapes of the needs API. */
+public final class NeedApi {
+
+    private NeedApi() {
+    }
+
+    @Schema(name = "NewNeed", description = "发布需求 Post a need. SUPPLY 需至少一个产品；TECH 需技术或产品；FINANCE 需金额。")
+    public record NewNeed(
+            @Schema(description = "可选：调用方自定的编号，用于重复提交时识别；不填则由系统生成")
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "只能包含字母、数字和 _ . : -") String id,
+            @NotNull @Schema(enumeration = {"SUPPLY", "TECH", "FINANCE"}) Need.Kind kind,
+            @NotBlank @Schema(description = "发布企业的统一社会信用代码（暂代登录身份）") String postedBy,
+            @NotBlank @Size(max = 200) String title,
+            @Size(max = 5000) String description,
+            @Size(max = 50) List<@NotBlank String> productCodes,
+            @Size(max = 50) List<@NotBlank String> technologyCodes,
+            @PositiveOrZero Long quantity,
+            @Size(max = 20) List<@NotBlank String> requiredCertifications,
+            @DecimalMin(value = "0.1") @DecimalMax("5000") @Schema(description = "配套半径（公里），超出即不推荐") Double maxDistanceKm,
+            @DecimalMin("0") @DecimalMax("100000000") @Schema(description = "融资金额（万元）") BigDecimal amountWan,
+            @Schema(enumeration = {"SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT"}) String stage,
+            @Schema(enumeration = {"EQUITY", "DEBT", "IP_PLEDGE", "CONVERTIBLE"}) String instrument,
+            @Schema(description = "到期时间，默认 90 天后") OffsetDateTime expiresAt,
+            @Schema(enumeration = {"DRAFT", "OPEN"}, description = "默认 OPEN") Need.Status status) {
+    }
+
+    @Schema(name = "NeedPatch", description = "变更状态（FULFILLED、WITHDRAWN、OPEN 即发布或续期）或修改内容")
+    public record NeedPatch(
+            @Schema(enumeration = {"OPEN", "FULFILLED", "WITHDRAWN"}) Need.Status status,
+            @Schema(description = "新的到期时间（续期）") OffsetDateTime expiresAt,
+            @Size(max = 200) String title,
+            @Size(max = 5000) String description,
+            @PositiveOrZero Long quantity,
+            @DecimalMin(value = "0.1") @DecimalMax("5000") Double maxDistanceKm,
+            @Size(max = 20) List<@NotBlank String> requiredCertifications,
+            @DecimalMin("0") @DecimalMax("100000000") BigDecimal amountWan,
+            @Schema(description = "操作方，如 ENTERPRISE:<信用代码> 或 BUREAU:<编号>；默认视为发布企业") String actor) {
+    }
+
+    @Schema(name = "Need")
+    public record NeedView(String id, String kind, String status, String postedBy, String title, String description,
+                           List<String> productCodes, List<String> technologyCodes, Long quantity,
+                           List<String> requiredCertifications, Double maxDistanceKm, BigDecimal amountWan, String stage,
+                           String instrument, OffsetDateTime expiresAt, OffsetDateTime createdAt,
+                           OffsetDateTime updatedAt) {
+
+        static NeedView from(Need n) {
+            return new NeedView(n.id, n.kind, n.status, n.postedBy, n.title, n.description, n.productCodeList(),
+                    n.technologyCodeList(), n.quantity, n.certificationList(), n.maxDistanceKm, n.amountWan, n.stage,
+                    n.instrument, n.expiresAt, n.createdAt, n.updatedAt);
+        }
+    }
+
+    @Schema(name = "Feedback", description = "对推荐结果的反馈")
+    public record FeedbackRequest(
+            @NotBlank @Size(max = 64) @Schema(description = "候选方编号（企业为信用代码）") String candidateId,
+            @Schema(enumeration = {"ENTERPRISE", "INSTITUTION", "EXPERT", "ACHIEVEMENT", "FUND"}, description = "默认 ENTERPRISE") String candidateType,
+            @NotNull @Schema(enumeration = {"SHORTLIST", "DISMISS", "CONTACT_REQUESTED", "MET", "DEAL"}) MatchFeedback.Action action,
+            @Size(max = 2000) String note,
+            @Schema(description = "操作方，默认视为发布企业") String actor) {
+    }
+
+    @Schema(name = "FeedbackRecord")
+    public record FeedbackView(String needId, String candidateType, String candidateId, String action, String actor,
+                               String note, OffsetDateTime createdAt) {
+        static FeedbackView from(MatchFeedback f) {
+            return new FeedbackView(f.needId, f.candidateType, f.candidateId, f.action, f.actor, f.note, f.createdAt);
+        }
+    }
+}

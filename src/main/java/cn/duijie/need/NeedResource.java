@@ -1,0 +1,111 @@
+package cn.duijie.need;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import cn.duijie.common.Actor;
+import cn.duijie.common.Page;
+import cn.duijie.common.Paging;
+import io.smallrye.mutiny.Uni;
+
+@Path("/api/v1/needs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "needs", description = "需求：配套、技术、融资 Needs: supply, technology, finance")
+public class NeedResource {
+
+    private final NeedService needs;
+    private final FeedbackService feedback;
+    private final cn.duijie.matching.MatchingService matching;
+
+    NeedResource(NeedService needs, FeedbackService feedback, cn.duijie.matching.MatchingService matching) {
+        this.needs = needs;
+        this.feedback = feedback;
+        this.matching = matching;
+    }
+
+    @POST
+    @Operation(summary = "发布需求 Post a need", description = "校验发布企业与产品/技术代码在图谱中存在；默认 90 天后到期。"
+            + "Neo4j 暂不可用时仍接受（201），恢复后自动进入匹配。")
+    @APIResponse(responseCode = "201", description = "已创建 Created")
+    public Uni<Response> create(@Valid @NotNull NeedApi.NewNeed body) {
+        return needs.create(Actor.enterprise(body.postedBy() == null ? "" : body.postedBy().strip()), body)
+                .map(n -> Response.created(URI.create("/api/v1/needs/" + n.id())).entity(n).build());
+    }
+
+    @GET
+    @Operation(summary = "需求列表 List needs")
+    public Uni<Page<NeedApi.NeedView>> list(@QueryParam("kind") Need.Kind kind, @QueryParam("status") Need.Status status,
+                                            @QueryParam("postedBy") String postedBy,
+                                            @QueryParam("page") @DefaultValue("0") int page,
+                                            @QueryParam("size") @DefaultValue("20") int size) {
+        Paging.check(page, size);
+        return needs.list(kind, status, postedBy, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "需求详情 Read a need")
+    public Uni<NeedApi.NeedView> get(@PathParam("id") String id) {
+        return needs.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Operation(summary = "变更需求状态或续期 Change status (FULFILLED, WITHDRAWN, OPEN) or renew",
+            description = "DRAFT→OPEN|WITHDRAWN；OPEN→FULFILLED|WITHDRAWN；EXPIRED→OPEN（续期）|WITHDRAWN；其余为 409。")
+    public Uni<NeedApi.NeedView> patch(@PathParam("id") String id, @Valid @NotNull NeedApi.NeedPatch body) {
+        return needs.patch(id, body);
+    }
+
+    @GET
+    @Path("/{id}/matches")
+    @Operation(summary = "为需求推荐候选方 Ranked candidates for a need",
+            description = "每个候选附 0–1 的得分与可核查的理由（类型、中文说明、贡献、图谱路径）；flags 为不排除的提示，如 EXISTING_SUPPLIER。")
+    public Uni<List<cn.duijie.matching.MatchModel.Match>> matches(@PathParam("id") String id,
+                                                                 @QueryParam("limit") @DefaultValue("10") int limit) {
+        return matching.matches(id, limit);
+    }
+
+    @POST
+    @Path("/{id}/feedback")
+    @Operation(summary = "对推荐候选的反馈 Feedback on a candidate",
+            description = "DISMISS 后该候选不再为此需求推荐；MET、DEAL 计入候选的成交记录，提升其在后续推荐中的排名。")
+    @APIResponse(responseCode = "201", description = "已记录 Recorded")
+    public Uni<Response> feedback(@PathParam("id") String id, @Valid @NotNull NeedApi.FeedbackRequest body) {
+        return feedback.record(id, body).map(f -> Response.status(201).entity(f).build());
+    }
+
+    @GET
+    @Path("/{id}/feedback")
+    @Operation(summary = "需求的反馈记录（如 action=SHORTLIST 即候选清单） Feedback recorded for a need")
+    public Uni<List<NeedApi.FeedbackView>> feedbackList(@PathParam("id") String id,
+                                                        @QueryParam("action") MatchFeedback.Action action) {
+        return feedback.list(id, action);
+    }
+
+    @GET
+    @Path("/{id}/shortlist")
+    @Operation(summary = "候选清单 The shortlist of a need")
+    public Uni<List<NeedApi.FeedbackView>> shortlist(@PathParam("id") String id) {
+        return feedback.list(id, MatchFeedback.Action.SHORTLIST);
+    }
+}

@@ -1,0 +1,346 @@
+package cn.duijie.need;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duijie.common.Actor;
+import cn.duijie.common.CreditCode;
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+import cn.duijie.common.Page;
+import cn.duijie.common.Problem;
+import cn.duijie.graph.Graph;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Needs: their lifecycle in PostgreSQL, each change paired with an outbox row for the graph projection. */
+@ApplicationScoped
+public class NeedService {
+
+    private static final Logger LOG = Logger.getLogger(NeedService.class);
+    static final Set<String> STAGES = Set.of("SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT");
+    static final Set<String> INSTRUMENTS = Set.of("EQUITY", "DEBT", "IP_PLEDGE", "CONVERTIBLE");
+
+    private final Graph graph;
+    private final ObjectMapper json;
+    private final OutboxRelay relay;
+    private final int defaultLifetimeDays;
+
+    NeedService(Graph graph, ObjectMapper json, OutboxRelay relay,
+                @ConfigProperty(name = "duijie.needs.default-lifetime-days", defaultValue = "90") int defaultLifetimeDays) {
+        this.graph = graph;
+        this.json = json;
+        this.relay = relay;
+        this.defaultLifetimeDays = defaultLifetimeDays;
+    }
+
+    public Uni<NeedApi.NeedView> create(Actor actor, NeedApi.NewNeed req) {
+        List<Problem.FieldError> errors = shapeErrors(req);
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
+        }
+        return unknownReferences(req.postedBy(), req.productCodes(), req.technologyCodes())
+                .chain(unknown -> {
+                    if (!unknown.isEmpty()) {
+                        throw DomainException.unprocessable(Messages.get("need.unknown-references", unknown.size()), unknown);
+                    }
+                    return Panache.withTransaction(() -> {
+                        String id = req.id() == null || req.id().isBlank() ? newId() : req.id();
+                        return Need.<Need>findById(id).chain(existing -> {
+                            if (existing != null) {
+                                throw DomainException.conflict(Messages.get("need.exists", id));
+                            }
+                            Need n = new Need();
+                            n.id = id;
+                            n.kind = req.kind().name();
+                            n.status = req.status() == Need.Status.DRAFT ? "DRAFT" : "OPEN";
+                            n.postedBy = req.postedBy().strip().toUpperCase();
+                            n.title = req.title().strip();
+                            n.description = req.description();
+                            n.productCodes = Need.join(clean(req.productCodes()));
+                            n.technologyCodes = Need.join(clean(req.technologyCodes()));
+                            n.quantity = req.quantity();
+                            n.requiredCertifications = Need.join(clean(req.requiredCertifications()));
+                            n.maxDistanceKm = req.maxDistanceKm();
+                            n.amountWan = req.amountWan();
+                            n.stage = upper(req.stage());
+                            n.instrument = upper(req.instrument());
+                            OffsetDateTime now = now();
+                            n.expiresAt = req.expiresAt() != null ? req.expiresAt() : now.plusDays(defaultLifetimeDays);
+                            n.createdAt = now;
+                            n.updatedAt = now;
+                            n.createdBy = actor.label();
+                            return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
+                        });
+                    });
+                })
+                .invoke(relay::nudge)
+                .map(NeedApi.NeedView::from);
+    }
+
+    private List<Problem.FieldError> shapeErrors(NeedApi.NewNeed req) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String creditReason = CreditCode.explain(req.postedBy() == null ? null : req.postedBy().strip().toUpperCase());
+        if (creditReason != null) {
+            errors.add(new Problem.FieldError("postedBy", creditReason));
+        }
+        switch (req.kind()) {
+            case SUPPLY -> {
+                if (clean(req.productCodes()).isEmpty()) {
+                    errors.add(new Problem.FieldError("productCodes", Messages.get("need.supply.products")));
+                }
+            }
+            case TECH -> {
+                if (clean(req.technologyCodes()).isEmpty() && clean(req.productCodes()).isEmpty()) {
+                    errors.add(new Problem.FieldError("technologyCodes", Messages.get("need.tech.technologies")));
+                }
+            }
+            case FINANCE -> {
+                if (req.amountWan() == null || req.amountWan().signum() <= 0) {
+                    errors.add(new Problem.FieldError("amountWan", Messages.get("need.finance.amount")));
+                }
+            }
+        }
+        if (req.stage() != null && !STAGES.contains(upper(req.stage()))) {
+            errors.add(new Problem.FieldError("stage", Messages.get("enum.allowed", req.stage(), String.join(" / ", STAGES))));
+        }
+        if (req.instrument() != null && !INSTRUMENTS.contains(upper(req.instrument()))) {
+            errors.add(new Problem.FieldError("instrument", Messages.get("enum.allowed", req.instrument(), String.join(" / ", INSTRUMENTS))));
+        }
+        if (req.expiresAt() != null && !req.expiresAt().isAfter(now())) {
+            errors.add(new Problem.FieldError("expiresAt", Messages.get("need.expires.past")));
+        }
+        if (req.expiresAt() != null && req.expiresAt().isAfter(now().plusYears(3))) {
+            errors.add(new Problem.FieldError("expiresAt", Messages.get("need.expires.far")));
+        }
+        return errors;
+    }
+
+    /**
+     * References the graph does not know. When Neo4j cannot be reached the need is still accepted (it is the system
+     * of record); the projection links what exists once Neo4j is back.
+     */
+    Uni<List<Problem.FieldError>> unknownReferences(String postedBy, List<String> products, List<String> technologies) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("firm", postedBy.strip().toUpperCase());
+        params.put("products", clean(products));
+        params.put("technologies", clean(technologies));
+        return graph.read("""
+                        OPTIONAL MATCH (e:Enterprise {creditCode: $firm})
+                        WITH e IS NOT NULL AS firmKnown
+                        RETURN firmKnown,
+                               [c IN $products WHERE NOT EXISTS { MATCH (:Product {code: c}) }] AS unknownProducts,
+                               [c IN $technologies WHERE NOT EXISTS { MATCH (:Technology {code: c}) }] AS unknownTechnologies
+                        """, params)
+                .map(rows -> {
+                    var r = rows.get(0);
+                    List<Problem.FieldError> out = new ArrayList<>();
+                    if (!r.get("firmKnown").asBoolean()) {
+                        out.add(new Problem.FieldError("postedBy", Messages.get("need.unknown-firm", params.get("firm"))));
+                    }
+                    r.get("unknownProducts").asList(v -> v.asString()).forEach(c ->
+                            out.add(new Problem.FieldError("productCodes", Messages.get("need.unknown-product", c))));
+                    r.get("unknownTechnologies").asList(v -> v.asString()).forEach(c ->
+                            out.add(new Problem.FieldError("technologyCodes", Messages.get("need.unknown-technology", c))));
+                    return out;
+                })
+                .onFailure(e -> !(e instanceof DomainException)).recoverWithItem(e -> {
+                    LOG.warnf("Neo4j unreachable while checking a need's references (%s); accepting it unchecked", e.toString());
+                    return List.of();
+                });
+    }
+
+    public Uni<NeedApi.NeedView> get(String id) {
+        return Panache.withSession(() -> find(id)).map(NeedApi.NeedView::from);
+    }
+
+    /** The need itself, for other features (matching); 404 problem when unknown. Call inside a session. */
+    public Uni<Need> findNeed(String id) {
+        return find(id);
+    }
+
+    Uni<Need> find(String id) {
+        return Need.<Need>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("need.not-found", id)));
+    }
+
+    public Uni<Page<NeedApi.NeedView>> list(Need.Kind kind, Need.Status status, String postedBy, int page, int size) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Parameters p = new Parameters();
+        if (kind != null) {
+            q.append(" and kind = :kind");
+            p.and("kind", kind.name());
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            p.and("status", status.name());
+        }
+        if (postedBy != null && !postedBy.isBlank()) {
+            q.append(" and postedBy = :postedBy");
+            p.and("postedBy", postedBy.strip().toUpperCase());
+        }
+        return Panache.withSession(() -> {
+            var query = Need.<Need>find(q.toString(), Sort.descending("createdAt").and("id"), p);
+            return query.count().chain(total -> query.page(page, size).list()
+                    .map(items -> new Page<>(items.stream().map(NeedApi.NeedView::from).toList(), total, page, size)));
+        });
+    }
+
+    public Uni<NeedApi.NeedView> patch(String id, NeedApi.NeedPatch patch) {
+        return Panache.withTransaction(() -> find(id).chain(n -> {
+            Actor actor = patch.actor() == null || patch.actor().isBlank() ? Actor.enterprise(n.postedBy) : parseActor(patch.actor());
+            if (actor.type() == Actor.Type.ENTERPRISE && !actor.id().equalsIgnoreCase(n.postedBy)) {
+                throw new DomainException(403, "forbidden", Messages.get("problem.forbidden"),
+                        Messages.get("need.not-yours", actor.id()), List.of());
+            }
+            applyPatch(n, patch);
+            n.updatedAt = now();
+            return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
+        })).invoke(relay::nudge).map(NeedApi.NeedView::from);
+    }
+
+    private static Actor parseActor(String text) {
+        try {
+            return Actor.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("actor", Messages.get("actor.invalid", text));
+        }
+    }
+
+    private void applyPatch(Need n, NeedApi.NeedPatch patch) {
+        Need.Status from = Need.Status.valueOf(n.status);
+        if (patch.expiresAt() != null) {
+            if (!patch.expiresAt().isAfter(now())) {
+                throw DomainException.invalid("expiresAt", Messages.get("need.expires.past"));
+            }
+            n.expiresAt = patch.expiresAt();
+        }
+        if (patch.status() != null && patch.status() != from) {
+            Need.Status to = patch.status();
+            boolean allowed = switch (from) {
+                case DRAFT -> to == Need.Status.OPEN || to == Need.Status.WITHDRAWN;
+                case OPEN -> to == Need.Status.FULFILLED || to == Need.Status.WITHDRAWN;
+                case EXPIRED -> to == Need.Status.OPEN || to == Need.Status.WITHDRAWN;
+                case FULFILLED, WITHDRAWN -> false;
+            };
+            if (!allowed || to == Need.Status.EXPIRED || to == Need.Status.DRAFT) {
+                throw DomainException.conflict(Messages.get("need.transition", from, to));
+            }
+            if (to == Need.Status.OPEN && !n.expiresAt.isAfter(now())) {
+                n.expiresAt = now().plusDays(defaultLifetimeDays);
+            }
+            n.status = to.name();
+        } else if (from == Need.Status.EXPIRED && patch.expiresAt() != null) {
+            n.status = Need.Status.OPEN.name();
+        }
+        if (from == Need.Status.FULFILLED || from == Need.Status.WITHDRAWN) {
+            if (patch.title() != null || patch.description() != null || patch.quantity() != null || patch.expiresAt() != null) {
+                throw DomainException.conflict(Messages.get("need.closed", from));
+            }
+        }
+        if (patch.title() != null) {
+            if (patch.title().isBlank()) {
+                throw DomainException.invalid("title", Messages.get("import.row.required"));
+            }
+            n.title = patch.title().strip();
+        }
+        if (patch.description() != null) {
+            n.description = patch.description();
+        }
+        if (patch.quantity() != null) {
+            n.quantity = patch.quantity();
+        }
+        if (patch.maxDistanceKm() != null) {
+            n.maxDistanceKm = patch.maxDistanceKm();
+        }
+        if (patch.requiredCertifications() != null) {
+            n.requiredCertifications = Need.join(clean(patch.requiredCertifications()));
+        }
+        if (patch.amountWan() != null) {
+            n.amountWan = patch.amountWan();
+        }
+    }
+
+    /** Marks OPEN needs past their expiry as EXPIRED (with outbox rows); returns how many. */
+    public Uni<Integer> expireDue() {
+        return Panache.withTransaction(() -> Need.<Need>list("status = 'OPEN' and expiresAt < ?1", now())
+                .chain(due -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Need n : due) {
+                        n.status = Need.Status.EXPIRED.name();
+                        n.updatedAt = now();
+                        chain = chain.chain(() -> outbox(n));
+                    }
+                    return chain.replaceWith(due.size());
+                }))
+                .invoke(count -> {
+                    if (count > 0) {
+                        LOG.infof("Expired %d needs", count);
+                        relay.nudge();
+                    }
+                });
+    }
+
+    Uni<Void> outbox(Need n) {
+        return OutboxEvent.of("NEED", n.id, "NEED_UPSERTED", payload(n)).persist().replaceWithVoid();
+    }
+
+    String payload(Need n) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", n.id);
+        p.put("kind", n.kind);
+        p.put("status", n.status);
+        p.put("postedBy", n.postedBy);
+        p.put("title", n.title);
+        p.put("description", n.description);
+        p.put("productCodes", n.productCodeList());
+        p.put("technologyCodes", n.technologyCodeList());
+        p.put("quantity", n.quantity);
+        p.put("requiredCertifications", n.certificationList());
+        p.put("maxDistanceKm", n.maxDistanceKm);
+        p.put("amountWan", n.amountWan == null ? null : n.amountWan.doubleValue());
+        p.put("stage", n.stage);
+        p.put("instrument", n.instrument);
+        p.put("expiresAt", n.expiresAt.toString());
+        p.put("version", java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, n.updatedAt.toInstant()));
+        try {
+            return json.writeValueAsString(p);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static List<String> clean(List<String> values) {
+        if (values == null) {
+            return List.of();
+        }
+        return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+    }
+
+    static String upper(String s) {
+        return s == null || s.isBlank() ? null : s.strip().toUpperCase();
+    }
+
+    static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    static String newId() {
+        return "N-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();
+    }
+}

@@ -1,0 +1,147 @@
+package cn.duijie.need;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duijie.common.StartupTasks;
+import cn.duijie.graph.Graph;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Projects outbox rows into Neo4j, in order, idempotently. Rows are claimed with SKIP LOCKED so several replicas can
+ * relay side by side; a failed row is retried with exponential backoff (1 s doubling to 60 s) until it succeeds.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final int BATCH = 200;
+    private static final String PROJECT_NEED = Graph.cypher("need/project-need.cypher");
+
+    private final Pool pool;
+    private final Driver driver;
+    private final ObjectMapper json;
+    private final StartupTasks startup;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+
+    OutboxRelay(Pool pool, Driver driver, ObjectMapper json, StartupTasks startup) {
+        this.pool = pool;
+        this.driver = driver;
+        this.json = json;
+        this.startup = startup;
+    }
+
+    /** Asks for a relay pass soon, off the caller's thread. */
+    public void nudge() {
+        Infrastructure.getDefaultWorkerPool().execute(this::relay);
+    }
+
+    @Scheduled(every = "${duijie.outbox.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "3s")
+    void scheduled() {
+        relay();
+    }
+
+    /** Relays until nothing is due; returns how many rows were projected. Blocking. */
+    public int relay() {
+        if (!startup.postgresMigrated()) {
+            return 0;
+        }
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return 0;
+        }
+        int total = 0;
+        try {
+            do {
+                again.set(false);
+                int n;
+                while ((n = relayBatch()) > 0) {
+                    total += n;
+                }
+            } while (again.get());
+        } catch (RuntimeException e) {
+            LOG.debugf("Outbox relay pass stopped: %s", e.toString());
+        } finally {
+            running.set(false);
+        }
+        return total;
+    }
+
+    private int relayBatch() {
+        List<Row> claimed = new ArrayList<>();
+        pool.preparedQuery("""
+                UPDATE outbox SET claimed_until = now() + interval '60 seconds'
+                WHERE id IN (SELECT id FROM outbox
+                             WHERE processed_at IS NULL AND next_attempt_at <= now()
+                               AND (claimed_until IS NULL OR claimed_until < now())
+                             ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+                RETURNING id, aggregate_type, aggregate_id, event_type, payload, attempts
+                """).execute(Tuple.of(BATCH)).await().atMost(Duration.ofSeconds(30)).forEach(claimed::add);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        claimed.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
+        List<Long> done = new ArrayList<>();
+        try (Session session = driver.session()) {
+            for (Row row : claimed) {
+                try {
+                    project(session, row.getString("event_type"), row.getString("payload"));
+                    done.add(row.getLong("id"));
+                } catch (RuntimeException e) {
+                    int attempts = row.getInteger("attempts") + 1;
+                    long backoff = Math.min(60, 1L << Math.min(attempts - 1, 6));
+                    pool.preparedQuery("""
+                            UPDATE outbox SET attempts = $2, last_error = $3, claimed_until = NULL,
+                                   next_attempt_at = now() + make_interval(secs => $4)
+                            WHERE id = $1""")
+                            .execute(Tuple.of(row.getLong("id"), attempts, String.valueOf(e.getMessage()), (double) backoff))
+                            .await().atMost(Duration.ofSeconds(30));
+                    LOG.debugf("Outbox row %d not projected (attempt %d, retry in %d s): %s",
+                            row.getLong("id"), attempts, backoff, e.toString());
+                }
+            }
+        } finally {
+            if (!done.isEmpty()) {
+                pool.preparedQuery("UPDATE outbox SET processed_at = now(), claimed_until = NULL WHERE id = ANY($1)")
+                        .execute(Tuple.of(done.toArray(new Long[0]))).await().atMost(Duration.ofSeconds(30));
+            }
+        }
+        // failed rows wait for their backoff; stop when nothing of the batch could be projected
+        return done.size();
+    }
+
+    private void project(Session session, String type, String payload) {
+        Map<String, Object> p = read(payload);
+        switch (type) {
+            case "NEED_UPSERTED" -> session.executeWriteWithoutResult(tx -> tx.run(PROJECT_NEED, p).consume());
+            case "MATCH_OUTCOME" -> session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher((String) p.get("candidateType")), p).consume());
+            default -> LOG.warnf("Unknown outbox event type %s, skipped", type);
+        }
+    }
+
+    private Map<String, Object> read(String payload) {
+        try {
+            return json.readValue(payload, new TypeReference<Map<String, Object>>() { });
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

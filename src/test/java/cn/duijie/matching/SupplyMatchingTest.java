@@ -1,0 +1,131 @@
+package cn.duijie.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.duijie.support.Ready;
+import cn.duijie.support.SupplyRegion;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class SupplyMatchingTest {
+
+    @TempDir
+    Path dir;
+    SupplyRegion r;
+    String needId;
+
+    @BeforeEach
+    void setUp() {
+        Ready.await();
+        r = new SupplyRegion(dir);
+        needId = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private List<String> rankedIds() {
+        return given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId)
+                .then().statusCode(200).extract().jsonPath().getList("candidate.id", String.class);
+    }
+
+    @Test
+    void nearbyCertifiedMakersRankFirstAndTheTrapsNeverAppear() {
+        List<String> ids = rankedIds();
+        assertTrue(ids.subList(0, 3).containsAll(List.of(r.champion, r.nearCertified)), ids.toString());
+        assertTrue(ids.contains(r.changshu), "a certified maker 140 km away is within 200 km: " + ids);
+        assertTrue(!ids.contains(r.leader), "the buyer itself is never a candidate");
+        assertTrue(!ids.contains(r.far), "a maker 3,000 km away is outside the 200 km radius");
+        assertTrue(!ids.contains(r.noCert), "a maker without IATF16949 is filtered out");
+        assertTrue(ids.indexOf(r.broadMaker) > ids.indexOf(r.changshu), "a maker of the broader product ranks below exact makers");
+    }
+
+    @Test
+    void everyMatchCarriesAScoreAndReasonsAPersonCanCheck() {
+        // other tests' firms share these districts and may match by text: ask for enough rows to see ours
+        given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId).then().statusCode(200)
+                .body("score", everyItem(lessThanOrEqualTo(1.0f)))
+                .body("score", everyItem(greaterThan(0f)))
+                .body("find { it.candidate.id == '%s' }.reasons.code".formatted(r.nearCertified), hasItem("PRODUCT_EXACT"))
+                .body("find { it.candidate.id == '%s' }.reasons.code".formatted(r.nearCertified), hasItem("DISTANCE"))
+                .body("find { it.candidate.id == '%s' }.reasons.find { it.code == 'PRODUCT_EXACT' }.path.text".formatted(r.nearCertified),
+                        containsString("—需要→ 精密轴承 ←生产—"))
+                .body("find { it.candidate.id == '%s' }.flags".formatted(r.nearCertified), hasItem("EXISTING_SUPPLIER"))
+                .body("find { it.candidate.id == '%s' }.reasons.code".formatted(r.changshu), hasItem("SUPPLIES_PEERS"))
+
+                .body("find { it.candidate.id == '%s' }.reasons.code".formatted(r.broadMaker), hasItem("PRODUCT_BROADER"))
+                .body("candidate.type", everyItem(containsString("ENTERPRISE")));
+        List<Float> scores = given().get("/api/v1/needs/{id}/matches", needId).then().extract().jsonPath().getList("score", Float.class);
+        for (int i = 1; i < scores.size(); i++) {
+            assertTrue(scores.get(i - 1) >= scores.get(i), "ranked best first: " + scores);
+        }
+    }
+
+    @Test
+    void dismissedSupplierIsNeverRecommendedAgainForThatNeed() {
+        assertTrue(rankedIds().contains(r.champion));
+        given().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DISMISS\"}".formatted(r.champion))
+                .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
+        assertTrue(!rankedIds().contains(r.champion));
+        given().get("/api/v1/needs/{id}/feedback?action=DISMISS", needId).then().statusCode(200)
+                .body("candidateId", hasItem(r.champion));
+    }
+
+    @Test
+    void shortlistCanBeReadBackAndDealsRaiseTheTrackRecord() {
+        given().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"SHORTLIST\"}".formatted(r.changshu))
+                .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
+        given().get("/api/v1/needs/{id}/shortlist", needId).then().statusCode(200).body("candidateId", hasItem(r.changshu));
+        float before = given().get("/api/v1/needs/{id}/matches", needId).then().extract()
+                .path("find { it.candidate.id == '%s' }.score".formatted(r.changshu));
+        given().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DEAL\"}".formatted(r.changshu))
+                .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
+        float after = before;
+        for (int i = 0; i < 50 && after <= before; i++) {
+            sleep(100);
+            after = given().get("/api/v1/needs/{id}/matches", needId).then().extract()
+                    .path("find { it.candidate.id == '%s' }.score".formatted(r.changshu));
+        }
+        assertTrue(after > before, "a recorded deal raises the candidate: " + before + " -> " + after);
+    }
+
+    @Test
+    void aMakerSeesTheNeedsItCouldServe() {
+        given().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
+                .body("need.id", hasItem(needId))
+                .body("find { it.need.id == '%s' }.reasons.code".formatted(needId), hasItem("PRODUCT_EXACT"));
+        given().get("/api/v1/enterprises/{c}/opportunities", r.noCert).then().statusCode(200)
+                .body("need.id", not(hasItem(needId)));
+        given().get("/api/v1/enterprises/{c}/opportunities", r.leader).then().statusCode(200)
+                .body("need.id", not(hasItem(needId)));
+    }
+
+    @Test
+    void limitOutOfRangeIsAProblem() {
+        given().queryParam("limit", 0).get("/api/v1/needs/{id}/matches", needId).then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
+        given().get("/api/v1/needs/{id}/matches", "N-NOPE").then().statusCode(404).contentType("application/problem+json");
+        assertEquals(400, given().queryParam("kind", "SOMETHING").get("/api/v1/enterprises/{c}/opportunities", r.changshu).statusCode());
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package cn.duijie.need;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.Driver;
+
+import cn.duijie.support.EmbeddedEnginesResource;
+import cn.duijie.support.Ready;
+import cn.duijie.support.SupplyRegion;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The outbox at work: needs accepted while Neo4j is stopped reach the graph, and matching, once it is back. */
+@QuarkusTest
+class NeedsSurviveNeo4jOutageTest {
+
+    @TempDir
+    Path dir;
+    @Inject
+    Driver driver;
+
+    @Test
+    void needsPostedWhileNeo4jIsDownAreMatchableAfterItRestarts() {
+        Ready.await();
+        SupplyRegion r = new SupplyRegion(dir);
+        List<String> ids = new ArrayList<>();
+        EmbeddedEnginesResource.neo4j().stop();
+        try {
+            for (int i = 0; i < 3; i++) {
+                ids.add(given().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
+                        .then().statusCode(201).extract().path("id"));
+            }
+            assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness reports Neo4j DOWN");
+        } finally {
+            EmbeddedEnginesResource.neo4j().start();
+        }
+        Ready.await();
+        long projected = 0;
+        for (int i = 0; i < 300 && projected < ids.size(); i++) {
+            try (var s = driver.session()) {
+                projected = s.run("MATCH (n:Need)-[:WANTS]->(:Product) WHERE n.id IN $ids RETURN count(DISTINCT n) AS c",
+                        Map.of("ids", ids)).single().get("c").asLong();
+            } catch (RuntimeException e) {
+                projected = 0;
+            }
+            NeedLifecycleTest.sleep(200);
+        }
+        assertEquals(ids.size(), projected, "every need accepted during the outage is in the graph");
+        for (String id : ids) {
+            List<String> top = given().get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+                    .extract().jsonPath().getList("candidate.id", String.class);
+            assertTrue(top.contains(r.nearCertified), "need " + id + " is matchable: " + top);
+        }
+        given().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
+                .body("need.id", org.hamcrest.Matchers.hasItems(ids.toArray()));
+    }
+}
