@@ -11,14 +11,15 @@ import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Entry point: {@code serve} (the default), {@code import [--server URL] FILE|DIR ...}.
+ * Entry point: {@code serve} (the default), {@code import [--server URL] FILE|DIR ...},
+ * {@code generate --out DIR [--enterprises N] [--seed S]}.
  * Starts the embedded engines that are not configured as external servers before Quarkus starts
  * (Hibernate Reactive connects while Quarkus boots).
  */
 @QuarkusMain
 public class DuijieMain {
 
-    public static void main(String... args) {
+    public static void main(String... args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {
@@ -31,11 +32,24 @@ public class DuijieMain {
                 start(ImportCommand.class, rest);
             }
             case "serve" -> start(Service.class, rest);
+            case "generate" -> cn.duijie.seed.SeedGenerator.main(rest);
+            case "bench-http" -> cn.duijie.bench.HttpBench.main(rest);
+            case "bench-quality" -> {
+                // a throw-away data directory: the harness never touches the user's data
+                System.setProperty("duijie.data-dir", tempDir());
+                System.setProperty("quarkus.http.port", "0");
+                System.setProperty("duijie.seed.on-empty", "false");
+                start(cn.duijie.bench.QualityHarness.class, rest);
+            }
             default -> {
-                System.err.println("usage: serve | import [--server URL] FILE|DIR ...");
+                System.err.println("usage: serve | import [--server URL] FILE|DIR ... | generate --out DIR [--enterprises N] [--seed S]");
                 System.exit(2);
             }
         }
+    }
+
+    private static String tempDir() throws java.io.IOException {
+        return java.nio.file.Files.createTempDirectory("duijie-bench-").toString();
     }
 
     private static void start(Class<? extends QuarkusApplication> app, String[] args) {

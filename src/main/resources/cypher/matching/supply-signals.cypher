@@ -19,15 +19,17 @@ WITH pair, buyer, c, km,
                     WHEN 'INNOVATIVE' THEN 0.45 WHEN 'POOL' THEN 0.25 ELSE 0.0 END) * $w.tier AS prescore
 ORDER BY prescore DESC
 WITH pair.group AS grp, collect({pair: pair, buyer: buyer, c: c, km: km})[0..$pool] AS top
-UNWIND top AS t
-WITH t.pair AS pair, t.buyer AS buyer, t.c AS c, t.km AS km
-CALL (buyer, pair) {
+// the buyer's segments, once per need: where it makes products, else the segments its wanted products feed
+WITH top, head(top).buyer AS buyer, head(top).pair.wantCodes AS wantCodes
+CALL (buyer, wantCodes) {
   OPTIONAL MATCH (buyer)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(own:Segment)
   WITH collect(DISTINCT own) AS own
-  OPTIONAL MATCH (w:Product)-[:IN_SEGMENT]->(:Segment)-[:FEEDS]->(fed:Segment) WHERE w.code IN pair.wantCodes
+  OPTIONAL MATCH (w:Product)-[:IN_SEGMENT]->(:Segment)-[:FEEDS]->(fed:Segment) WHERE w.code IN wantCodes
   WITH own, collect(DISTINCT fed) AS fedSegments
   RETURN CASE WHEN size(own) > 0 THEN own ELSE fedSegments END AS buyerSegments
 }
+UNWIND top AS t
+WITH t.pair AS pair, buyer, t.c AS c, t.km AS km, buyerSegments
 CALL (c, buyer, buyerSegments) {
   OPTIONAL MATCH (c)-[:SUPPLIES]->(peer:Enterprise)
   WHERE peer <> buyer AND EXISTS { (peer)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(s:Segment) WHERE s IN buyerSegments }

@@ -18,7 +18,7 @@ import cn.duijie.imports.Column.Ref;
  */
 final class GraphWriter {
 
-    static final int BATCH = 2_000;
+    static final int BATCH = 5_000;
 
     /** A column whose values are keys of other nodes, written as relationships. */
     record Link(String column, String type, Ref target, boolean incoming) {
@@ -86,6 +86,7 @@ final class GraphWriter {
                     OPTIONAL MATCH (r)-[:WITHIN]->(parent:Region)
                     SET n.location = coalesce(r.location, parent.location)""");
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(GraphWriter.class);
     private final Driver driver;
 
     GraphWriter(Driver driver) {
@@ -106,8 +107,15 @@ final class GraphWriter {
 
     /** Existing import hashes by row key (node files) or by row index (edge files). */
     Map<String, String> existingHashes(ImportFile file, List<Map<String, Object>> rows) {
+        long start = System.nanoTime();
         Map<String, String> out = new HashMap<>();
         try (Session session = driver.session()) {
+            // a first import of a kind needs no lookups: the count store answers at once
+            String any = isEdgeFile(file) ? "MATCH ()-[r:" + EDGES.get(file).type() + "]->() RETURN count(r) AS n"
+                    : "MATCH (n:" + label(file) + ") RETURN count(n) AS n";
+            if (session.run(any).single().get("n").asLong() == 0) {
+                return out;
+            }
             for (int from = 0; from < rows.size(); from += BATCH * 5) {
                 List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH * 5));
                 String cypher;
@@ -127,6 +135,7 @@ final class GraphWriter {
                 });
             }
         }
+        LOG.debugf("existing hashes of %d %s rows in %d ms", (Object) rows.size(), file, (System.nanoTime() - start) / 1_000_000);
         return out;
     }
 
@@ -141,11 +150,12 @@ final class GraphWriter {
         return "WHERE " + String.join(" AND ", parts);
     }
 
-    /** Writes the rows (each: rowKey, hash, props, and for edge files a and b) in batches. */
-    void write(ImportFile file, List<Map<String, Object>> rows, Set<String> presentColumns) {
-        if (rows.isEmpty()) {
-            return;
-        }
+    /**
+     * Writes the rows (each: rowKey, hash, props, links, and for edge files a and b) in batches. Rows new to the
+     * graph are created in one statement with all their relationships; changed rows are merged and their
+     * relationship columns replaced.
+     */
+    void write(ImportFile file, List<Map<String, Object>> created, List<Map<String, Object>> updated, Set<String> presentColumns) {
         try (Session session = driver.session()) {
             if (isEdgeFile(file)) {
                 Edge e = EDGES.get(file);
@@ -156,41 +166,63 @@ final class GraphWriter {
                 if (!keyMap.isEmpty()) {
                     keyMap.append('}');
                 }
-                String cypher = "UNWIND $rows AS row MATCH (a:" + e.from().label + " {" + e.from().key + ": row.a}) "
-                        + "MATCH (b:" + e.to().label + " {" + e.to().key + ": row.b}) "
-                        + "MERGE (a)-[r:" + e.type() + keyMap + "]->(b) SET r += row.props, r.importHash = row.hash";
-                batches(session, cypher, rows);
+                String match = "UNWIND $rows AS row MATCH (a:" + e.from().label + " {" + e.from().key + ": row.a}) "
+                        + "MATCH (b:" + e.to().label + " {" + e.to().key + ": row.b}) ";
+                batches(session, match + "CREATE (a)-[r:" + e.type() + "]->(b) SET r += row.props, r.importHash = row.hash", created);
+                batches(session, match + "MERGE (a)-[r:" + e.type() + keyMap + "]->(b) SET r += row.props, r.importHash = row.hash", updated);
                 return;
             }
-            String nodes = "UNWIND $rows AS row MERGE (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
-                    + "SET n += row.props, n.importHash = row.hash";
-            batches(session, nodes, rows);
-            for (Link link : LINKS.getOrDefault(file, List.of())) {
-                if (!presentColumns.contains(link.column())) {
-                    continue;
-                }
-                String old = link.incoming()
-                        ? "(n)<-[old:" + link.type() + "]-(:" + link.target().label + ")"
-                        : "(n)-[old:" + link.type() + "]->(:" + link.target().label + ")";
-                String create = link.incoming() ? "MERGE (t)-[:" + link.type() + "]->(n)" : "MERGE (n)-[:" + link.type() + "]->(t)";
-                String cypher = "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
-                        + "CALL (n) { MATCH " + old + " DELETE old } "
-                        + "WITH n, row UNWIND row.links." + link.column() + " AS ref "
-                        + "MATCH (t:" + link.target().label + " {" + link.target().key + ": ref}) " + create;
-                batches(session, cypher, rows);
+            List<Link> links = LINKS.getOrDefault(file, List.of()).stream().filter(l -> presentColumns.contains(l.column())).toList();
+            // new nodes: CREATE (the unique constraint still guards the key) with every relationship in one pass
+            StringBuilder create = new StringBuilder("UNWIND $rows AS row CREATE (n:" + label(file) + " {" + key(file)
+                    + ": row.rowKey}) SET n += row.props, n.importHash = row.hash ");
+            if (!links.isEmpty()) {
+                create.append("WITH n, row ");
+            }
+            for (Link link : links) {
+                create.append("CALL (n, row) { UNWIND row.links.").append(link.column()).append(" AS ref MATCH (t:")
+                        .append(link.target().label).append(" {").append(link.target().key).append(": ref}) ")
+                        .append(link.incoming() ? "CREATE (t)-[:" + link.type() + "]->(n)" : "CREATE (n)-[:" + link.type() + "]->(t)")
+                        .append(" } ");
             }
             String derived = DERIVED.get(file);
             if (derived != null) {
+                create.append("WITH n ").append(derived);
+            }
+            batches(session, create.toString().strip(), created);
+            // changed nodes: merge, then replace each relationship column present in the file
+            batches(session, "UNWIND $rows AS row MERGE (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
+                    + "SET n += row.props, n.importHash = row.hash", updated);
+            for (Link link : links) {
+                String old = link.incoming()
+                        ? "(n)<-[old:" + link.type() + "]-(:" + link.target().label + ")"
+                        : "(n)-[old:" + link.type() + "]->(:" + link.target().label + ")";
+                // CREATE, not MERGE: the old relationships were just deleted and the key list is deduplicated
+                String rel = link.incoming() ? "CREATE (t)-[:" + link.type() + "]->(n)" : "CREATE (n)-[:" + link.type() + "]->(t)";
                 batches(session, "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
-                        + "WITH n " + derived, rows);
+                        + "CALL (n) { MATCH " + old + " DELETE old } "
+                        + "WITH n, row UNWIND row.links." + link.column() + " AS ref "
+                        + "MATCH (t:" + link.target().label + " {" + link.target().key + ": ref}) " + rel, updated);
+            }
+            if (derived != null) {
+                batches(session, "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
+                        + "WITH n " + derived, updated);
             }
         }
     }
 
     private static void batches(Session session, String cypher, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", batch)).consume());
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("%d rows in %d ms: %s", (Object) rows.size(), (System.nanoTime() - start) / 1_000_000,
+                    cypher.length() > 160 ? cypher.substring(0, 160) : cypher);
         }
     }
 

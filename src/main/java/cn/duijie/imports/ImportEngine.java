@@ -61,7 +61,7 @@ public class ImportEngine {
         for (Map.Entry<ImportFile, Source> e : byKind.entrySet()) {
             long start = System.nanoTime();
             applyFile(e.getKey(), e.getValue(), keys, report);
-            LOG.debugf("Imported %s in %d ms", e.getKey().fileName(), (System.nanoTime() - start) / 1_000_000);
+            LOG.infof("Imported %s in %d ms", e.getKey().fileName(), (System.nanoTime() - start) / 1_000_000);
         }
         return report;
     }
@@ -177,7 +177,8 @@ public class ImportEngine {
                 params.add(toParameters(file, goodKeys.get(i), good.get(i)));
             }
             Map<String, String> existing = writer.existingHashes(file, params);
-            List<Map<String, Object>> toWrite = new ArrayList<>();
+            List<Map<String, Object>> toCreate = new ArrayList<>();
+            List<Map<String, Object>> toUpdate = new ArrayList<>();
             created = 0;
             updated = 0;
             unchanged = 0;
@@ -185,15 +186,15 @@ public class ImportEngine {
                 String old = existing.get((String) p.get("rowKey"));
                 if (old == null) {
                     created++;
-                    toWrite.add(p);
+                    toCreate.add(p);
                 } else if (!old.equals(p.get("hash"))) {
                     updated++;
-                    toWrite.add(p);
+                    toUpdate.add(p);
                 } else {
                     unchanged++;
                 }
             }
-            writer.write(file, toWrite, present);
+            writer.write(file, toCreate, toUpdate, present);
         }
         if (file.creates != null) {
             keys.computeIfAbsent(file.creates, writer::keys).addAll(goodKeys);

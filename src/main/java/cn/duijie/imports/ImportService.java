@@ -53,6 +53,7 @@ public class ImportService {
     }
 
     private final ImportEngine engine;
+    private final cn.duijie.matching.MakerIndex makers;
     private final ObjectMapper json;
     private final Path jobsDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -61,8 +62,10 @@ public class ImportService {
         return t;
     });
 
-    ImportService(ImportEngine engine, ObjectMapper json, @ConfigProperty(name = "duijie.data-dir") String dataDir) {
+    ImportService(ImportEngine engine, cn.duijie.matching.MakerIndex makers, ObjectMapper json,
+                  @ConfigProperty(name = "duijie.data-dir") String dataDir) {
         this.engine = engine;
+        this.makers = makers;
         this.json = json;
         this.jobsDir = Path.of(dataDir).resolve("imports");
     }
@@ -132,7 +135,12 @@ public class ImportService {
         update(id, job -> job.status = "RUNNING");
         try {
             long start = System.nanoTime();
-            ImportReport report = engine.run(sources);
+            ImportReport report;
+            try {
+                report = engine.run(sources);
+            } finally {
+                makers.invalidate();
+            }
             LOG.infof("Import %s done in %d ms: %s", id, (System.nanoTime() - start) / 1_000_000, report.files());
             return update(id, job -> {
                 job.status = "DONE";

@@ -33,7 +33,7 @@ public interface MatchingConfig {
         @WithDefault("100") double distanceScaleKm();
 
         /** Candidates kept after the cheap pre-score, before the costlier graph signals. */
-        @WithDefault("60") int pool();
+        @WithDefault("30") int pool();
 
         @WithDefault("40") int textLimit();
     }

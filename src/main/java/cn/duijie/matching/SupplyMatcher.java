@@ -30,13 +30,18 @@ public class SupplyMatcher {
     private static final String CANDIDATES = Graph.cypher("matching/supply-candidates.cypher");
     private static final String SIGNALS = Graph.cypher("matching/supply-signals.cypher");
     private static final String OPPORTUNITIES = Graph.cypher("matching/supply-opportunities.cypher");
+    private static final String TEXT_CANDIDATES = """
+            CALL db.index.fulltext.queryNodes('enterprise_text', $text, {limit: $textLimit}) YIELD node, score
+            RETURN node.creditCode AS id, score AS fit""";
     private static final int MAX_CANDIDATES = 4_000;
 
     private final Graph graph;
+    private final MakerIndex index;
     private final MatchingConfig.Supply w;
 
-    SupplyMatcher(Graph graph, MatchingConfig config) {
+    SupplyMatcher(Graph graph, MakerIndex index, MatchingConfig config) {
         this.graph = graph;
+        this.index = index;
         this.w = config.supply();
     }
 
@@ -49,7 +54,113 @@ public class SupplyMatcher {
         }
     }
 
+    /** Ranked candidates for a SUPPLY need: from the maker index when it is fresh, else straight from the graph. */
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit) {
+        MakerIndex.Snapshot snapshot = index.fresh();
+        return snapshot == null ? forNeedFromGraph(need, dismissed, limit) : forNeedFromIndex(snapshot, need, dismissed, limit);
+    }
+
+    /**
+     * Candidates and their cheap pre-score from the in-memory maker index; only the best pool goes to the graph
+     * for the signals that need it (peers supplied, FEEDS, existing supplier, track record).
+     */
+    Uni<List<MatchModel.Match>> forNeedFromIndex(MakerIndex.Snapshot s, Need need, Set<String> dismissed, int limit) {
+        String text = FullText.escape(need.title);
+        Uni<List<Record>> textHits = text.isEmpty() ? Uni.createFrom().item(List.of())
+                : graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", w.textLimit()));
+        return textHits.chain(rows -> {
+            Map<String, Fit> best = new LinkedHashMap<>();
+            for (String want : need.productCodeList()) {
+                String wantName = s.productNames().getOrDefault(want, want);
+                addMakers(best, s, want, want, wantName, 1.0, "EXACT");
+                for (String n : s.narrower().getOrDefault(want, List.of())) {
+                    addMakers(best, s, n, want, wantName, 0.85, "NARROWER");
+                }
+                for (String b : s.broader().getOrDefault(want, List.of())) {
+                    addMakers(best, s, b, want, wantName, 0.6, "BROADER");
+                }
+                for (String sib : s.siblings().getOrDefault(want, List.of())) {
+                    addMakers(best, s, sib, want, wantName, 0.4, "SIBLING");
+                }
+            }
+            mergeText(best, rows);
+            String buyerId = need.postedBy;
+            MakerIndex.Firm buyer = s.firms().get(buyerId);
+            List<String> certs = need.certificationList();
+            Double maxKm = need.maxDistanceKm;
+            int pool = Math.max(w.pool(), limit);
+            double wp = w.product();
+            double wd = w.distance();
+            double wt = w.tier();
+            double scale = w.distanceScaleKm();
+            boolean buyerLocated = buyer != null && !Double.isNaN(buyer.lat());
+            record Pre(Fit fit, double score) {
+            }
+            // keep only the best pool by pre-score: a bounded heap, worst on top
+            java.util.PriorityQueue<Pre> top = new java.util.PriorityQueue<>(pool + 1,
+                    Comparator.comparingDouble(Pre::score).thenComparing(p -> p.fit().id(), Comparator.reverseOrder()));
+            for (Fit f : best.values()) {
+                MakerIndex.Firm c = s.firms().get(f.id());
+                if (c == null || f.id().equals(buyerId) || dismissed.contains(f.id())
+                        || (!certs.isEmpty() && !c.certifications().containsAll(certs))) {
+                    continue;
+                }
+                double km = !buyerLocated || Double.isNaN(c.lat()) ? Double.NaN : haversineKm(buyer.lat(), buyer.lon(), c.lat(), c.lon());
+                // the graph re-applies the radius exactly; 1 % slack here keeps borderline firms for it to judge
+                if (maxKm != null && (Double.isNaN(km) || km > maxKm * 1.01)) {
+                    continue;
+                }
+                double distance = Double.isNaN(km) ? 0.3 : Math.exp(-km / scale);
+                top.add(new Pre(f, f.fit() * wp + distance * wd + tierScore(c.tier()) * wt));
+                if (top.size() > pool) {
+                    top.poll();
+                }
+            }
+            if (top.isEmpty()) {
+                return Uni.createFrom().item(List.<MatchModel.Match>of());
+            }
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            Map<String, Fit> kept = new HashMap<>();
+            List<String> wanted = need.productCodeList();
+            for (Pre p : top) {
+                kept.put(p.fit().id(), p.fit());
+                pairs.add(pair(need.id, buyerId, p.fit(), maxKm, certs, wanted));
+            }
+            return graph.read(SIGNALS, signalParams(pairs, pool)).map(hits -> rank(hits, kept, need, limit));
+        });
+    }
+
+    private static void addMakers(Map<String, Fit> best, MakerIndex.Snapshot s, String product, String want, String wantName,
+                                  double fit, String how) {
+        for (MakerIndex.Firm f : s.makersByProduct().getOrDefault(product, List.of())) {
+            Fit old = best.get(f.id());
+            if (old == null || old.fit() < fit) {
+                best.put(f.id(), new Fit(f.id(), fit, how, product, s.productNames().getOrDefault(product, product), want, wantName));
+            }
+        }
+    }
+
+    /** Full-text hits count at most 0.5 alone and add 0.05 to a structural fit. */
+    static void mergeText(Map<String, Fit> best, List<Record> rows) {
+        double maxText = rows.stream().mapToDouble(r -> r.get("fit").asDouble()).max().orElse(1);
+        for (Record r : rows) {
+            String id = r.get("id").asString();
+            double t = 0.5 * r.get("fit").asDouble() / maxText;
+            best.compute(id, (k, f) -> f == null ? new Fit(id, t, "TEXT", null, null, null, null)
+                    : new Fit(id, Math.min(1, f.fit() + 0.05), f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName()));
+        }
+    }
+
+    static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+    }
+
+    /** The same ranking, reading every candidate from the graph (used while the maker index is being rebuilt). */
+    public Uni<List<MatchModel.Match>> forNeedFromGraph(Need need, Set<String> dismissed, int limit) {
         Map<String, Object> params = new HashMap<>();
         params.put("productCodes", need.productCodeList());
         params.put("text", FullText.escape(need.title));

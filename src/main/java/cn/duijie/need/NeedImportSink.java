@@ -12,11 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.duijie.imports.NeedRowSink;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 
 /** needs.csv rows: upserted into PostgreSQL by id in one transaction, each change with its outbox row. */
 @ApplicationScoped
 public class NeedImportSink implements NeedRowSink {
+
+    private static final int SLICE = 1_000;
 
     private final NeedService needs;
     private final OutboxRelay relay;
@@ -30,13 +31,25 @@ public class NeedImportSink implements NeedRowSink {
     public Counts upsert(List<Map<String, Object>> rows) {
         int[] counts = new int[3];
         try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> {
-                Uni<Void> chain = Uni.createFrom().voidItem();
-                for (Map<String, Object> row : rows) {
-                    chain = chain.chain(() -> upsertOne(row, counts));
-                }
-                return chain;
-            }));
+            // one transaction per slice: one query loads the slice's existing needs, then one flush writes it
+            for (int from = 0; from < rows.size(); from += SLICE) {
+                List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + SLICE));
+                List<String> ids = slice.stream().map(r -> (String) r.get("id")).toList();
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Need.<Need>list("id in ?1", ids)
+                        .chain(existing -> {
+                            Map<String, Need> byId = new java.util.HashMap<>();
+                            existing.forEach(n -> byId.put(n.id, n));
+                            List<Object> changed = new java.util.ArrayList<>();
+                            for (Map<String, Object> row : slice) {
+                                Need n = apply(row, byId.get((String) row.get("id")), counts);
+                                if (n != null) {
+                                    changed.add(n);
+                                    changed.add(OutboxEvent.of("NEED", n.id, "NEED_UPSERTED", needs.payload(n)));
+                                }
+                            }
+                            return Panache.getSession().chain(s -> s.persistAll(changed.toArray()));
+                        })));
+            }
         } catch (Throwable e) {
             throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
@@ -44,13 +57,14 @@ public class NeedImportSink implements NeedRowSink {
         return new Counts(counts[0], counts[1], counts[2]);
     }
 
-    private Uni<Void> upsertOne(Map<String, Object> row, int[] counts) {
+    /** The need to write for a row (new or changed), or null when the row is unchanged. */
+    private Need apply(Map<String, Object> row, Need existing, int[] counts) {
         String id = (String) row.get("id");
-        return Need.<Need>findById(id).chain(existing -> {
+        {
             String hash = (String) row.get("hash");
             if (existing != null && hash.equals(existing.importHash)) {
                 counts[2]++;
-                return Uni.createFrom().voidItem();
+                return null;
             }
             Need n = existing != null ? existing : new Need();
             OffsetDateTime now = NeedService.now();
@@ -85,8 +99,8 @@ public class NeedImportSink implements NeedRowSink {
             }
             n.updatedAt = now;
             n.importHash = hash;
-            return n.persist().chain(() -> needs.outbox(n));
-        });
+            return n;
+        }
     }
 
     @SuppressWarnings("unchecked")

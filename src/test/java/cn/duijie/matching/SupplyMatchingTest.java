@@ -113,6 +113,30 @@ class SupplyMatchingTest {
                 .body("need.id", not(hasItem(needId)));
     }
 
+    @jakarta.inject.Inject
+    SupplyMatcher matcher;
+    @jakarta.inject.Inject
+    MakerIndex index;
+
+    @Test
+    void theMakerIndexRanksExactlyAsTheGraphDoes() {
+        cn.duijie.need.Need need = new cn.duijie.need.Need();
+        need.id = "EQ";
+        need.kind = "SUPPLY";
+        need.postedBy = r.leader;
+        need.productCodes = r.bearing;
+        need.requiredCertifications = "IATF16949";
+        need.maxDistanceKm = 200.0;
+        need.title = "采购新能源车用精密轴承";
+        MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
+        org.junit.jupiter.api.Assertions.assertNotNull(snapshot, "the maker index is rebuilt after an import");
+        var fromIndex = matcher.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100).await().indefinitely();
+        var fromGraph = matcher.forNeedFromGraph(need, java.util.Set.of(), 100).await().indefinitely();
+        assertEquals(fromGraph.stream().map(m -> m.candidate().id() + "=" + m.score()).toList(),
+                fromIndex.stream().map(m -> m.candidate().id() + "=" + m.score()).toList());
+        assertTrue(fromIndex.stream().anyMatch(m -> m.candidate().id().equals(r.nearCertified)));
+    }
+
     @Test
     void limitOutOfRangeIsAProblem() {
         given().queryParam("limit", 0).get("/api/v1/needs/{id}/matches", needId).then().statusCode(400)
