@@ -79,6 +79,12 @@ public class ImportEngine {
             report.files.add(new ImportReport.FileCounts(fileName, 0, 0, 0, 0));
             return;
         }
+        applyRows(file, header, raw, keys, report);
+    }
+
+    /** Validates and applies rows given as header-named cells (an API body, or a file already read). */
+    void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<Ref, Set<String>> keys, ImportReport report) {
+        String fileName = file.fileName();
         Set<String> present = new LinkedHashSet<>(header);
         List<String> missing = new ArrayList<>();
         for (Column c : file.columns) {
@@ -200,6 +206,13 @@ public class ImportEngine {
             keys.computeIfAbsent(file.creates, writer::keys).addAll(goodKeys);
         }
         report.files.add(new ImportReport.FileCounts(fileName, created, updated, unchanged, raw.size() - good.size()));
+    }
+
+    /** Applies one row outside an import job (e.g. PUT /enterprises/{creditCode}); blocking. */
+    public ImportReport applyOne(ImportFile file, Map<String, String> cells) {
+        ImportReport report = new ImportReport();
+        applyRows(file, List.copyOf(cells.keySet()), List.of(new TableReader.Row(2, cells)), new EnumMap<>(Ref.class), report);
+        return report;
     }
 
     private ImportReport.RowError firstUnknownReference(ImportFile file, int rowNumber, Map<String, Object> v,
