@@ -9,6 +9,45 @@ public interface MatchingConfig {
 
     Supply supply();
 
+    Tech tech();
+
+    Finance finance();
+
+    interface Tech {
+        /** Technology-tree fit (exact 1, narrower .85, broader .6), product application .7, text only ≤ .5. */
+        @WithDefault("0.45") double technology();
+
+        /** Readiness of an achievement, trl / 9 (institutions and experts count .5). */
+        @WithDefault("0.12") double trl();
+
+        /** Nearness of the institution, exp(-km / 150): local institutions first, not only. */
+        @WithDefault("0.15") double locality();
+
+        /** Worked with this firm before (1) or with others (min(1, n / 10) / 2). */
+        @WithDefault("0.18") double collaboration();
+
+        @WithDefault("0.05") double trackRecord();
+
+        @WithDefault("40") int pool();
+    }
+
+    interface Finance {
+        /** Focuses on the firm's chain (.6) or its very segment (1). */
+        @WithDefault("0.25") double focus();
+
+        @WithDefault("0.15") double stage();
+
+        @WithDefault("0.12") double instrument();
+
+        /** The ticket range covers the amount (1); else how close, min/max ratio. */
+        @WithDefault("0.28") double ticket();
+
+        /** Already invested up- or downstream of the firm. */
+        @WithDefault("0.12") double adjacency();
+
+        @WithDefault("0.08") double trackRecord();
+    }
+
     interface Supply {
         /** How well the candidate's products fit the wanted ones (exact 1, narrower .85, broader .6, sibling .4, text ≤ .5). */
         @WithDefault("0.35") double product();

@@ -23,11 +23,15 @@ public class MatchingService {
     private final NeedService needs;
     private final FeedbackService feedback;
     private final SupplyMatcher supply;
+    private final TechMatcher tech;
+    private final FinanceMatcher finance;
 
-    MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply) {
+    MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply, TechMatcher tech, FinanceMatcher finance) {
         this.needs = needs;
         this.feedback = feedback;
         this.supply = supply;
+        this.tech = tech;
+        this.finance = finance;
     }
 
     public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
@@ -40,7 +44,8 @@ public class MatchingService {
                     Set<String> dismissed = (Set<String>) pair[1];
                     return switch (Need.Kind.valueOf(need.kind)) {
                         case SUPPLY -> supply.forNeed(need, dismissed, limit);
-                        case TECH, FINANCE -> throw DomainException.unprocessable(Messages.get("matching.kind-not-yet", need.kind), List.of());
+                        case TECH -> tech.forNeed(need, dismissed, limit);
+                        case FINANCE -> finance.forNeed(need, dismissed, limit);
                     };
                 });
     }

@@ -1,0 +1,123 @@
+package cn.duijie.matching;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.duijie.support.Imports;
+import cn.duijie.support.Ready;
+import cn.duijie.support.TestData;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class TechAndFinanceMatchingTest {
+
+    @TempDir
+    Path dir;
+    String p;
+    String sme;
+    String rival;
+
+    @BeforeEach
+    void setUp() {
+        Ready.await();
+        p = TestData.prefix();
+        sme = TestData.creditCode(p + "sme");
+        rival = TestData.creditCode(p + "rival");
+        Imports.upload(
+                TestData.csv(dir, "regions.csv", """
+                        code,name,level,parentCode,lat,lon
+                        320000,江苏省,PROVINCE,,32.06,118.79
+                        321100,镇江市,CITY,320000,32.19,119.42
+                        321181,丹阳市,DISTRICT,321100,32.01,119.61
+                        320100,南京市,CITY,320000,32.06,118.8
+                        320113,栖霞区,DISTRICT,320100,32.1,118.9
+                        320500,苏州市,CITY,320000,31.3,120.58
+                        320581,常熟市,DISTRICT,320500,31.65,120.75
+                        """),
+                TestData.csv(dir, "chains.csv", "id,name\n" + p + "C,新材料\n"),
+                TestData.csv(dir, "segments.csv", "id,chainId,name,stage,feedsSegmentIds\n" + p + "S1," + p + "C,复合材料,MIDSTREAM,\n"),
+                TestData.csv(dir, "products.csv", "code,name,segmentId,broaderCode,keywords\n" + p + "P1,碳纤维复合材料," + p + "S1,,碳纤维\n"),
+                TestData.csv(dir, "technologies.csv", """
+                        code,name,broaderCode,segmentIds,keywords
+                        %1$sT0,复合材料技术,,%1$sS1,复合材料
+                        %1$sT1,碳纤维预浸料成型技术,%1$sT0,%1$sS1,预浸料|成型
+                        %1$sT2,陶瓷烧结技术,,%1$sS1,陶瓷|烧结
+                        """.formatted(p)),
+                TestData.csv(dir, "enterprises.csv", """
+                        creditCode,name,regionCode,tier,productCodes,technologyCodes
+                        %s,丹阳%s复材科技,321181,SPECIALIZED,%sP1,%sT1
+                        %s,丹阳%s复材对手,321181,POOL,%sP1,
+                        """.formatted(sme, p, p, p, rival, p, p)),
+                TestData.csv(dir, "institutions.csv", """
+                        id,name,kind,regionCode,technologyCodes,description
+                        %1$sI-A,南京%1$s复合材料研究所,INSTITUTE,320113,%1$sT1,复合材料成型
+                        %1$sI-B,丹阳%1$s陶瓷实验室,LAB,321181,%1$sT2,陶瓷材料
+                        """.formatted(p)),
+                TestData.csv(dir, "achievements.csv", """
+                        id,title,institutionId,kind,trl,technologyCodes,productCodes,description
+                        %1$sA-RIGHT,一种碳纤维预浸料的快速固化方法,%1$sI-A,PATENT,6,%1$sT1,%1$sP1,预浸料快速固化
+                        %1$sA-WORDS,碳纤维复合材料成型难题攻关用陶瓷模具烧结工艺,%1$sI-B,PROCESS,5,%1$sT2,,碳纤维复合材料成型难题攻关 陶瓷模具
+                        """.formatted(p)),
+                TestData.csv(dir, "investors.csv", """
+                        id,name,kind,regionCode
+                        %1$sV-ZJ,镇江引导基金%1$s,GUIDANCE_FUND,321100
+                        %1$sV-SZ,苏州引导基金%1$s,GUIDANCE_FUND,320500
+                        %1$sV-VC,某创投%1$s,VC,320100
+                        """.formatted(p)),
+                TestData.csv(dir, "funds.csv", """
+                        id,investorId,name,stages,ticketMinWan,ticketMaxWan,instruments,chainIds,segmentIds,regionMandate
+                        %1$sF-LOCAL,%1$sV-ZJ,镇江新材料子基金%1$s,A|B,1000,5000,EQUITY,%1$sC,,321100
+                        %1$sF-OTHER,%1$sV-SZ,苏州新材料子基金%1$s,A|B,1000,5000,EQUITY,%1$sC,,320500
+                        %1$sF-SMALL,%1$sV-VC,小额早期基金%1$s,A|B,100,500,EQUITY,%1$sC,,
+                        %1$sF-BIG,%1$sV-VC,成长基金%1$s,A|B,1000,5000,EQUITY,%1$sC,,
+                        %1$sF-RIVAL,%1$sV-VC,持有对手基金%1$s,A|B,1000,5000,EQUITY,%1$sC,,
+                        """.formatted(p)),
+                TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n" + p + "F-RIVAL," + rival + ",A,2024,2000\n"))
+                .statusCode(201).body("errorCount", equalTo(0));
+    }
+
+    private String post(String json) {
+        return given().contentType("application/json").body(json).post("/api/v1/needs").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void theAchievementAboutTheWantedTechnologyBeatsMatchingWordsOnTheWrongOne() {
+        String id = post("""
+                {"kind": "TECH", "postedBy": "%s", "title": "碳纤维复合材料成型难题攻关",
+                 "description": "预浸料固化周期长", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
+        List<String> ids = given().queryParam("limit", 20).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+                .body("candidate.type", hasItem("ACHIEVEMENT"))
+                .body("candidate.type", hasItem("INSTITUTION"))
+                .body("find { it.candidate.id == '%sA-RIGHT' }.reasons.code".formatted(p), hasItem("TECHNOLOGY_FIT"))
+                .extract().jsonPath().getList("candidate.id", String.class);
+        assertTrue(ids.subList(0, 3).contains(p + "A-RIGHT"), ids.toString());
+        int wrong = ids.indexOf(p + "A-WORDS");
+        assertTrue(wrong < 0 || wrong > ids.indexOf(p + "A-RIGHT"), ids.toString());
+        assertTrue(ids.indexOf(p + "I-A") >= 0 && (ids.indexOf(p + "I-B") < 0 || ids.indexOf(p + "I-A") < ids.indexOf(p + "I-B")), ids.toString());
+    }
+
+    @Test
+    void fundsRespectMandatesTicketsAndFlagConflicts() {
+        String id = post("""
+                {"kind": "FINANCE", "postedBy": "%s", "title": "A轮融资", "amountWan": 3000, "stage": "A", "instrument": "EQUITY"}
+                """.formatted(sme));
+        List<String> ids = given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+                .body("find { it.candidate.id == '%sF-RIVAL' }.flags".formatted(p), hasItem("CONFLICT_OF_INTEREST"))
+                .body("find { it.candidate.id == '%sF-LOCAL' }.reasons.code".formatted(p), hasItem("LOCAL_MANDATE"))
+                .body("find { it.candidate.id == '%sF-SMALL' }.reasons.code".formatted(p), hasItem("TICKET_OUTSIDE"))
+                .extract().jsonPath().getList("candidate.id", String.class);
+        assertFalse(ids.contains(p + "F-OTHER"), "a guidance fund with another city's mandate is never recommended: " + ids);
+        assertTrue(ids.contains(p + "F-LOCAL"), ids.toString());
+        assertTrue(ids.indexOf(p + "F-BIG") < ids.indexOf(p + "F-SMALL"), "a fund that can cover the amount ranks first: " + ids);
+    }
+}
