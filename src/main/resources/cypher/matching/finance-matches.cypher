@@ -2,15 +2,16 @@
 // firms inside that region. Everything else scores: chain/segment focus, stage, instrument, whether the ticket
 // range covers the amount, portfolio adjacency (invested up- or downstream of the firm in the same chain, with the
 // path), and a conflict flag when the fund holds a direct competitor (same product, same city).
-// Parameters: $buyer, $amount, $stage, $instrument.
+// Parameters: $buyer, $amount, $stage, $instrument, $only (one fund's id, for its deal flow, or null).
 MATCH (buyer:Enterprise {creditCode: $buyer})
 OPTIONAL MATCH (buyer)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(city:Region {level: 'CITY'})
 WITH buyer, city,
      [(buyer)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(s:Segment) | s] AS segments,
      [(buyer)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(:Segment)<-[:HAS_SEGMENT]-(c:Chain) | c] + [(buyer)-[:LEADS]->(c:Chain) | c] AS chains
 MATCH (f:Fund)
-WHERE coalesce(f.regionMandate, '') = ''
-   OR EXISTS { (buyer)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: f.regionMandate}) }
+WHERE ($only IS NULL OR f.id = $only)
+  AND (coalesce(f.regionMandate, '') = ''
+   OR EXISTS { (buyer)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: f.regionMandate}) })
 OPTIONAL MATCH (inv:Investor)-[:MANAGES]->(f)
 WITH buyer, city, segments, chains, f, inv,
      [(f)-[:FOCUSES_ON]->(c:Chain) WHERE c IN chains | c.name] AS chainFocus,

@@ -1,7 +1,7 @@
 // TECH need → achievements, institutions and experts in one list. Technology fit through the technology tree
 // (exact 1, narrower .85, broader .6), or achievements that apply to the wanted products (.7), or full text (≤ .5,
 // scored in Java); then TRL, locality and past collaborations. Parameters: $buyer, $techCodes, $productCodes,
-// $text, $textLimit, $pool.
+// $text, $textLimit, $pool, $only (one candidate's id, for the reverse views, or null).
 MATCH (buyer:Enterprise {creditCode: $buyer})
 CALL (buyer) {
   UNWIND $techCodes AS code
@@ -39,6 +39,7 @@ WITH buyer, node, fit, how, viaCode, viaName, wantCode, wantName
 ORDER BY CASE how WHEN 'TEXT' THEN 0 ELSE 1 END DESC, fit DESC
 WITH buyer, node, collect({fit: fit, how: how, viaCode: viaCode, viaName: viaName, wantCode: wantCode, wantName: wantName}) AS fits
 WITH buyer, node, fits[0] AS best, any(f IN fits WHERE f.how = 'TEXT') AS textToo
+WHERE $only IS NULL OR node.id = $only
 WITH buyer, node, best, textToo,
      CASE WHEN node:Institution THEN node ELSE head([(node)-[:OWNED_BY|WORKS_AT]->(i:Institution) | i]) END AS inst
 WITH buyer, node, best, textToo, inst,

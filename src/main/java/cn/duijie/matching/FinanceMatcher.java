@@ -34,7 +34,13 @@ public class FinanceMatcher {
     }
 
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit) {
+        return forNeed(need, dismissed, limit, null);
+    }
+
+    /** With {@code only} set, scores just that fund (a fund's deal flow). */
+    public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit, String only) {
         Map<String, Object> p = new HashMap<>();
+        p.put("only", only);
         p.put("buyer", need.postedBy);
         p.put("amount", need.amountWan == null ? null : need.amountWan.doubleValue());
         p.put("stage", need.stage);

@@ -25,8 +25,11 @@ public class MatchingService {
     private final SupplyMatcher supply;
     private final TechMatcher tech;
     private final FinanceMatcher finance;
+    private final cn.duijie.graph.Graph graph;
 
-    MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply, TechMatcher tech, FinanceMatcher finance) {
+    MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply, TechMatcher tech, FinanceMatcher finance,
+                    cn.duijie.graph.Graph graph) {
+        this.graph = graph;
         this.needs = needs;
         this.feedback = feedback;
         this.supply = supply;
@@ -56,6 +59,89 @@ public class MatchingService {
                         "candidateId = ?1 and action = 'DISMISS'", creditCode.strip().toUpperCase()))
                 .map(l -> Set.copyOf(l.stream().map(f -> f.needId).toList()))
                 .chain(dismissedNeeds -> supply.opportunities(creditCode.strip().toUpperCase(), dismissedNeeds, limit));
+    }
+
+    /**
+     * The reverse views of TECH and FINANCE: for a firm, achievements (kind TECH) or funds (kind FINANCE) for its
+     * newest open need of that kind, or for its profile when it has none.
+     */
+    public Uni<List<MatchModel.Match>> partiesForFirm(String creditCode, Need.Kind kind, int limit) {
+        checkLimit(limit);
+        String firm = creditCode.strip().toUpperCase();
+        return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = 'OPEN' order by createdAt desc",
+                        firm, kind.name()).firstResult())
+                .chain(open -> open != null ? Uni.createFrom().item(open) : profileNeed(firm, kind))
+                .chain(need -> kind == Need.Kind.TECH
+                        ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type().equals("ACHIEVEMENT")).limit(limit).toList())
+                        : finance.forNeed(need, Set.of(), limit));
+    }
+
+    private Uni<Need> profileNeed(String firm, Need.Kind kind) {
+        return graph.read("""
+                MATCH (e:Enterprise {creditCode: $firm})
+                RETURN e.name AS name, coalesce(e.description, '') AS description,
+                       [(e)-[:HAS_TECH]->(t) | t.code] AS techs, [(e)-[:MAKES]->(p) | p.code] AS products""", java.util.Map.of("firm", firm))
+                .map(rows -> {
+                    if (rows.isEmpty()) {
+                        throw DomainException.notFound(Messages.get("enterprise.not-found", firm));
+                    }
+                    var r = rows.get(0);
+                    Need n = new Need();
+                    n.id = "PROFILE";
+                    n.kind = kind.name();
+                    n.postedBy = firm;
+                    n.title = r.get("description").asString();
+                    n.technologyCodes = String.join("|", r.get("techs").asList(org.neo4j.driver.Value::asString));
+                    n.productCodes = String.join("|", r.get("products").asList(org.neo4j.driver.Value::asString));
+                    n.requiredCertifications = "";
+                    return n;
+                });
+    }
+
+    /** Open TECH needs an institution could take up, or FINANCE needs in a fund's deal flow, best first. */
+    public Uni<List<MatchModel.Opportunity>> needsForParty(String partyType, String id, int limit) {
+        checkLimit(limit);
+        boolean institution = partyType.equals("INSTITUTION");
+        // candidates first, in the graph: TECH needs in the lab's fields (through the tree); FINANCE needs the fund
+        // may see (its mandate) from firms in its chains first
+        String candidates = institution ? """
+                MATCH (x:Institution {id: $id})
+                OPTIONAL MATCH (x)-[:EXPERT_IN]->(:Technology)-[:BROADER*0..2]-(w:Technology)<-[:WANTS]-(n:Need)
+                WHERE n.kind = 'TECH' AND n.status = 'OPEN'
+                RETURN x.id AS id, collect(DISTINCT n.id)[0..$max] AS needs""" : """
+                MATCH (x:Fund {id: $id})
+                OPTIONAL MATCH (e:Enterprise)-[:POSTED]->(n:Need)
+                WHERE n.kind = 'FINANCE' AND n.status = 'OPEN'
+                  AND (coalesce(x.regionMandate, '') = '' OR EXISTS { (e)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: x.regionMandate}) })
+                WITH x, n, EXISTS { (x)-[:FOCUSES_ON]->(:Chain)-[:HAS_SEGMENT]->(:Segment)<-[:IN_SEGMENT]-(:Product)<-[:MAKES]-(e) } AS inFocus
+                ORDER BY inFocus DESC
+                RETURN x.id AS id, collect(DISTINCT n.id)[0..$max] AS needs""";
+        return graph.read(candidates, java.util.Map.of("id", id, "max", 60)).chain(rows -> {
+            if (rows.isEmpty()) {
+                throw DomainException.notFound(Messages.get(institution ? "institution.not-found" : "fund.not-found", id));
+            }
+            List<String> ids = rows.get(0).get("needs").asList(org.neo4j.driver.Value::asString);
+            if (ids.isEmpty()) {
+                return Uni.createFrom().item(List.<Need>of());
+            }
+            return Panache.withSession(() -> Need.<Need>list("id in ?1 and status = 'OPEN'", ids).chain(open -> MatchFeedback.<MatchFeedback>list(
+                            "candidateId = ?1 and action = 'DISMISS'", id).map(d -> {
+                                Set<String> dismissedNeeds = Set.copyOf(d.stream().map(f -> f.needId).toList());
+                                return open.stream().filter(n -> !dismissedNeeds.contains(n.id)).toList();
+                            })));
+        }).chain(needs -> {
+            if (needs.isEmpty()) {
+                return Uni.createFrom().item(List.<MatchModel.Opportunity>of());
+            }
+            List<Uni<List<MatchModel.Opportunity>>> each = needs.stream().map(n -> (institution
+                    ? tech.forNeed(n, Set.of(), 1, id) : finance.forNeed(n, Set.of(), 1, id))
+                    .map(ms -> ms.stream().map(m -> new MatchModel.Opportunity(new MatchModel.NeedRef(n.id, n.kind, n.title, n.postedBy),
+                            m.score(), m.reasons(), m.flags())).toList())).toList();
+            return Uni.join().all(each).usingConcurrencyOf(4).andCollectFailures().map(lists -> lists.stream().flatMap(List::stream)
+                    .sorted(java.util.Comparator.comparingDouble(MatchModel.Opportunity::score).reversed()
+                            .thenComparing(o -> o.need().id()))
+                    .limit(limit).toList());
+        });
     }
 
     static void checkLimit(int limit) {

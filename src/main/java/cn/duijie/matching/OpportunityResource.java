@@ -30,14 +30,22 @@ public class OpportunityResource {
 
     @GET
     @Operation(summary = "企业可对接的机会 Opportunities for a firm",
-            description = "kind=SUPPLY：该企业能配套的公开需求，按与正向推荐相同的信号排序。")
-    public Uni<List<MatchModel.Opportunity>> opportunities(@PathParam("creditCode") String creditCode,
-                                                           @QueryParam("kind") @DefaultValue("SUPPLY") String kind,
-                                                           @QueryParam("limit") @DefaultValue("10") int limit) {
+            description = "kind=SUPPLY：该企业能配套的公开需求，按与正向推荐相同的信号排序；kind=TECH：与企业技术和产品相关的科技成果；"
+                    + "kind=FINANCE：适合其公开融资需求（没有时按企业画像）的基金与银行产品。")
+    @org.eclipse.microprofile.openapi.annotations.responses.APIResponse(responseCode = "200",
+            description = "kind=SUPPLY：Opportunity 列表；kind=TECH / FINANCE：Match 列表（成果或基金）",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(mediaType = "application/json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY,
+                            oneOf = {MatchModel.Opportunity.class, MatchModel.Match.class})))
+    public Uni<List<?>> opportunities(@PathParam("creditCode") String creditCode,
+                                      @QueryParam("kind") @DefaultValue("SUPPLY") String kind,
+                                      @QueryParam("limit") @DefaultValue("10") int limit) {
         String k = kind.strip().toUpperCase();
-        if (!k.equals("SUPPLY")) {
-            throw DomainException.invalid("kind", Messages.get("enum.allowed", kind, "SUPPLY / TECH / FINANCE"));
-        }
-        return matching.supplyOpportunities(creditCode, limit);
+        return switch (k) {
+            case "SUPPLY" -> matching.supplyOpportunities(creditCode, limit).map(l -> (List<?>) l);
+            case "TECH" -> matching.partiesForFirm(creditCode, cn.duijie.need.Need.Kind.TECH, limit).map(l -> (List<?>) l);
+            case "FINANCE" -> matching.partiesForFirm(creditCode, cn.duijie.need.Need.Kind.FINANCE, limit).map(l -> (List<?>) l);
+            default -> throw DomainException.invalid("kind", Messages.get("enum.allowed", kind, "SUPPLY / TECH / FINANCE"));
+        };
     }
 }

@@ -35,9 +35,21 @@ public class TechMatcher {
     }
 
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit) {
+        return forNeed(need, dismissed, limit, null);
+    }
+
+    /** With {@code only} set, scores just that candidate (an institution's view of the TECH needs). */
+    public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit, String only) {
         String text = FullText.escape((need.title + " " + (need.description == null ? "" : need.description)).strip());
-        return graph.read(QUERY, Map.of("buyer", need.postedBy, "techCodes", need.technologyCodeList(),
-                        "productCodes", need.productCodeList(), "text", text, "textLimit", 30, "pool", Math.max(w.pool(), limit * 3)))
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("buyer", need.postedBy);
+        params.put("techCodes", need.technologyCodeList());
+        params.put("productCodes", need.productCodeList());
+        params.put("text", text);
+        params.put("textLimit", 30);
+        params.put("pool", Math.max(w.pool(), limit * 3));
+        params.put("only", only);
+        return graph.read(QUERY, params)
                 .map(rows -> {
                     double maxText = rows.stream().map(r -> r.get("hit").get("best")).filter(b -> b.get("how").asString().equals("TEXT"))
                             .mapToDouble(b -> b.get("fit").asDouble()).max().orElse(1);

@@ -119,5 +119,25 @@ class TechAndFinanceMatchingTest {
         assertFalse(ids.contains(p + "F-OTHER"), "a guidance fund with another city's mandate is never recommended: " + ids);
         assertTrue(ids.contains(p + "F-LOCAL"), ids.toString());
         assertTrue(ids.indexOf(p + "F-BIG") < ids.indexOf(p + "F-SMALL"), "a fund that can cover the amount ranks first: " + ids);
+
+        given().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().statusCode(200).body("need.id", hasItem(id));
+        given().get("/api/v1/funds/{f}/opportunities", p + "F-OTHER").then().statusCode(200)
+                .body("need.id", org.hamcrest.Matchers.not(hasItem(id)));
+        given().queryParam("kind", "FINANCE").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
+                .body("candidate.id", hasItem(p + "F-LOCAL"))
+                .body("candidate.id", org.hamcrest.Matchers.not(hasItem(p + "F-OTHER")));
+        given().get("/api/v1/funds/{f}/opportunities", "NOPE").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void labsSeeTheChallengesTheyCouldTakeUpAndFirmsSeeRelevantAchievements() {
+        String id = post("""
+                {"kind": "TECH", "postedBy": "%s", "title": "预浸料固化周期长", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
+        given().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().statusCode(200)
+                .body("need.id", hasItem(id))
+                .body("find { it.need.id == '%s' }.reasons.code".formatted(id), hasItem("TECHNOLOGY_FIT"));
+        given().queryParam("kind", "TECH").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
+                .body("candidate.id", hasItem(p + "A-RIGHT"))
+                .body("candidate.type", org.hamcrest.Matchers.everyItem(equalTo("ACHIEVEMENT")));
     }
 }

@@ -1,0 +1,35 @@
+package cn.duijie.matching;
+
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+/** Reverse view: the open needs this party could serve, scored with the forward engine. */
+@Path("/api/v1/funds/{id}/opportunities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "matching", description = "对接推荐 Recommendations")
+public class FundOpportunityResource {
+
+    private final MatchingService matching;
+
+    FundOpportunityResource(MatchingService matching) {
+        this.matching = matching;
+    }
+
+    @GET
+    @Operation(summary = "基金的项目来源 FINANCE deal flow for a fund")
+    public Uni<List<MatchModel.Opportunity>> get(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit) {
+        return matching.needsForParty("FUND", id, limit);
+    }
+}
