@@ -149,7 +149,7 @@ public class ScheduleService {
     private Solved solve(Snapshot snap) {
         Problem p = problem(snap);
         boolean anyFree = p.schedule().getMeetings().stream().anyMatch(m -> !m.isPinned() && !m.getCommonSlots().isEmpty());
-        MeetingSchedule result = anyFree ? solverFactory.buildSolver().solve(p.schedule()) : p.schedule();
+        MeetingSchedule result = anyFree ? solverFactory.buildSolver().solve(MeetingPlanner.warmStart(p.schedule())) : p.schedule();
         return new Solved(p, result);
     }
 

@@ -125,13 +125,24 @@ public final class MeetingPlanner {
         return out;
     }
 
-    /** Baseline: highest priority first, each into the first slot where both sides are free and a table is left. */
-    public static int greedy(MeetingSchedule s) {
+    /**
+     * Baseline: highest priority first, each into the first slot where both sides are free and a table is left.
+     * Meetings that already have a slot (pinned) are kept and occupy their seats first.
+     */
+    public static Map<String, Integer> greedy(MeetingSchedule s) {
+        Map<String, Integer> assignment = new LinkedHashMap<>();
         Map<String, Set<Integer>> busy = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         int[] perSlot = new int[s.getCapacity().slotCount()];
-        int placed = 0;
-        List<ScheduledMeeting> order = new ArrayList<>(s.getMeetings());
+        List<ScheduledMeeting> order = new ArrayList<>();
+        for (ScheduledMeeting m : s.getMeetings()) {
+            if (m.isPinned() && m.getSlot() != null) {
+                take(m, m.getSlot(), busy, counts, perSlot);
+                assignment.put(m.getId(), m.getSlot());
+            } else {
+                order.add(m);
+            }
+        }
         order.sort(Comparator.comparingInt(ScheduledMeeting::getPriority).reversed().thenComparing(ScheduledMeeting::getId));
         for (ScheduledMeeting m : order) {
             String a = m.getA().getId();
@@ -141,19 +152,34 @@ public final class MeetingPlanner {
             }
             for (int slot : m.getCommonSlots()) {
                 if (perSlot[slot] < s.getCapacity().tableCount()
-                        && !busy.computeIfAbsent(a, k -> new HashSet<>()).contains(slot)
-                        && !busy.computeIfAbsent(b, k -> new HashSet<>()).contains(slot)) {
-                    perSlot[slot]++;
-                    busy.get(a).add(slot);
-                    busy.get(b).add(slot);
-                    counts.merge(a, 1, Integer::sum);
-                    counts.merge(b, 1, Integer::sum);
-                    placed++;
+                        && !busy.getOrDefault(a, Set.of()).contains(slot) && !busy.getOrDefault(b, Set.of()).contains(slot)) {
+                    take(m, slot, busy, counts, perSlot);
+                    assignment.put(m.getId(), slot);
                     break;
                 }
             }
         }
-        return placed;
+        return assignment;
+    }
+
+    private static void take(ScheduledMeeting m, int slot, Map<String, Set<Integer>> busy, Map<String, Integer> counts,
+                             int[] perSlot) {
+        perSlot[slot]++;
+        for (SchedulingParticipant p : m.getParticipants()) {
+            busy.computeIfAbsent(p.getId(), k -> new HashSet<>()).add(slot);
+            counts.merge(p.getId(), 1, Integer::sum);
+        }
+    }
+
+    /** Starts the solver from the greedy schedule, so it can only improve on it. */
+    public static MeetingSchedule warmStart(MeetingSchedule s) {
+        Map<String, Integer> plan = greedy(s);
+        for (ScheduledMeeting m : s.getMeetings()) {
+            if (!m.isPinned()) {
+                m.setSlot(plan.get(m.getId()));
+            }
+        }
+        return s;
     }
 
     /**
