@@ -1,0 +1,268 @@
+package cn.duijie.event;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+import cn.duijie.common.Problem;
+import cn.duijie.event.EventApi.BookMeeting;
+import cn.duijie.event.EventApi.CreateEvent;
+import cn.duijie.event.EventApi.Decision;
+import cn.duijie.event.EventApi.EventView;
+import cn.duijie.event.EventApi.MeetingRequestInput;
+import cn.duijie.event.EventApi.MeetingRequestList;
+import cn.duijie.event.EventApi.MeetingRequestView;
+import cn.duijie.event.EventApi.OutcomeInput;
+import cn.duijie.event.EventApi.OutcomeSummary;
+import cn.duijie.event.EventApi.ParticipantInput;
+import cn.duijie.event.EventApi.ParticipantList;
+import cn.duijie.event.EventApi.ParticipantUpdate;
+import cn.duijie.event.EventApi.ParticipantView;
+import cn.duijie.event.EventApi.ScheduleView;
+import cn.duijie.event.EventApi.SuggestedInvitees;
+import cn.duijie.event.EventEnums.RequestStatus;
+import io.smallrye.mutiny.Uni;
+
+/** HTTP for matchmaking fairs and roadshows (对接会、路演). */
+@Path("/api/v1/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "events", description = "对接会与路演 Matchmaking fairs and roadshows")
+public class EventResource {
+
+    private static final String BASE = "/api/v1/events/";
+
+    private final EventService events;
+    private final ScheduleService schedules;
+    private final ObjectMapper json;
+    private final Validator validator;
+
+    EventResource(EventService events, ScheduleService schedules, ObjectMapper json, Validator validator) {
+        this.events = events;
+        this.schedules = schedules;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @POST
+    @Operation(summary = "新建对接会或路演 Create a fair or roadshow")
+    @APIResponse(responseCode = "201", description = "已创建 Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)))
+    public Uni<Response> create(@NotNull @Valid CreateEvent body) {
+        return events.create(body).map(e -> Response.created(URI.create(BASE + e.id())).entity(e).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "读取活动 Read an event")
+    public Uni<EventView> get(@RestPath UUID id) {
+        return events.get(id);
+    }
+
+    @GET
+    @Path("/{id}/suggested-invitees")
+    @Operation(summary = "按图谱建议邀请的主宾和来宾 Suggested hosts and guests from the graph, with reasons")
+    public Uni<SuggestedInvitees> suggestedInvitees(@RestPath UUID id,
+                                                    @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
+        return events.suggestedInvitees(id, limit);
+    }
+
+    @POST
+    @Path("/{id}/participants")
+    @Operation(summary = "邀请或报名参与方（一个或一批） Invite or register one party or a list")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = {ParticipantInput.class, ParticipantInput[].class})))
+    @APIResponse(responseCode = "201", description = "一个参与方，或一批时的列表 One participant, or a list for a list",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(oneOf = {ParticipantView.class, ParticipantList.class})))
+    public Uni<Response> invite(@RestPath UUID id, JsonNode body) {
+        boolean single = body != null && body.isObject();
+        if (body == null || !(body.isObject() || body.isArray())) {
+            throw DomainException.invalid("participants", Messages.get("participant.empty-request"));
+        }
+        List<ParticipantInput> inputs = new ArrayList<>();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<JsonNode> nodes = new ArrayList<>();
+        if (single) {
+            nodes.add(body);
+        } else {
+            body.forEach(nodes::add);
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            String prefix = single ? "" : "[" + i + "].";
+            ParticipantInput in;
+            try {
+                in = json.treeToValue(nodes.get(i), ParticipantInput.class);
+            } catch (Exception e) {
+                errors.add(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
+                        Messages.get("detail.json-body")));
+                continue;
+            }
+            validator.validate(in).stream()
+                    .sorted(Comparator.comparing((ConstraintViolation<ParticipantInput> v) -> v.getPropertyPath().toString()))
+                    .forEach(v -> errors.add(new Problem.FieldError(prefix + v.getPropertyPath(), v.getMessage())));
+            inputs.add(in);
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
+        }
+        return events.invite(id, inputs).map(created -> single
+                ? Response.created(URI.create(BASE + id + "/participants/" + created.get(0).id())).entity(created.get(0)).build()
+                : Response.status(201).entity(new ParticipantList(created, created.size(), 0, created.size())).build());
+    }
+
+    @GET
+    @Path("/{id}/participants")
+    @Operation(summary = "活动的参与方 Participants of an event")
+    public Uni<ParticipantList> participants(@RestPath UUID id) {
+        return events.participants(id);
+    }
+
+    @GET
+    @Path("/{id}/participants/{pid}")
+    @Operation(summary = "读取参与方 Read a participant")
+    public Uni<ParticipantView> participant(@RestPath UUID id, @RestPath UUID pid) {
+        return events.participant(id, pid);
+    }
+
+    @PATCH
+    @Path("/{id}/participants/{pid}")
+    @Operation(summary = "修改参与方状态、空闲时段或洽谈数量 Change a participant's status, availability or caps")
+    public Uni<ParticipantView> updateParticipant(@RestPath UUID id, @RestPath UUID pid, @NotNull @Valid ParticipantUpdate body) {
+        return events.updateParticipant(id, pid, body);
+    }
+
+    @POST
+    @Path("/{id}/meeting-requests")
+    @Operation(summary = "发起一对一洽谈请求 Request a 1:1 meeting")
+    @APIResponse(responseCode = "201", description = "已创建 Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingRequestView.class)))
+    public Uni<Response> request(@RestPath UUID id, @NotNull @Valid MeetingRequestInput body) {
+        return events.request(id, body)
+                .map(r -> Response.created(URI.create(BASE + id + "/meeting-requests/" + r.id())).entity(r).build());
+    }
+
+    @GET
+    @Path("/{id}/meeting-requests")
+    @Operation(summary = "洽谈请求列表 Meeting requests of an event")
+    public Uni<MeetingRequestList> requests(@RestPath UUID id, @RestQuery RequestStatus status, @RestQuery UUID participantId) {
+        return events.requests(id, status, participantId);
+    }
+
+    @POST
+    @Path("/{id}/meeting-requests/{rid}/accept")
+    @Operation(summary = "被邀请方接受洽谈 The invited side accepts")
+    public Uni<MeetingRequestView> accept(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
+        return events.decide(id, rid, EventService.Decision.ACCEPT, body.actor());
+    }
+
+    @POST
+    @Path("/{id}/meeting-requests/{rid}/decline")
+    @Operation(summary = "被邀请方拒绝洽谈 The invited side declines")
+    public Uni<MeetingRequestView> decline(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
+        return events.decide(id, rid, EventService.Decision.DECLINE, body.actor());
+    }
+
+    @POST
+    @Path("/{id}/meeting-requests/{rid}/confirm")
+    @Operation(summary = "工作人员直接确认洽谈 Staff confirm a meeting directly")
+    public Uni<MeetingRequestView> confirm(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
+        return events.decide(id, rid, EventService.Decision.CONFIRM, body.actor());
+    }
+
+    @POST
+    @Path("/{id}/meetings")
+    @Operation(summary = "工作人员把已同意的一对排进指定时段 Staff book an agreed pair into a slot")
+    @APIResponse(responseCode = "201", description = "已排入 Booked",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventApi.MeetingView.class)))
+    public Uni<Response> book(@RestPath UUID id, @NotNull @Valid BookMeeting body) {
+        return schedules.book(id, body).map(m -> Response.status(201).entity(m).build());
+    }
+
+    @POST
+    @Path("/{id}/schedule")
+    @Operation(summary = "计算洽谈日程（保留已发布的） Compute the meeting schedule, keeping published meetings")
+    public Uni<ScheduleView> schedule(@RestPath UUID id, @NotNull @Valid Decision body) {
+        return schedules.schedule(id, body.actor());
+    }
+
+    @GET
+    @Path("/{id}/schedule")
+    @Operation(summary = "读取洽谈日程及未排入的原因 Read the schedule and what could not be placed")
+    public Uni<ScheduleView> getSchedule(@RestPath UUID id) {
+        return schedules.get(id);
+    }
+
+    @POST
+    @Path("/{id}/schedule/publish")
+    @Operation(summary = "发布日程 Publish the schedule")
+    public Uni<ScheduleView> publish(@RestPath UUID id, @NotNull @Valid Decision body) {
+        return schedules.publish(id, body.actor());
+    }
+
+    @GET
+    @Path("/{id}/schedule.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "工作人员用的日程表（按时段、按桌号） Staff workbook: by slot and by table")
+    public Uni<Response> xlsx(@RestPath UUID id) {
+        return schedules.xlsx(id).map(bytes -> Response.ok(bytes)
+                .header("Content-Disposition", "attachment; filename=\"schedule-" + id + ".xlsx\"").build());
+    }
+
+    @GET
+    @Path("/{id}/participants/{pid}/schedule.ics")
+    @Produces("text/calendar")
+    @Operation(summary = "参与方的日历文件 A participant's iCalendar")
+    public Uni<Response> ics(@RestPath UUID id, @RestPath UUID pid) {
+        return schedules.ics(id, pid).map(bytes -> Response.ok(bytes).type("text/calendar; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"schedule-" + pid + ".ics\"").build());
+    }
+
+    @POST
+    @Path("/{id}/outcomes")
+    @Operation(summary = "记录签到、缺席、意向或签约 Record check-in, no-show, intent or contract")
+    @APIResponse(responseCode = "201", description = "已记录 Recorded",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventApi.OutcomeView.class)))
+    public Uni<Response> outcome(@RestPath UUID id, @NotNull @Valid OutcomeInput body) {
+        return events.recordOutcome(id, body).map(o -> Response.status(201).entity(o).build());
+    }
+
+    @GET
+    @Path("/{id}/outcomes")
+    @Operation(summary = "活动成效汇总 Outcome counts of an event")
+    public Uni<OutcomeSummary> outcomes(@RestPath UUID id) {
+        return events.outcomeSummary(id);
+    }
+}
