@@ -76,6 +76,9 @@ public class OutboxRelay {
                 while ((n = relayBatch()) > 0) {
                     total += n;
                 }
+                while ((n = relayEventSignals()) > 0) {
+                    total += n;
+                }
             } while (again.get());
         } catch (RuntimeException e) {
             LOG.debugf("Outbox relay pass stopped: %s", e.toString());
@@ -125,6 +128,42 @@ public class OutboxRelay {
             }
         }
         // failed rows wait for their backoff; stop when nothing of the batch could be projected
+        return done.size();
+    }
+
+    /**
+     * MET and DEAL signals recorded at events (match_signal) become MATCH_OUTCOME edges both ways between the two
+     * parties, so the track-record signal of every matcher counts them like feedback on a need.
+     */
+    private int relayEventSignals() {
+        List<Row> rows = new ArrayList<>();
+        pool.query("""
+                SELECT id, party_a, party_a_type, party_b, party_b_type, kind, source_event_id, created_at
+                FROM match_signal WHERE projected_at IS NULL ORDER BY created_at LIMIT 200""")
+                .execute().await().atMost(Duration.ofSeconds(30)).forEach(rows::add);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<java.util.UUID> done = new ArrayList<>();
+        try (Session session = driver.session()) {
+            for (Row r : rows) {
+                String[] a = MatchOutcomes.LABEL_AND_KEY.get(r.getString("party_a_type"));
+                String[] b = MatchOutcomes.LABEL_AND_KEY.get(r.getString("party_b_type"));
+                if (a != null && b != null) {
+                    Map<String, Object> p = Map.of("a", r.getString("party_a"), "b", r.getString("party_b"),
+                            "kind", r.getString("kind"), "eventId", r.getUUID("source_event_id").toString());
+                    session.executeWriteWithoutResult(tx -> tx.run("MATCH (a:" + a[0] + " {" + a[1] + ": $a}) MATCH (b:" + b[0]
+                            + " {" + b[1] + ": $b}) MERGE (a)-[x:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(b) "
+                            + "MERGE (b)-[y:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(a)", p).consume());
+                }
+                done.add(r.getUUID("id"));
+            }
+        } finally {
+            if (!done.isEmpty()) {
+                pool.preparedQuery("UPDATE match_signal SET projected_at = now() WHERE id = ANY($1)")
+                        .execute(Tuple.of(done.toArray(new java.util.UUID[0]))).await().atMost(Duration.ofSeconds(30));
+            }
+        }
         return done.size();
     }
 
