@@ -75,16 +75,11 @@ public class EnterpriseService {
         p.put("q", text);
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         String order = text.isEmpty() ? " ORDER BY " + TIER_RANK + " DESC, e.name" : " ORDER BY score DESC, " + TIER_RANK + " DESC, e.name";
-        p.put("skip", (long) page * size);
-        p.put("size", size);
-        String body = source + " WITH e, score" + filter;
-        Uni<Long> total = graph.read(body + " RETURN count(e) AS total", p).map(r -> r.get(0).get("total").asLong());
-        return total.chain(t -> graph.read(body + " WITH e, score" + order + " SKIP $skip LIMIT $size "
+        return graph.page(source + " WITH e, score" + filter + " WITH e, score", order.strip() + " SKIP $skip LIMIT $size "
                         + "OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region) "
                         + "RETURN e {.creditCode, .name, .regionCode, .tier, .isChainLeader, .employees, regionName: r.name, "
-                        + "products: [(e)-[:MAKES]->(x:Product) | x.name]} AS hit", p)
-                .map(rows -> new Page<>(rows.stream().map(r -> convert(r.get("hit").asMap(), EnterpriseApi.Summary.class)).toList(),
-                        t, page, size)));
+                        + "products: [(e)-[:MAKES]->(x:Product) | x.name]} AS hit", p, page, size,
+                r -> convert(r.get("hit").asMap(), EnterpriseApi.Summary.class));
     }
 
     public Uni<EnterpriseApi.Detail> get(String creditCode) {

@@ -52,6 +52,20 @@ public class Graph {
         return context == null ? uni : uni.emitOn(command -> context.runOnContext(v -> command.run()));
     }
 
+    /**
+     * One page of a list: {@code match} selects and filters the rows (ending in a WITH), {@code pageClause} orders,
+     * skips ($skip), limits ($size) and returns one column mapped by {@code map}; the total comes from the same match.
+     */
+    public <T> Uni<cn.duijie.common.Page<T>> page(String match, String pageClause, Map<String, Object> parameters, int page, int size,
+                                                 java.util.function.Function<Record, T> map) {
+        Map<String, Object> p = new java.util.HashMap<>(parameters);
+        p.put("skip", (long) page * size);
+        p.put("size", size);
+        return read(match + " RETURN count(*) AS total", p).map(r -> r.get(0).get("total").asLong())
+                .chain(total -> read(match + " " + pageClause, p)
+                        .map(rows -> new cn.duijie.common.Page<>(rows.stream().map(map).toList(), total, page, size)));
+    }
+
     /** Cypher text of a resource file (src/main/resources/cypher/...), so a person can paste it into Neo4j Browser. */
     public static String cypher(String path) {
         try (var in = Graph.class.getResourceAsStream("/cypher/" + path)) {

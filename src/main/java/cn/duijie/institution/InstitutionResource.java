@@ -95,15 +95,11 @@ public class InstitutionResource {
             p.put("technology", technology.strip());
             where.add("EXISTS { (i)-[:EXPERT_IN]->(:Technology)-[:BROADER*0..2]->(:Technology {code: $technology}) }");
         }
-        String body = source + " WITH i, score" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        p.put("skip", (long) page * size);
-        p.put("size", size);
-        return graph.read(body + " RETURN count(i) AS total", p).map(r -> r.get(0).get("total").asLong())
-                .chain(total -> graph.read(body + " WITH i, score ORDER BY score DESC, i.id SKIP $skip LIMIT $size "
-                                + "OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN i {.id, .name, .kind, .regionCode, regionName: r.name, "
-                                + "technologies: [(i)-[:EXPERT_IN]->(t) | t.name], achievements: COUNT { (i)<-[:OWNED_BY]-() }} AS hit", p)
-                        .map(rows -> new Page<>(rows.stream().map(r -> json.convertValue(r.get("hit").asMap(), Summary.class)).toList(),
-                                total, page, size)));
+        String body = source + " WITH i, score" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " WITH i, score";
+        return graph.page(body, "ORDER BY score DESC, i.id SKIP $skip LIMIT $size "
+                        + "OPTIONAL MATCH (i)-[:LOCATED_IN]->(r:Region) RETURN i {.id, .name, .kind, .regionCode, regionName: r.name, "
+                        + "technologies: [(i)-[:EXPERT_IN]->(t) | t.name], achievements: COUNT { (i)<-[:OWNED_BY]-() }} AS hit", p, page, size,
+                r -> json.convertValue(r.get("hit").asMap(), Summary.class));
     }
 
     @GET
@@ -151,15 +147,11 @@ public class InstitutionResource {
             p.put("minTrl", minTrl);
             where.add("a.trl >= $minTrl");
         }
-        String body = source + " WITH a, score" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        p.put("skip", (long) page * size);
-        p.put("size", size);
-        return graph.read(body + " RETURN count(a) AS total", p).map(r -> r.get(0).get("total").asLong())
-                .chain(total -> graph.read(body + " WITH a, score ORDER BY score DESC, a.id SKIP $skip LIMIT $size "
-                                + "OPTIONAL MATCH (a)-[:OWNED_BY]->(i:Institution) RETURN a {.id, .title, .kind, .trl, .description, "
-                                + ".institutionId, institutionName: i.name, technologies: [(a)-[:ABOUT]->(t) | t.name], "
-                                + "products: [(a)-[:APPLIES_TO]->(x) | x.name]} AS hit", p)
-                        .map(rows -> new Page<>(rows.stream().map(r -> json.convertValue(r.get("hit").asMap(), Achievement.class)).toList(),
-                                total, page, size)));
+        String body = source + " WITH a, score" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " WITH a, score";
+        return graph.page(body, "ORDER BY score DESC, a.id SKIP $skip LIMIT $size "
+                        + "OPTIONAL MATCH (a)-[:OWNED_BY]->(i:Institution) RETURN a {.id, .title, .kind, .trl, .description, "
+                        + ".institutionId, institutionName: i.name, technologies: [(a)-[:ABOUT]->(t) | t.name], "
+                        + "products: [(a)-[:APPLIES_TO]->(x) | x.name]} AS hit", p, page, size,
+                r -> json.convertValue(r.get("hit").asMap(), Achievement.class));
     }
 }

@@ -81,13 +81,9 @@ public class FundResource {
             where.add("inv.kind = $investorKind");
         }
         String body = "MATCH (f:Fund) OPTIONAL MATCH (inv:Investor)-[:MANAGES]->(f) WITH f, inv"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where));
-        p.put("skip", (long) page * size);
-        p.put("size", size);
-        return graph.read(body + " RETURN count(f) AS total", p).map(r -> r.get(0).get("total").asLong())
-                .chain(total -> graph.read(body + " WITH f, inv ORDER BY f.id SKIP $skip LIMIT $size RETURN " + PROJECTION + "} AS hit", p)
-                        .map(rows -> new Page<>(rows.stream().map(r -> json.convertValue(r.get("hit").asMap(), Fund.class)).toList(),
-                                total, page, size)));
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " WITH f, inv";
+        return graph.page(body, "ORDER BY f.id SKIP $skip LIMIT $size RETURN " + PROJECTION + "} AS hit", p, page, size,
+                r -> json.convertValue(r.get("hit").asMap(), Fund.class));
     }
 
     @GET
