@@ -44,6 +44,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
+        if (e.getCause() != null && !(e.getCause() instanceof DomainException)) {
+            // JAX-RS answers 404 when a query parameter cannot be converted (page=abc); the client sent bad input
+            return respond(problem(400, "bad-parameter", Messages.get("problem.bad-request"),
+                    Messages.get("detail.bad-parameter", uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery())));
+        }
         String detail = e.getCause() instanceof DomainException d ? d.getMessage()
                 : Messages.get("detail.path-not-found", uri.getPath());
         return respond(problem(404, "not-found", Messages.get("problem.not-found"), detail));

@@ -42,6 +42,13 @@ class OperationsAndErrorsTest {
     }
 
     @Test
+    void aQueryParameterOfTheWrongTypeIs400NotAMissingPage() {
+        given().queryParam("page", "abc").get("/api/v1/needs").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("page=abc"));
+    }
+
+    @Test
     void wrongMethodIs405Problem() {
         given().delete("/api/v1/system/status").then().statusCode(405)
                 .contentType("application/problem+json")
