@@ -179,25 +179,20 @@ public class SupplyMatcher {
         });
     }
 
-    /** Keeps each candidate's best fit; full-text hits count at most 0.5 and add 0.05 to a structural fit. */
+    /** Keeps each candidate's best structural fit, then merges the full-text hits as {@link #mergeText} does. */
     static Map<String, Fit> bestFits(List<Record> rows, Set<String> dismissed, String buyer) {
-        double maxText = rows.stream().filter(r -> r.get("how").asString().equals("TEXT"))
-                .mapToDouble(r -> r.get("fit").asDouble()).max().orElse(1);
         Map<String, Fit> best = new LinkedHashMap<>();
-        Map<String, Double> text = new HashMap<>();
+        List<Record> text = new ArrayList<>();
         for (Record r : rows) {
+            if (r.get("how").asString().equals("TEXT")) {
+                text.add(r);
+                continue;
+            }
             Fit f = Fit.from(r);
-            if (f.id().equals(buyer) || dismissed.contains(f.id())) {
-                continue;
-            }
-            if (f.how().equals("TEXT")) {
-                text.put(f.id(), 0.5 * f.fit() / maxText);
-                continue;
-            }
             best.merge(f.id(), f, (a, b) -> a.fit() >= b.fit() ? a : b);
         }
-        text.forEach((id, t) -> best.compute(id, (k, f) -> f == null ? new Fit(id, t, "TEXT", null, null, null, null)
-                : new Fit(id, Math.min(1, f.fit() + 0.05), f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName())));
+        mergeText(best, text);
+        best.keySet().removeIf(id -> id.equals(buyer) || dismissed.contains(id));
         return best;
     }
 
