@@ -12,10 +12,6 @@ public record Actor(Type type, String id) {
         return new Actor(Type.ENTERPRISE, creditCode);
     }
 
-    public static Actor system(String what) {
-        return new Actor(Type.SYSTEM, what);
-    }
-
     /** "ENTERPRISE:9132…", as stored beside what the actor did. */
     public String label() {
         return type + ":" + id;

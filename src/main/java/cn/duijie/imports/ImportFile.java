@@ -100,10 +100,6 @@ public enum ImportFile {
         return baseName + ".csv";
     }
 
-    public Column column(String name) {
-        return columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
-    }
-
     /** enterprises.csv, enterprises.xlsx, Enterprises.CSV and a part named "enterprises" all mean ENTERPRISES. */
     public static Optional<ImportFile> forName(String name) {
         if (name == null) {

@@ -39,7 +39,7 @@ public class MatchingService {
 
     public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
         checkLimit(limit);
-        return Panache.withSession(() -> needs.findNeed(needId)
+        return Panache.withSession(() -> needs.find(needId)
                         .chain(need -> feedback.dismissed(needId).map(d -> new Object[] {need, d})))
                 .chain(pair -> {
                     Need need = (Need) pair[0];

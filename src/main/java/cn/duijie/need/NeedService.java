@@ -170,12 +170,8 @@ public class NeedService {
         return Panache.withSession(() -> find(id)).map(NeedApi.NeedView::from);
     }
 
-    /** The need itself, for other features (matching); 404 problem when unknown. Call inside a session. */
-    public Uni<Need> findNeed(String id) {
-        return find(id);
-    }
-
-    Uni<Need> find(String id) {
+    /** The need itself (also for matching); a 404 problem when unknown. Call inside a session. */
+    public Uni<Need> find(String id) {
         return Need.<Need>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("need.not-found", id)));
     }
 
