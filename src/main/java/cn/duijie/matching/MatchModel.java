@@ -45,4 +45,20 @@ public final class MatchModel {
     @Schema(name = "Opportunity")
     public record Opportunity(NeedRef need, double score, List<Reason> reasons, List<String> flags) {
     }
+
+    /**
+     * A 揭榜挂帅 consortium for a TECH need: the research side (the matched achievement, institution or expert), the
+     * achievement whose application links it to industry, a local firm able to industrialise it, and optionally a
+     * fund focused on the chain.
+     */
+    @Schema(name = "ConsortiumProposal")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConsortiumProposal(@Schema(minimum = "0", maximum = "1") double score,
+                                     @Schema(description = "揭榜方：与需求匹配的成果、机构或专家") Candidate research,
+                                     @Schema(description = "牵头科研机构") Candidate institution,
+                                     @Schema(description = "用于产业化的成果") Candidate achievement,
+                                     @Schema(description = "承接产业化的本地企业") Candidate industrialiser,
+                                     @Schema(description = "可选：聚焦该产业链的基金") Candidate fund,
+                                     List<Reason> reasons, List<String> flags) {
+    }
 }

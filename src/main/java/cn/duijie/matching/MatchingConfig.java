@@ -13,6 +13,38 @@ public interface MatchingConfig {
 
     Finance finance();
 
+    Consortium consortium();
+
+    /** 揭榜挂帅 proposals: how the three parts add up, and how the industrialising firm is chosen. */
+    interface Consortium {
+        /** The research side's own TECH match score. */
+        @WithDefault("0.5") double research();
+
+        /** How fit the industrialising firm is (the firm weights below). */
+        @WithDefault("0.4") double industrialiser();
+
+        /** A fund focused on the chain (segment focus, early stages, local mandate); 0 when there is none. */
+        @WithDefault("0.1") double fund();
+
+        /** Firm: makes the product the achievement applies to (1) or a narrower one (.85). */
+        @WithDefault("0.3") double product();
+
+        /** Firm: nearness to the firm that posted the challenge, exp(-km / 100). */
+        @WithDefault("0.25") double local();
+
+        /** Firm: tier on the 专精特新 ladder. */
+        @WithDefault("0.2") double tier();
+
+        /** Firm: has worked with the institution before. */
+        @WithDefault("0.15") double collaboration();
+
+        /** Firm: already holds one of the wanted technologies. */
+        @WithDefault("0.1") double technology();
+
+        /** Research-side candidates considered. */
+        @WithDefault("12") int researchPool();
+    }
+
     interface Tech {
         /** Technology-tree fit (exact 1, narrower .85, broader .6), product application .7, text only ≤ .5. */
         @WithDefault("0.45") double technology();

@@ -25,11 +25,13 @@ public class MatchingService {
     private final SupplyMatcher supply;
     private final TechMatcher tech;
     private final FinanceMatcher finance;
+    private final ConsortiumProposals consortia;
     private final cn.duijie.graph.Graph graph;
 
     MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply, TechMatcher tech, FinanceMatcher finance,
-                    cn.duijie.graph.Graph graph) {
+                    ConsortiumProposals consortia, cn.duijie.graph.Graph graph) {
         this.graph = graph;
+        this.consortia = consortia;
         this.needs = needs;
         this.feedback = feedback;
         this.supply = supply;
@@ -39,18 +41,22 @@ public class MatchingService {
 
     public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
         checkLimit(limit);
+        return withDismissed(needId, (need, dismissed) -> switch (Need.Kind.valueOf(need.kind)) {
+            case SUPPLY -> supply.forNeed(need, dismissed, limit);
+            case TECH -> tech.forNeed(need, dismissed, limit);
+            case FINANCE -> finance.forNeed(need, dismissed, limit);
+        });
+    }
+
+    /** 揭榜挂帅 consortium proposals for a TECH need; candidates dismissed for the need stay out of them too. */
+    public Uni<List<MatchModel.ConsortiumProposal>> consortia(String needId, int limit) {
+        return withDismissed(needId, (need, dismissed) -> consortia.forNeed(need, dismissed, limit));
+    }
+
+    private <T> Uni<T> withDismissed(String needId, java.util.function.BiFunction<Need, Set<String>, Uni<T>> then) {
         return Panache.withSession(() -> needs.find(needId)
-                        .chain(need -> feedback.dismissed(needId).map(d -> new Object[] {need, d})))
-                .chain(pair -> {
-                    Need need = (Need) pair[0];
-                    @SuppressWarnings("unchecked")
-                    Set<String> dismissed = (Set<String>) pair[1];
-                    return switch (Need.Kind.valueOf(need.kind)) {
-                        case SUPPLY -> supply.forNeed(need, dismissed, limit);
-                        case TECH -> tech.forNeed(need, dismissed, limit);
-                        case FINANCE -> finance.forNeed(need, dismissed, limit);
-                    };
-                });
+                        .chain(need -> feedback.dismissed(needId).map(d -> java.util.Map.entry(need, d))))
+                .chain(pair -> then.apply(pair.getKey(), pair.getValue()));
     }
 
     public Uni<List<MatchModel.Opportunity>> supplyOpportunities(String creditCode, int limit) {

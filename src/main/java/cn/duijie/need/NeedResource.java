@@ -85,6 +85,17 @@ public class NeedResource {
         return matching.matches(id, limit);
     }
 
+    @GET
+    @Path("/{id}/consortia")
+    @Operation(summary = "揭榜挂帅联合体方案 Consortium proposals for a TECH need",
+            description = "每个方案组合：与需求匹配的成果/机构/专家（揭榜方）、能承接其产业化的本地企业（生产成果可用于的产品，"
+                    + "不含发榜企业与链主）、以及可选的聚焦该产业链的基金；附各方理由与图谱路径。各方案之间不重复使用同一成果或企业。"
+                    + "非技术需求为 409。")
+    public Uni<List<cn.duijie.matching.MatchModel.ConsortiumProposal>> consortia(@PathParam("id") String id,
+                                                                                @QueryParam("limit") @DefaultValue("3") int limit) {
+        return matching.consortia(id, limit);
+    }
+
     @POST
     @Path("/{id}/feedback")
     @Operation(summary = "对推荐候选的反馈 Feedback on a candidate",

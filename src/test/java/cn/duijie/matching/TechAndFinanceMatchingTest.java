@@ -34,16 +34,7 @@ class TechAndFinanceMatchingTest {
         sme = TestData.creditCode(p + "sme");
         rival = TestData.creditCode(p + "rival");
         Imports.upload(
-                TestData.csv(dir, "regions.csv", """
-                        code,name,level,parentCode,lat,lon
-                        320000,江苏省,PROVINCE,,32.06,118.79
-                        321100,镇江市,CITY,320000,32.19,119.42
-                        321181,丹阳市,DISTRICT,321100,32.01,119.61
-                        320100,南京市,CITY,320000,32.06,118.8
-                        320113,栖霞区,DISTRICT,320100,32.1,118.9
-                        320500,苏州市,CITY,320000,31.3,120.58
-                        320581,常熟市,DISTRICT,320500,31.65,120.75
-                        """),
+                TestData.jiangsuRegions(dir),
                 TestData.csv(dir, "chains.csv", "id,name\n" + p + "C,新材料\n"),
                 TestData.csv(dir, "segments.csv", "id,chainId,name,stage,feedsSegmentIds\n" + p + "S1," + p + "C,复合材料,MIDSTREAM,\n"),
                 TestData.csv(dir, "products.csv", "code,name,segmentId,broaderCode,keywords\n" + p + "P1,碳纤维复合材料," + p + "S1,,碳纤维\n"),

@@ -41,6 +41,20 @@ public final class TestData {
         return code.substring(0, 17) + wrong;
     }
 
+    /** regions.csv with Zhenjiang/Danyang, Nanjing/Qixia and Suzhou/Changshu: three cities of different mandates. */
+    public static Path jiangsuRegions(Path dir) {
+        return csv(dir, "regions.csv", """
+                code,name,level,parentCode,lat,lon
+                320000,江苏省,PROVINCE,,32.06,118.79
+                321100,镇江市,CITY,320000,32.19,119.42
+                321181,丹阳市,DISTRICT,321100,32.01,119.61
+                320100,南京市,CITY,320000,32.06,118.8
+                320113,栖霞区,DISTRICT,320100,32.1,118.9
+                320500,苏州市,CITY,320000,31.3,120.58
+                320581,常熟市,DISTRICT,320500,31.65,120.75
+                """);
+    }
+
     public static Path csv(Path dir, String name, String content) {
         return write(dir, name, content, StandardCharsets.UTF_8);
     }
