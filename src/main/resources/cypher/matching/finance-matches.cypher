@@ -16,8 +16,9 @@ OPTIONAL MATCH (inv:Investor)-[:MANAGES]->(f)
 WITH buyer, city, segments, chains, f, inv,
      [(f)-[:FOCUSES_ON]->(c:Chain) WHERE c IN chains | c.name] AS chainFocus,
      [(f)-[:FOCUSES_ON]->(s:Segment) WHERE s IN segments | s.name] AS segmentFocus
+// MATCH, not OPTIONAL MATCH: no row must give an empty collect (adjacent null), not a map of nulls
 CALL (f, buyer, chains) {
-  OPTIONAL MATCH (f)-[:INVESTED_IN]->(p:Enterprise)-[rel:SUPPLIES]-(buyer)
+  MATCH (f)-[:INVESTED_IN]->(p:Enterprise)-[rel:SUPPLIES]-(buyer)
   WHERE p <> buyer
   RETURN head(collect({creditCode: p.creditCode, name: p.name, direction: CASE WHEN startNode(rel) = p THEN 'UPSTREAM' ELSE 'DOWNSTREAM' END})) AS adjacent
 }

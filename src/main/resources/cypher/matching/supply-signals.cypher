@@ -37,8 +37,9 @@ CALL (c, buyer, buyerSegments) {
          count(DISTINCT CASE WHEN peer.isChainLeader THEN peer END) AS leaderPeers,
          collect(DISTINCT peer {.creditCode, .name})[0..2] AS peerSample
 }
+// MATCH, not OPTIONAL MATCH: no row must give an empty collect (feeds null), not a map of nulls
 CALL (c, buyerSegments) {
-  OPTIONAL MATCH (c)-[:MAKES]->(cp:Product)-[:IN_SEGMENT]->(cs:Segment)-[:FEEDS]->(bs:Segment)
+  MATCH (c)-[:MAKES]->(cp:Product)-[:IN_SEGMENT]->(cs:Segment)-[:FEEDS]->(bs:Segment)
   WHERE bs IN buyerSegments
   RETURN head(collect({productCode: cp.code, product: cp.name, fromId: cs.id, from: cs.name, toId: bs.id, to: bs.name})) AS feeds
 }

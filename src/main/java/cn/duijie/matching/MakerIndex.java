@@ -20,11 +20,13 @@ import cn.duijie.common.StartupTasks;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * A read-through snapshot of who makes what, where, at which tier and with which certifications, plus the product
- * tree: supply candidates are generated and pre-scored from it in microseconds instead of reading thousands of
- * maker nodes per request. Any write that changes firms or products calls {@link #invalidate()}; until the
- * snapshot is rebuilt (in the background) the matcher reads the graph directly, so answers are never stale on this
- * instance. Other replicas rebuild at the latest after {@link #MAX_AGE}.
+ * A read-through snapshot of who makes what, where, at which tier and with which certifications, whom each firm
+ * supplies, its track record, the product tree and the segments' FEEDS: supply candidates are generated and scored
+ * from it in microseconds instead of reading thousands of maker nodes per request. Any write on this instance that
+ * changes firms, products, supply edges or outcomes calls {@link #invalidate()}; until the snapshot is rebuilt (in
+ * the background) the matcher reads the graph directly, so answers are never stale on this instance. A snapshot
+ * older than {@link #MAX_AGE} is rebuilt in the background while still served, so writes made through another
+ * replica show within about a minute.
  */
 @ApplicationScoped
 public class MakerIndex {
@@ -32,15 +34,22 @@ public class MakerIndex {
     private static final Logger LOG = Logger.getLogger(MakerIndex.class);
     static final Duration MAX_AGE = Duration.ofSeconds(60);
 
-    /** A firm as the pre-score sees it; lat/lon NaN when unknown. */
-    public record Firm(String id, double lat, double lon, String tier, List<String> certifications) {
+    /**
+     * A firm as supply scoring sees it; lat/lon NaN when unknown. {@code makes} and {@code supplies} (credit codes of
+     * its buyers) are filled while the snapshot is built and never change afterwards.
+     */
+    public record Firm(String id, String name, String regionCode, Long employees, boolean leader, double lat, double lon,
+                       String tier, List<String> certifications, List<String> makes, List<String> supplies,
+                       int deals, int mets) {
     }
 
-    /** Everything the pre-score needs, taken at one graph version. */
+    /** Everything supply scoring needs, taken at one graph version. */
     public record Snapshot(long version, long takenAt, Map<String, Firm> firms, Map<String, String> productNames,
                            Map<String, List<Firm>> makersByProduct,
                            Map<String, List<String>> narrower, Map<String, List<String>> broader,
-                           Map<String, List<String>> siblings) {
+                           Map<String, List<String>> siblings,
+                           Map<String, String> productSegment, Map<String, String> segmentNames,
+                           Map<String, List<String>> feeds) {
     }
 
     private final Driver driver;
@@ -62,10 +71,13 @@ public class MakerIndex {
         refreshAsync();
     }
 
-    /** The snapshot if it reflects the latest write on this instance and is young enough; else null (and a rebuild starts). */
+    /** The snapshot if it reflects the latest write on this instance; else null (and a rebuild starts). */
     public Snapshot fresh() {
         Snapshot s = snapshot;
-        if (s != null && s.version() == version.get() && System.currentTimeMillis() - s.takenAt() < MAX_AGE.toMillis()) {
+        if (s != null && s.version() == version.get()) {
+            if (System.currentTimeMillis() - s.takenAt() > MAX_AGE.toMillis()) {
+                refreshAsync(); // old but not invalidated here: served while the next one is built
+            }
             return s;
         }
         refreshAsync();
@@ -114,19 +126,48 @@ public class MakerIndex {
         Map<String, List<Firm>> makers = new HashMap<>();
         Map<String, String> parent = new HashMap<>();
         Map<String, String> names = new HashMap<>();
+        Map<String, String> productSegment = new HashMap<>();
+        Map<String, String> segmentNames = new HashMap<>();
+        Map<String, List<String>> feeds = new HashMap<>();
         try (Session session = driver.session()) {
-            session.run("MATCH (p:Product) RETURN p.code AS c, p.name AS n")
-                    .forEachRemaining(r -> names.put(r.get("c").asString(), r.get("n").asString("")));
-            session.run("MATCH (c:Enterprise) RETURN c.creditCode AS id, c.location.latitude AS lat, "
-                    + "c.location.longitude AS lon, c.tier AS tier, c.certifications AS certs").forEachRemaining(r -> {
+            session.run("MATCH (p:Product) RETURN p.code AS c, p.name AS n, head([(p)-[:IN_SEGMENT]->(s) | s.id]) AS s")
+                    .forEachRemaining(r -> {
+                        names.put(r.get("c").asString(), r.get("n").asString(""));
+                        if (!r.get("s").isNull()) {
+                            productSegment.put(r.get("c").asString(), r.get("s").asString());
+                        }
+                    });
+            session.run("MATCH (s:Segment) RETURN s.id AS id, s.name AS n, [(s)-[:FEEDS]->(t) | t.id] AS feeds").forEachRemaining(r -> {
+                segmentNames.put(r.get("id").asString(), r.get("n").asString(""));
+                feeds.put(r.get("id").asString(), r.get("feeds").asList(Value::asString));
+            });
+            session.run("""
+                    MATCH (c:Enterprise)
+                    OPTIONAL CALL (c) {
+                      MATCH (c)<-[o:MATCH_OUTCOME]-()
+                      RETURN count(CASE o.kind WHEN 'DEAL' THEN 1 END) AS deals, count(CASE o.kind WHEN 'MET' THEN 1 END) AS mets
+                    }
+                    RETURN c.creditCode AS id, c.name AS name, c.regionCode AS region, c.employees AS employees,
+                           coalesce(c.isChainLeader, false) AS leader, c.location.latitude AS lat, c.location.longitude AS lon,
+                           c.tier AS tier, c.certifications AS certs, deals, mets""").forEachRemaining(r -> {
                         String id = r.get("id").asString();
-                        firms.put(id, new Firm(id, num(r.get("lat")), num(r.get("lon")), r.get("tier").asString("NONE"),
-                                r.get("certs").isNull() ? List.of() : r.get("certs").asList(Value::asString)));
+                        firms.put(id, new Firm(id, r.get("name").asString(""), r.get("region").asString(null),
+                                r.get("employees").isNull() ? null : r.get("employees").asLong(), r.get("leader").asBoolean(),
+                                num(r.get("lat")), num(r.get("lon")), r.get("tier").asString("NONE"),
+                                r.get("certs").isNull() ? List.of() : r.get("certs").asList(Value::asString),
+                                new ArrayList<>(2), new ArrayList<>(1), r.get("deals").asInt(0), r.get("mets").asInt(0)));
                     });
             session.run("MATCH (c:Enterprise)-[:MAKES]->(p:Product) RETURN p.code AS p, c.creditCode AS c").forEachRemaining(r -> {
                 Firm f = firms.get(r.get("c").asString());
                 if (f != null) {
                     makers.computeIfAbsent(r.get("p").asString(), k -> new ArrayList<>()).add(f);
+                    f.makes().add(r.get("p").asString());
+                }
+            });
+            session.run("MATCH (c:Enterprise)-[:SUPPLIES]->(b:Enterprise) RETURN c.creditCode AS c, b.creditCode AS b").forEachRemaining(r -> {
+                Firm f = firms.get(r.get("c").asString());
+                if (f != null) {
+                    f.supplies().add(r.get("b").asString());
                 }
             });
             session.run("MATCH (n:Product)-[:BROADER]->(b:Product) RETURN n.code AS n, b.code AS b")
@@ -156,7 +197,8 @@ public class MakerIndex {
         }
         LOG.infof("Maker index built: %d firms, %d products with makers, in %d ms", firms.size(), makers.size(),
                 (System.nanoTime() - start) / 1_000_000);
-        return new Snapshot(v, System.currentTimeMillis(), firms, names, makers, narrower, broader, siblings);
+        return new Snapshot(v, System.currentTimeMillis(), firms, names, makers, narrower, broader, siblings,
+                productSegment, segmentNames, feeds);
     }
 
     private static double num(Value v) {

@@ -61,8 +61,8 @@ public class SupplyMatcher {
     }
 
     /**
-     * Candidates and their cheap pre-score from the in-memory maker index; only the best pool goes to the graph
-     * for the signals that need it (peers supplied, FEEDS, existing supplier, track record).
+     * Candidates, their pre-score and every signal from the in-memory maker index; the graph is asked only for the
+     * full-text hits on the need's title. Gives the same ranking as {@link #forNeedFromGraph} (tested).
      */
     Uni<List<MatchModel.Match>> forNeedFromIndex(MakerIndex.Snapshot s, Need need, Set<String> dismissed, int limit) {
         String text = FullText.escape(need.title);
@@ -105,9 +105,8 @@ public class SupplyMatcher {
                         || (!certs.isEmpty() && !c.certifications().containsAll(certs))) {
                     continue;
                 }
-                double km = !buyerLocated || Double.isNaN(c.lat()) ? Double.NaN : haversineKm(buyer.lat(), buyer.lon(), c.lat(), c.lon());
-                // the graph re-applies the radius exactly; 1 % slack here keeps borderline firms for it to judge
-                if (maxKm != null && (Double.isNaN(km) || km > maxKm * 1.01)) {
+                double km = !buyerLocated || Double.isNaN(c.lat()) ? Double.NaN : haversineKm(c.lat(), c.lon(), buyer.lat(), buyer.lon());
+                if (maxKm != null && (Double.isNaN(km) || km > maxKm)) {
                     continue;
                 }
                 double distance = Double.isNaN(km) ? 0.3 : Math.exp(-km / scale);
@@ -116,18 +115,87 @@ public class SupplyMatcher {
                     top.poll();
                 }
             }
-            if (top.isEmpty()) {
-                return Uni.createFrom().item(List.<MatchModel.Match>of());
-            }
-            List<Map<String, Object>> pairs = new ArrayList<>();
-            Map<String, Fit> kept = new HashMap<>();
-            List<String> wanted = need.productCodeList();
+            // every signal from the snapshot: no second graph query on the hot path
+            Set<String> buyerSegments = buyerSegments(s, buyer, need.productCodeList());
+            List<MatchModel.Match> out = new ArrayList<>();
             for (Pre p : top) {
-                kept.put(p.fit().id(), p.fit());
-                pairs.add(pair(need.id, buyerId, p.fit(), maxKm, certs, wanted));
+                MakerIndex.Firm c = s.firms().get(p.fit().id());
+                double km = !buyerLocated || Double.isNaN(c.lat()) ? Double.NaN : haversineKm(c.lat(), c.lon(), buyer.lat(), buyer.lon());
+                if (maxKm != null && (Double.isNaN(km) || km > maxKm)) {
+                    continue;
+                }
+                Value h = org.neo4j.driver.Values.value(signals(s, c, buyer, buyerSegments, km));
+                Scored sc = score(h, p.fit(), buyerId, need.title, certs);
+                out.add(new MatchModel.Match(new MatchModel.Candidate("ENTERPRISE", c.id(), c.name(), c.regionCode(),
+                        c.tier()), sc.score, sc.reasons, sc.flags));
             }
-            return graph.read(SIGNALS, signalParams(pairs, pool)).map(hits -> rank(hits, kept, need, limit));
+            out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+            return Uni.createFrom().item(out.size() > limit ? out.subList(0, limit) : out);
         });
+    }
+
+    /** The buyer's segments: where it makes products, else the segments its wanted products feed (as the graph path). */
+    private static Set<String> buyerSegments(MakerIndex.Snapshot s, MakerIndex.Firm buyer, List<String> wanted) {
+        Set<String> own = new java.util.HashSet<>();
+        for (String p : buyer == null ? List.<String>of() : buyer.makes()) {
+            String seg = s.productSegment().get(p);
+            if (seg != null) {
+                own.add(seg);
+            }
+        }
+        if (!own.isEmpty()) {
+            return own;
+        }
+        Set<String> fed = new java.util.HashSet<>();
+        for (String w : wanted) {
+            fed.addAll(s.feeds().getOrDefault(s.productSegment().get(w), List.of()));
+        }
+        return fed;
+    }
+
+    /** The signals supply-signals.cypher computes, from the snapshot, in the same shape. */
+    private static Map<String, Object> signals(MakerIndex.Snapshot s, MakerIndex.Firm c, MakerIndex.Firm buyer,
+                                               Set<String> buyerSegments, double km) {
+        int peers = 0;
+        int leaders = 0;
+        List<Map<String, Object>> sample = new ArrayList<>();
+        for (String b : new java.util.LinkedHashSet<>(c.supplies())) {
+            MakerIndex.Firm peer = s.firms().get(b);
+            if (peer == null || peer == buyer || peer.makes().stream().noneMatch(p -> buyerSegments.contains(s.productSegment().get(p)))) {
+                continue;
+            }
+            peers++;
+            leaders += peer.leader() ? 1 : 0;
+            if (sample.size() < 2) {
+                sample.add(Map.of("creditCode", peer.id(), "name", peer.name()));
+            }
+        }
+        Map<String, Object> feeds = null;
+        for (String cp : c.makes()) {
+            String cs = s.productSegment().get(cp);
+            for (String bs : s.feeds().getOrDefault(cs, List.of())) {
+                if (feeds == null && buyerSegments.contains(bs)) {
+                    feeds = Map.of("productCode", cp, "product", s.productNames().getOrDefault(cp, cp), "fromId", cs,
+                            "from", s.segmentNames().getOrDefault(cs, cs), "toId", bs, "to", s.segmentNames().getOrDefault(bs, bs));
+                }
+            }
+        }
+        Map<String, Object> h = new HashMap<>();
+        h.put("id", c.id());
+        h.put("name", c.name());
+        h.put("regionCode", c.regionCode());
+        h.put("tier", c.tier());
+        h.put("employees", c.employees());
+        h.put("km", Double.isNaN(km) ? null : km);
+        h.put("peers", peers);
+        h.put("leaderPeers", leaders);
+        h.put("peerSample", sample);
+        h.put("feeds", feeds);
+        h.put("existingSupplier", buyer != null && c.supplies().contains(buyer.id()));
+        h.put("deals", c.deals());
+        h.put("mets", c.mets());
+        h.put("buyerName", buyer == null ? null : buyer.name());
+        return h;
     }
 
     private static void addMakers(Map<String, Fit> best, MakerIndex.Snapshot s, String product, String want, String wantName,
@@ -151,12 +219,14 @@ public class SupplyMatcher {
         }
     }
 
+    /** Great-circle distance exactly as Neo4j's point.distance computes it for WGS-84 (same radius, same steps). */
     static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 6371.0 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
+        double la1 = Math.toRadians(lat1);
+        double la2 = Math.toRadians(lat2);
+        double dLat = la2 - la1;
+        double dLon = Math.toRadians(lon2) - Math.toRadians(lon1);
+        double a = Math.pow(Math.sin(dLat / 2.0), 2.0) + Math.cos(la1) * Math.cos(la2) * Math.pow(Math.sin(dLon / 2.0), 2.0);
+        return 2.0 * Math.atan2(Math.sqrt(a), Math.sqrt(1.0 - a)) * 6378140.0 / 1000.0;
     }
 
     /** The same ranking, reading every candidate from the graph (used while the maker index is being rebuilt). */

@@ -38,10 +38,12 @@ public class OutboxRelay {
     private final Driver driver;
     private final ObjectMapper json;
     private final StartupTasks startup;
+    private final cn.duijie.matching.MakerIndex makers;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    OutboxRelay(Pool pool, Driver driver, ObjectMapper json, StartupTasks startup) {
+    OutboxRelay(Pool pool, Driver driver, ObjectMapper json, StartupTasks startup, cn.duijie.matching.MakerIndex makers) {
+        this.makers = makers;
         this.pool = pool;
         this.driver = driver;
         this.json = json;
@@ -160,6 +162,7 @@ public class OutboxRelay {
             }
         } finally {
             if (!done.isEmpty()) {
+                makers.invalidate();
                 pool.preparedQuery("UPDATE match_signal SET projected_at = now() WHERE id = ANY($1)")
                         .execute(Tuple.of(done.toArray(new java.util.UUID[0]))).await().atMost(Duration.ofSeconds(30));
             }
@@ -171,7 +174,10 @@ public class OutboxRelay {
         Map<String, Object> p = read(payload);
         switch (type) {
             case "NEED_UPSERTED" -> session.executeWriteWithoutResult(tx -> tx.run(PROJECT_NEED, p).consume());
-            case "MATCH_OUTCOME" -> session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher((String) p.get("candidateType")), p).consume());
+            case "MATCH_OUTCOME" -> {
+                session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher((String) p.get("candidateType")), p).consume());
+                makers.invalidate(); // the track record of supply candidates is read from the maker index
+            }
             default -> LOG.warnf("Unknown outbox event type %s, skipped", type);
         }
     }

@@ -130,10 +130,14 @@ class SupplyMatchingTest {
         need.title = "采购新能源车用精密轴承";
         MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
         org.junit.jupiter.api.Assertions.assertNotNull(snapshot, "the maker index is rebuilt after an import");
-        var fromIndex = matcher.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100).await().indefinitely();
-        var fromGraph = matcher.forNeedFromGraph(need, java.util.Set.of(), 100).await().indefinitely();
-        assertEquals(fromGraph.stream().map(m -> m.candidate().id() + "=" + m.score()).toList(),
-                fromIndex.stream().map(m -> m.candidate().id() + "=" + m.score()).toList());
+        var fromIndex = sameFromIndexAndGraph(snapshot, need);
+        need.requiredCertifications = "";
+        need.maxDistanceKm = null;
+        var unfiltered = sameFromIndexAndGraph(snapshot, need);
+        for (String code : List.of("SUPPLIES_PEERS", "FEEDS_SEGMENT", "DISTANCE", "TIER")) {
+            assertTrue(unfiltered.stream().anyMatch(m -> m.reasons().stream().anyMatch(x -> x.code().equals(code))),
+                    "the region exercises the signal " + code);
+        }
         assertTrue(fromIndex.stream().anyMatch(m -> m.candidate().id().equals(r.nearCertified)));
     }
 
@@ -143,6 +147,16 @@ class SupplyMatchingTest {
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
         given().get("/api/v1/needs/{id}/matches", "N-NOPE").then().statusCode(404).contentType("application/problem+json");
         assertEquals(400, given().queryParam("kind", "SOMETHING").get("/api/v1/enterprises/{c}/opportunities", r.changshu).statusCode());
+    }
+
+    private List<MatchModel.Match> sameFromIndexAndGraph(MakerIndex.Snapshot snapshot, cn.duijie.need.Need need) {
+        var fromIndex = matcher.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100).await().indefinitely();
+        var fromGraph = matcher.forNeedFromGraph(need, java.util.Set.of(), 100).await().indefinitely();
+        java.util.function.Function<MatchModel.Match, String> shown = m -> m.candidate().id() + "=" + m.score() + " "
+                + m.candidate().name() + " " + m.candidate().tier() + " " + m.flags() + " "
+                + m.reasons().stream().map(x -> x.code() + ":" + x.weight()).toList();
+        assertEquals(fromGraph.stream().map(shown).toList(), fromIndex.stream().map(shown).toList());
+        return fromIndex;
     }
 
     static void sleep(long ms) {

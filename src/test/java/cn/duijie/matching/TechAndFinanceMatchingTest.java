@@ -106,6 +106,7 @@ class TechAndFinanceMatchingTest {
                 .body("find { it.candidate.id == '%sF-RIVAL' }.flags".formatted(p), hasItem("CONFLICT_OF_INTEREST"))
                 .body("find { it.candidate.id == '%sF-LOCAL' }.reasons.code".formatted(p), hasItem("LOCAL_MANDATE"))
                 .body("find { it.candidate.id == '%sF-SMALL' }.reasons.code".formatted(p), hasItem("TICKET_OUTSIDE"))
+                .body("find { it.candidate.id == '%sF-BIG' }.reasons.code".formatted(p), org.hamcrest.Matchers.not(hasItem("PORTFOLIO_ADJACENT")))
                 .extract().jsonPath().getList("candidate.id", String.class);
         assertFalse(ids.contains(p + "F-OTHER"), "a guidance fund with another city's mandate is never recommended: " + ids);
         assertTrue(ids.contains(p + "F-LOCAL"), ids.toString());
