@@ -26,10 +26,12 @@ public class FinanceMatcher {
     private static final String QUERY = Graph.cypher("matching/finance-matches.cypher");
 
     private final Graph graph;
+    private final MakerIndex index;
     private final MatchingConfig.Finance w;
 
-    FinanceMatcher(Graph graph, MatchingConfig config) {
+    FinanceMatcher(Graph graph, MakerIndex index, MatchingConfig config) {
         this.graph = graph;
+        this.index = index;
         this.w = config.finance();
     }
 
@@ -37,8 +39,131 @@ public class FinanceMatcher {
         return forNeed(need, dismissed, limit, null);
     }
 
-    /** With {@code only} set, scores just that fund (a fund's deal flow). */
+    /** With {@code only} set, scores just that fund (a fund's deal flow). From the in-memory index when it is fresh. */
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit, String only) {
+        MakerIndex.Snapshot snapshot = index.fresh();
+        return snapshot == null ? forNeedFromGraph(need, dismissed, limit, only)
+                : Uni.createFrom().item(() -> forNeedFromIndex(snapshot, need, dismissed, limit, only));
+    }
+
+    /**
+     * The same ranking as finance-matches.cypher, from the snapshot: every fund is scored with numbers only, and
+     * reasons are written for the best {@code limit}.
+     */
+    List<MatchModel.Match> forNeedFromIndex(MakerIndex.Snapshot s, Need need, Set<String> dismissed, int limit, String only) {
+        MakerIndex.Context x = s.context();
+        MakerIndex.Firm buyer = s.firms().get(need.postedBy);
+        if (buyer == null) {
+            return List.of();
+        }
+        List<String> ancestors = new ArrayList<>(); // the firm's region and the two above it (WITHIN*0..2)
+        for (String r = buyer.regionCode(); r != null && ancestors.size() < 3; r = x.regionParent().get(r)) {
+            ancestors.add(r);
+        }
+        String city = ancestors.stream().filter(r -> "CITY".equals(x.regionLevel().get(r))).findFirst().orElse(null);
+        Set<String> segments = new java.util.HashSet<>();
+        buyer.makes().forEach(p -> {
+            String seg = s.productSegment().get(p);
+            if (seg != null) {
+                segments.add(seg);
+            }
+        });
+        Set<String> chains = new java.util.HashSet<>(x.leads().getOrDefault(buyer.id(), List.of()));
+        segments.forEach(seg -> {
+            String c = x.segmentChain().get(seg);
+            if (c != null) {
+                chains.add(c);
+            }
+        });
+        Set<String> customers = Set.copyOf(buyer.supplies());
+        Set<String> suppliers = Set.copyOf(x.suppliedBy().getOrDefault(buyer.id(), List.of()));
+        Set<String> products = Set.copyOf(buyer.makes());
+        double amount = need.amountWan == null ? 0 : need.amountWan.doubleValue();
+        record Pre(MakerIndex.Fund fund, double score) {
+        }
+        // the best `limit` funds by score, worst on top; ties go to the smaller id as in the final order
+        Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score).thenComparing(p -> p.fund().id(), Comparator.reverseOrder());
+        java.util.PriorityQueue<Pre> top = new java.util.PriorityQueue<>(limit + 1, worstFirst);
+        for (MakerIndex.Fund f : x.funds().values()) {
+            if ((only != null && !only.equals(f.id())) || dismissed.contains(f.id())
+                    || (!f.mandate().isEmpty() && !ancestors.contains(f.mandate()))) {
+                continue;
+            }
+            double focus = anyIn(f.segments(), segments) ? 1 : anyIn(f.chains(), chains) ? 0.6 : 0;
+            boolean adjacent = false;
+            for (String p : f.portfolio()) {
+                adjacent |= !p.equals(buyer.id()) && (customers.contains(p) || suppliers.contains(p));
+            }
+            top.add(new Pre(f, total(focus, need, f.stages(), f.instruments(), amount, f.min(), f.max(), adjacent, f.deals())));
+            if (top.size() > limit) {
+                top.poll();
+            }
+        }
+        List<MatchModel.Match> out = new ArrayList<>();
+        for (Pre p : top) {
+            out.add(score(org.neo4j.driver.Values.value(hit(s, p.fund(), buyer, segments, chains, customers, suppliers, products, city)), need));
+        }
+        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+        return out;
+    }
+
+    /** One fund in the shape finance-matches.cypher returns. */
+    private static Map<String, Object> hit(MakerIndex.Snapshot s, MakerIndex.Fund f, MakerIndex.Firm buyer, Set<String> segments,
+                                           Set<String> chains, Set<String> customers, Set<String> suppliers, Set<String> products,
+                                           String city) {
+        MakerIndex.Context x = s.context();
+        Map<String, Object> h = new HashMap<>();
+        h.put("id", f.id());
+        h.put("name", f.name());
+        h.put("regionCode", f.regionCode());
+        h.put("stages", f.stages());
+        h.put("instruments", f.instruments());
+        h.put("min", f.min());
+        h.put("max", f.max());
+        h.put("mandate", f.mandate());
+        h.put("chainFocus", f.chains().stream().filter(chains::contains).map(c -> x.chainNames().getOrDefault(c, c)).toList());
+        h.put("segmentFocus", f.segments().stream().filter(segments::contains).map(seg -> s.segmentNames().getOrDefault(seg, seg)).toList());
+        Map<String, Object> adjacent = null;
+        Map<String, Object> rival = null;
+        for (String p : f.portfolio()) {
+            MakerIndex.Firm firm = s.firms().get(p);
+            if (firm == null || p.equals(buyer.id())) {
+                continue;
+            }
+            if (adjacent == null && (suppliers.contains(p) || customers.contains(p))) {
+                adjacent = Map.of("creditCode", p, "name", firm.name(), "direction", suppliers.contains(p) ? "UPSTREAM" : "DOWNSTREAM");
+            }
+            if (rival == null && city != null && firm.makes().stream().anyMatch(products::contains) && within(x, firm.regionCode(), city)) {
+                rival = Map.of("creditCode", p, "name", firm.name());
+            }
+        }
+        h.put("adjacent", adjacent);
+        h.put("rival", rival);
+        h.put("deals", f.deals());
+        h.put("buyerName", buyer.name());
+        return h;
+    }
+
+    private static boolean anyIn(List<String> values, Set<String> set) {
+        for (String v : values) {
+            if (set.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean within(MakerIndex.Context x, String region, String city) {
+        String r = region;
+        for (int i = 0; i < 3 && r != null; i++, r = x.regionParent().get(r)) {
+            if (r.equals(city)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Uni<List<MatchModel.Match>> forNeedFromGraph(Need need, Set<String> dismissed, int limit, String only) {
         Map<String, Object> p = new HashMap<>();
         p.put("only", only);
         p.put("buyer", need.postedBy);
@@ -117,11 +242,25 @@ public class FinanceMatcher {
             reasons.add(new MatchModel.Reason("CONFLICT_OF_INTEREST", Messages.get("reason.fin.conflict", rival.get("name").asString()), 0,
                     Paths.start("FUND", id, name).to("INVESTED_IN", "ENTERPRISE", rival.get("creditCode").asString(), rival.get("name").asString()).build()));
         }
-        double score = (w.focus() * focus + w.stage() * stage + w.instrument() * instrument + w.ticket() * ticket
-                + w.adjacency() * adjacency + w.trackRecord() * track) / total;
+        double score = total(focus, need, stages, instruments, amount, h.get("min").isNull() ? null : min,
+                h.get("max").isNull() ? null : h.get("max").asDouble(), !adjacent.isNull(), deals);
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
         return new MatchModel.Match(new MatchModel.Candidate("FUND", id, name, h.get("regionCode").asString(null), null),
                 SupplyMatcher.round(score), reasons, flags);
+    }
+
+    /** The score from its parts; the one formula both the graph and the index path use. */
+    double total(double focus, Need need, List<String> stages, List<String> instruments, double amount, Double min, Double max,
+                 boolean adjacent, long deals) {
+        double stage = need.stage == null ? 0.5 : stages.contains(need.stage) ? 1 : 0;
+        double instrument = need.instrument == null ? 0.5 : instruments.contains(need.instrument) ? 1 : 0;
+        double lo = min == null ? 0 : min;
+        double hi = max == null ? Double.MAX_VALUE : max;
+        double ticket = amount <= 0 ? 0.5 : amount >= lo && amount <= hi ? 1 : 0.5 * (amount < lo ? amount / lo : hi / amount);
+        double track = Math.min(1, deals / 2.0);
+        return SupplyMatcher.round((w.focus() * focus + w.stage() * stage + w.instrument() * instrument + w.ticket() * ticket
+                + w.adjacency() * (adjacent ? 1 : 0) + w.trackRecord() * track)
+                / (w.focus() + w.stage() + w.instrument() + w.ticket() + w.adjacency() + w.trackRecord()));
     }
 
     static String plain(double v) {

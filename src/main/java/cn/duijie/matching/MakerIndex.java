@@ -25,31 +25,44 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * from it in microseconds instead of reading thousands of maker nodes per request. Any write on this instance that
  * changes firms, products, supply edges or outcomes calls {@link #invalidate()}; until the snapshot is rebuilt (in
  * the background) the matcher reads the graph directly, so answers are never stale on this instance. A snapshot
- * older than {@link #MAX_AGE} is rebuilt in the background while still served, so writes made through another
- * replica show within about a minute.
+ * older than {@code duijie.matching.index-max-age} (5 minutes) is rebuilt in the background while still served,
+ * so writes made through another replica show within that time.
  */
 @ApplicationScoped
 public class MakerIndex {
 
     private static final Logger LOG = Logger.getLogger(MakerIndex.class);
-    static final Duration MAX_AGE = Duration.ofSeconds(60);
 
     /**
      * A firm as supply scoring sees it; lat/lon NaN when unknown. {@code makes} and {@code supplies} (credit codes of
      * its buyers) are filled while the snapshot is built and never change afterwards.
      */
-    public record Firm(String id, String name, String regionCode, Long employees, boolean leader, double lat, double lon,
+    public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat, double lon,
                        String tier, List<String> certifications, List<String> makes, List<String> supplies,
                        int deals, int mets) {
     }
 
-    /** Everything supply scoring needs, taken at one graph version. */
+    /** A fund or bank product as fund matching sees it. */
+    public record Fund(String id, String name, String regionCode, List<String> stages, List<String> instruments, Double min,
+                       Double max, String mandate, List<String> chains, List<String> segments, List<String> portfolio, int deals) {
+    }
+
+    /** Regions, chains and who supplies whom the other way round: what fund matching needs beside the firms. */
+    public record Context(Map<String, String> regionParent, Map<String, String> regionLevel, Map<String, String> segmentChain,
+                          Map<String, String> chainNames, Map<String, List<String>> leads, Map<String, List<String>> suppliedBy,
+                          Map<String, Fund> funds) {
+    }
+
+    /** Everything supply and fund scoring need, taken at one graph version. */
     public record Snapshot(long version, long takenAt, Map<String, Firm> firms, Map<String, String> productNames,
                            Map<String, List<Firm>> makersByProduct,
                            Map<String, List<String>> narrower, Map<String, List<String>> broader,
                            Map<String, List<String>> siblings,
                            Map<String, String> productSegment, Map<String, String> segmentNames,
-                           Map<String, List<String>> feeds) {
+                           Map<String, List<String>> feeds,
+                           Map<String, List<org.neo4j.driver.Record>> textHits, Context context) {
+        /** Full-text hits per query text, valid as long as this snapshot (the enterprise index changes with it). */
+        static final int TEXT_HITS_MAX = 20_000;
     }
 
     private final Driver driver;
@@ -57,8 +70,11 @@ public class MakerIndex {
     private final AtomicBoolean loading = new AtomicBoolean();
     private volatile Snapshot snapshot;
 
-    MakerIndex(Driver driver) {
+    private final Duration maxAge;
+
+    MakerIndex(Driver driver, MatchingConfig config) {
         this.driver = driver;
+        this.maxAge = config.indexMaxAge();
     }
 
     void onReady(@Observes StartupTasks.SchemasReady ready) {
@@ -75,7 +91,7 @@ public class MakerIndex {
     public Snapshot fresh() {
         Snapshot s = snapshot;
         if (s != null && s.version() == version.get()) {
-            if (System.currentTimeMillis() - s.takenAt() > MAX_AGE.toMillis()) {
+            if (System.currentTimeMillis() - s.takenAt() > maxAge.toMillis()) {
                 refreshAsync(); // old but not invalidated here: served while the next one is built
             }
             return s;
@@ -129,6 +145,7 @@ public class MakerIndex {
         Map<String, String> productSegment = new HashMap<>();
         Map<String, String> segmentNames = new HashMap<>();
         Map<String, List<String>> feeds = new HashMap<>();
+        Context context;
         try (Session session = driver.session()) {
             session.run("MATCH (p:Product) RETURN p.code AS c, p.name AS n, head([(p)-[:IN_SEGMENT]->(s) | s.id]) AS s")
                     .forEachRemaining(r -> {
@@ -141,21 +158,22 @@ public class MakerIndex {
                 segmentNames.put(r.get("id").asString(), r.get("n").asString(""));
                 feeds.put(r.get("id").asString(), r.get("feeds").asList(Value::asString));
             });
+            Map<String, int[]> outcomes = new HashMap<>();
+            session.run("MATCH (c:Enterprise)<-[o:MATCH_OUTCOME]-() WHERE o.kind IN ['DEAL', 'MET'] "
+                    + "RETURN c.creditCode AS id, o.kind AS kind, count(*) AS n").forEachRemaining(r -> outcomes
+                    .computeIfAbsent(r.get("id").asString(), k -> new int[2])[r.get("kind").asString().equals("DEAL") ? 0 : 1] = r.get("n").asInt());
             session.run("""
                     MATCH (c:Enterprise)
-                    OPTIONAL CALL (c) {
-                      MATCH (c)<-[o:MATCH_OUTCOME]-()
-                      RETURN count(CASE o.kind WHEN 'DEAL' THEN 1 END) AS deals, count(CASE o.kind WHEN 'MET' THEN 1 END) AS mets
-                    }
                     RETURN c.creditCode AS id, c.name AS name, c.regionCode AS region, c.employees AS employees,
                            coalesce(c.isChainLeader, false) AS leader, c.location.latitude AS lat, c.location.longitude AS lon,
-                           c.tier AS tier, c.certifications AS certs, deals, mets""").forEachRemaining(r -> {
+                           c.tier AS tier, c.certifications AS certs""").forEachRemaining(r -> {
                         String id = r.get("id").asString();
-                        firms.put(id, new Firm(id, r.get("name").asString(""), r.get("region").asString(null),
+                        int[] o = outcomes.getOrDefault(id, new int[2]);
+                        firms.put(id, new Firm(firms.size(), id, r.get("name").asString(""), r.get("region").asString(null),
                                 r.get("employees").isNull() ? null : r.get("employees").asLong(), r.get("leader").asBoolean(),
                                 num(r.get("lat")), num(r.get("lon")), r.get("tier").asString("NONE"),
                                 r.get("certs").isNull() ? List.of() : r.get("certs").asList(Value::asString),
-                                new ArrayList<>(2), new ArrayList<>(1), r.get("deals").asInt(0), r.get("mets").asInt(0)));
+                                new ArrayList<>(2), new ArrayList<>(1), o[0], o[1]));
                     });
             session.run("MATCH (c:Enterprise)-[:MAKES]->(p:Product) RETURN p.code AS p, c.creditCode AS c").forEachRemaining(r -> {
                 Firm f = firms.get(r.get("c").asString());
@@ -172,6 +190,7 @@ public class MakerIndex {
             });
             session.run("MATCH (n:Product)-[:BROADER]->(b:Product) RETURN n.code AS n, b.code AS b")
                     .forEachRemaining(r -> parent.put(r.get("n").asString(), r.get("b").asString()));
+            context = loadContext(session, firms);
         }
         Map<String, List<String>> broader = new HashMap<>();
         Map<String, List<String>> narrower = new HashMap<>();
@@ -198,7 +217,49 @@ public class MakerIndex {
         LOG.infof("Maker index built: %d firms, %d products with makers, in %d ms", firms.size(), makers.size(),
                 (System.nanoTime() - start) / 1_000_000);
         return new Snapshot(v, System.currentTimeMillis(), firms, names, makers, narrower, broader, siblings,
-                productSegment, segmentNames, feeds);
+                productSegment, segmentNames, feeds, new java.util.concurrent.ConcurrentHashMap<>(), context);
+    }
+
+    private static Context loadContext(Session session, Map<String, Firm> firms) {
+        Map<String, String> regionParent = new HashMap<>();
+        Map<String, String> regionLevel = new HashMap<>();
+        session.run("MATCH (r:Region) RETURN r.code AS code, r.level AS level, head([(r)-[:WITHIN]->(p) | p.code]) AS parent")
+                .forEachRemaining(r -> {
+                    regionLevel.put(r.get("code").asString(), r.get("level").asString(""));
+                    if (!r.get("parent").isNull()) {
+                        regionParent.put(r.get("code").asString(), r.get("parent").asString());
+                    }
+                });
+        Map<String, String> segmentChain = new HashMap<>();
+        Map<String, String> chainNames = new HashMap<>();
+        session.run("MATCH (c:Chain) OPTIONAL MATCH (c)-[:HAS_SEGMENT]->(s:Segment) RETURN c.id AS c, c.name AS n, s.id AS s")
+                .forEachRemaining(r -> {
+                    chainNames.put(r.get("c").asString(), r.get("n").asString(""));
+                    if (!r.get("s").isNull()) {
+                        segmentChain.put(r.get("s").asString(), r.get("c").asString());
+                    }
+                });
+        Map<String, List<String>> leads = new HashMap<>();
+        session.run("MATCH (e:Enterprise)-[:LEADS]->(c:Chain) RETURN e.creditCode AS e, c.id AS c")
+                .forEachRemaining(r -> leads.computeIfAbsent(r.get("e").asString(), k -> new ArrayList<>()).add(r.get("c").asString()));
+        Map<String, List<String>> suppliedBy = new HashMap<>();
+        firms.values().forEach(f -> f.supplies().forEach(b -> suppliedBy.computeIfAbsent(b, k -> new ArrayList<>()).add(f.id())));
+        Map<String, Fund> funds = new java.util.LinkedHashMap<>();
+        session.run("""
+                MATCH (f:Fund)
+                RETURN f.id AS id, f.name AS name, head([(inv:Investor)-[:MANAGES]->(f) | inv.regionCode]) AS region,
+                       f.stages AS stages, f.instruments AS instruments, f.ticketMinWan AS min, f.ticketMaxWan AS max,
+                       f.regionMandate AS mandate, [(f)-[:FOCUSES_ON]->(c:Chain) | c.id] AS chains,
+                       [(f)-[:FOCUSES_ON]->(s:Segment) | s.id] AS segments, [(f)-[:INVESTED_IN]->(e:Enterprise) | e.creditCode] AS portfolio,
+                       COUNT { (f)<-[o:MATCH_OUTCOME]-() WHERE o.kind = 'DEAL' } AS deals
+                ORDER BY f.id""").forEachRemaining(r -> funds.put(r.get("id").asString(), new Fund(r.get("id").asString(),
+                r.get("name").asString(""), r.get("region").asString(null),
+                r.get("stages").isNull() ? List.of() : r.get("stages").asList(Value::asString),
+                r.get("instruments").isNull() ? List.of() : r.get("instruments").asList(Value::asString),
+                r.get("min").isNull() ? null : r.get("min").asDouble(), r.get("max").isNull() ? null : r.get("max").asDouble(),
+                r.get("mandate").asString(""), r.get("chains").asList(Value::asString), r.get("segments").asList(Value::asString),
+                r.get("portfolio").asList(Value::asString), r.get("deals").asInt())));
+        return new Context(regionParent, regionLevel, segmentChain, chainNames, leads, suppliedBy, funds);
     }
 
     private static double num(Value v) {

@@ -15,6 +15,13 @@ public interface MatchingConfig {
 
     Consortium consortium();
 
+    /**
+     * How old the in-memory maker index may get before it is rebuilt in the background (it is still served while
+     * that happens). Writes through this instance invalidate it at once; this bounds how long writes made through
+     * another replica take to show in supply matching.
+     */
+    @WithDefault("5m") java.time.Duration indexMaxAge();
+
     /** 揭榜挂帅 proposals: how the three parts add up, and how the industrialising firm is chosen. */
     interface Consortium {
         /** The research side's own TECH match score. */
@@ -107,5 +114,8 @@ public interface MatchingConfig {
         @WithDefault("30") int pool();
 
         @WithDefault("40") int textLimit();
+
+        /** Keep full-text hits per title with the maker-index snapshot (false: ask the graph every time). */
+        @WithDefault("true") boolean textCache();
     }
 }

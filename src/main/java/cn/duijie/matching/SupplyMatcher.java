@@ -62,28 +62,33 @@ public class SupplyMatcher {
 
     /**
      * Candidates, their pre-score and every signal from the in-memory maker index; the graph is asked only for the
-     * full-text hits on the need's title. Gives the same ranking as {@link #forNeedFromGraph} (tested).
+     * full-text hits on the need's title, and those are kept with the snapshot (needs often share a title, and the
+     * hits cannot change before the snapshot does). Gives the same ranking as {@link #forNeedFromGraph} (tested).
      */
     Uni<List<MatchModel.Match>> forNeedFromIndex(MakerIndex.Snapshot s, Need need, Set<String> dismissed, int limit) {
         String text = FullText.escape(need.title);
+        List<Record> cached = w.textCache() ? s.textHits().get(text) : null;
         Uni<List<Record>> textHits = text.isEmpty() ? Uni.createFrom().item(List.of())
-                : graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", w.textLimit()));
+                : cached != null ? Uni.createFrom().item(cached)
+                : graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", w.textLimit())).invoke(rows -> {
+                    if (w.textCache() && s.textHits().size() < MakerIndex.Snapshot.TEXT_HITS_MAX) {
+                        s.textHits().put(text, rows);
+                    }
+                });
         return textHits.chain(rows -> {
-            Map<String, Fit> best = new LinkedHashMap<>();
+            // product groups, best fit first (for each wanted product: exact 1, narrower .85, broader .6, sibling .4)
+            record Group(String product, String want, String wantName, double fit, String how) {
+            }
+            List<Group> groups = new ArrayList<>();
             for (String want : need.productCodeList()) {
                 String wantName = s.productNames().getOrDefault(want, want);
-                addMakers(best, s, want, want, wantName, 1.0, "EXACT");
-                for (String n : s.narrower().getOrDefault(want, List.of())) {
-                    addMakers(best, s, n, want, wantName, 0.85, "NARROWER");
-                }
-                for (String b : s.broader().getOrDefault(want, List.of())) {
-                    addMakers(best, s, b, want, wantName, 0.6, "BROADER");
-                }
-                for (String sib : s.siblings().getOrDefault(want, List.of())) {
-                    addMakers(best, s, sib, want, wantName, 0.4, "SIBLING");
-                }
+                groups.add(new Group(want, want, wantName, 1.0, "EXACT"));
+                s.narrower().getOrDefault(want, List.of()).forEach(n -> groups.add(new Group(n, want, wantName, 0.85, "NARROWER")));
+                s.broader().getOrDefault(want, List.of()).forEach(b -> groups.add(new Group(b, want, wantName, 0.6, "BROADER")));
+                s.siblings().getOrDefault(want, List.of()).forEach(x -> groups.add(new Group(x, want, wantName, 0.4, "SIBLING")));
             }
-            mergeText(best, rows);
+            groups.sort(Comparator.comparingDouble(Group::fit).reversed()); // stable: ties keep the wanted products' order
+            Map<String, Double> textFit = textFits(rows);
             String buyerId = need.postedBy;
             MakerIndex.Firm buyer = s.firms().get(buyerId);
             List<String> certs = need.certificationList();
@@ -99,22 +104,59 @@ public class SupplyMatcher {
             // keep only the best pool by pre-score: a bounded heap, worst on top
             java.util.PriorityQueue<Pre> top = new java.util.PriorityQueue<>(pool + 1,
                     Comparator.comparingDouble(Pre::score).thenComparing(p -> p.fit().id(), Comparator.reverseOrder()));
-            for (Fit f : best.values()) {
-                MakerIndex.Firm c = s.firms().get(f.id());
-                if (c == null || f.id().equals(buyerId) || dismissed.contains(f.id())
+            java.util.function.BiConsumer<MakerIndex.Firm, Fit> offer = (c, f) -> {
+                if (c == null || c.id().equals(buyerId) || dismissed.contains(c.id())
                         || (!certs.isEmpty() && !c.certifications().containsAll(certs))) {
-                    continue;
+                    return;
                 }
                 double km = !buyerLocated || Double.isNaN(c.lat()) ? Double.NaN : haversineKm(c.lat(), c.lon(), buyer.lat(), buyer.lon());
                 if (maxKm != null && (Double.isNaN(km) || km > maxKm)) {
-                    continue;
+                    return;
                 }
                 double distance = Double.isNaN(km) ? 0.3 : Math.exp(-km / scale);
                 top.add(new Pre(f, f.fit() * wp + distance * wd + tierScore(c.tier()) * wt));
                 if (top.size() > pool) {
                     top.poll();
                 }
+            };
+            java.util.BitSet seen = new java.util.BitSet(s.firms().size());
+            for (Group g : groups) {
+                // a group whose best possible pre-score cannot beat the pool's worst adds nothing: skip it whole
+                if (top.size() >= pool && Math.min(1, g.fit() + 0.05) * wp + wd + wt < top.peek().score()) {
+                    continue;
+                }
+                String viaName = s.productNames().getOrDefault(g.product(), g.product());
+                for (MakerIndex.Firm c : s.makersByProduct().getOrDefault(g.product(), List.of())) {
+                    if (seen.get(c.idx())) {
+                        continue;
+                    }
+                    seen.set(c.idx());
+                    Double t = textFit.isEmpty() ? null : textFit.get(c.id());
+                    double fit = t == null ? g.fit() : Math.min(1, g.fit() + 0.05);
+                    if (top.size() >= pool && buyerLocated && !Double.isNaN(c.lat())) {
+                        // the latitude difference alone bounds the distance from below: skip firms that cannot make the pool
+                        double minKm = Math.abs(Math.toRadians(c.lat()) - Math.toRadians(buyer.lat())) * EARTH_RADIUS_KM;
+                        if (fit * wp + Math.exp(-minKm / scale) * wd + tierScore(c.tier()) * wt < top.peek().score()) {
+                            continue;
+                        }
+                    }
+                    offer.accept(c, new Fit(c.id(), fit, g.how(), g.product(), viaName, g.want(), g.wantName()));
+                }
             }
+            // text hits not offered yet: with their structural fit if they make a product of a (skipped) group
+            Map<String, Group> groupOf = new HashMap<>();
+            groups.forEach(g -> groupOf.putIfAbsent(g.product(), g));
+            textFit.forEach((id, t) -> {
+                MakerIndex.Firm c = s.firms().get(id);
+                if (c == null || seen.get(c.idx())) {
+                    return;
+                }
+                Group g = c.makes().stream().map(groupOf::get).filter(java.util.Objects::nonNull)
+                        .min(Comparator.comparingInt(groups::indexOf)).orElse(null);
+                offer.accept(c, g == null ? new Fit(id, t, "TEXT", null, null, null, null)
+                        : new Fit(id, Math.min(1, g.fit() + 0.05), g.how(), g.product(),
+                        s.productNames().getOrDefault(g.product(), g.product()), g.want(), g.wantName()));
+            });
             // every signal from the snapshot: no second graph query on the hot path
             Set<String> buyerSegments = buyerSegments(s, buyer, need.productCodeList());
             List<MatchModel.Match> out = new ArrayList<>();
@@ -198,25 +240,19 @@ public class SupplyMatcher {
         return h;
     }
 
-    private static void addMakers(Map<String, Fit> best, MakerIndex.Snapshot s, String product, String want, String wantName,
-                                  double fit, String how) {
-        for (MakerIndex.Firm f : s.makersByProduct().getOrDefault(product, List.of())) {
-            Fit old = best.get(f.id());
-            if (old == null || old.fit() < fit) {
-                best.put(f.id(), new Fit(f.id(), fit, how, product, s.productNames().getOrDefault(product, product), want, wantName));
-            }
+    /** Full-text hits count at most 0.5 alone (scaled to the best hit) and add 0.05 to a structural fit. */
+    static Map<String, Double> textFits(List<Record> rows) {
+        double maxText = rows.stream().mapToDouble(r -> r.get("fit").asDouble()).max().orElse(1);
+        Map<String, Double> fits = new LinkedHashMap<>();
+        for (Record r : rows) {
+            fits.putIfAbsent(r.get("id").asString(), 0.5 * r.get("fit").asDouble() / maxText);
         }
+        return fits;
     }
 
-    /** Full-text hits count at most 0.5 alone and add 0.05 to a structural fit. */
     static void mergeText(Map<String, Fit> best, List<Record> rows) {
-        double maxText = rows.stream().mapToDouble(r -> r.get("fit").asDouble()).max().orElse(1);
-        for (Record r : rows) {
-            String id = r.get("id").asString();
-            double t = 0.5 * r.get("fit").asDouble() / maxText;
-            best.compute(id, (k, f) -> f == null ? new Fit(id, t, "TEXT", null, null, null, null)
-                    : new Fit(id, Math.min(1, f.fit() + 0.05), f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName()));
-        }
+        textFits(rows).forEach((id, t) -> best.compute(id, (k, f) -> f == null ? new Fit(id, t, "TEXT", null, null, null, null)
+                : new Fit(id, Math.min(1, f.fit() + 0.05), f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName())));
     }
 
     /** Great-circle distance exactly as Neo4j's point.distance computes it for WGS-84 (same radius, same steps). */
@@ -228,6 +264,9 @@ public class SupplyMatcher {
         double a = Math.pow(Math.sin(dLat / 2.0), 2.0) + Math.cos(la1) * Math.cos(la2) * Math.pow(Math.sin(dLon / 2.0), 2.0);
         return 2.0 * Math.atan2(Math.sqrt(a), Math.sqrt(1.0 - a)) * 6378140.0 / 1000.0;
     }
+
+    /** Neo4j's radius, a hair smaller so that R·|Δlat| stays a lower bound of the distance despite rounding. */
+    private static final double EARTH_RADIUS_KM = 6378.14 * (1 - 1e-9);
 
     /** The same ranking, reading every candidate from the graph (used while the maker index is being rebuilt). */
     public Uni<List<MatchModel.Match>> forNeedFromGraph(Need need, Set<String> dismissed, int limit) {

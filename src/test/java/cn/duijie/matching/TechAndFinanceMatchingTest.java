@@ -73,6 +73,7 @@ class TechAndFinanceMatchingTest {
                         %1$sF-BIG,%1$sV-VC,成长基金%1$s,A|B,1000,5000,EQUITY,%1$sC,,
                         %1$sF-RIVAL,%1$sV-VC,持有对手基金%1$s,A|B,1000,5000,EQUITY,%1$sC,,
                         """.formatted(p)),
+                TestData.csv(dir, "supplies.csv", "supplierCreditCode,buyerCreditCode,productCode\n" + rival + "," + sme + "," + p + "P1\n"),
                 TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n" + p + "F-RIVAL," + rival + ",A,2024,2000\n"))
                 .statusCode(201).body("errorCount", equalTo(0));
     }
@@ -123,6 +124,35 @@ class TechAndFinanceMatchingTest {
                 .body("candidate.id", hasItem(p + "F-LOCAL"))
                 .body("candidate.id", org.hamcrest.Matchers.not(hasItem(p + "F-OTHER")));
         given().get("/api/v1/funds/{f}/opportunities", "NOPE").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @jakarta.inject.Inject
+    FinanceMatcher finance;
+    @jakarta.inject.Inject
+    MakerIndex index;
+
+    @Test
+    void fundMatchingFromTheIndexEqualsTheGraph() {
+        cn.duijie.need.Need need = new cn.duijie.need.Need();
+        need.id = "EQ";
+        need.kind = "FINANCE";
+        need.postedBy = sme;
+        need.title = "A轮融资";
+        need.amountWan = java.math.BigDecimal.valueOf(3000);
+        need.stage = "A";
+        need.instrument = "EQUITY";
+        MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
+        org.junit.jupiter.api.Assertions.assertNotNull(snapshot);
+        java.util.function.Function<MatchModel.Match, String> shown = m -> m.candidate().id() + "=" + m.score() + " "
+                + m.candidate().regionCode() + " " + m.flags() + " " + m.reasons().stream().map(x -> x.code() + ":" + x.weight()).toList();
+        List<String> fromGraph = finance.forNeedFromGraph(need, java.util.Set.of(), 100, null).await().indefinitely().stream().map(shown).toList();
+        List<String> fromIndex = finance.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100, null).stream().map(shown).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(fromGraph, fromIndex);
+        assertTrue(fromIndex.stream().anyMatch(m -> m.startsWith(p + "F-RIVAL") && m.contains("PORTFOLIO_ADJACENT")
+                && m.contains("CONFLICT_OF_INTEREST")), "an investor in the firm's supplier is adjacent: " + fromIndex);
+        List<String> one = finance.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100, p + "F-LOCAL").stream().map(shown).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(finance.forNeedFromGraph(need, java.util.Set.of(), 100, p + "F-LOCAL")
+                .await().indefinitely().stream().map(shown).toList(), one);
     }
 
     @Test
