@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -47,10 +48,27 @@ public class MakerIndex {
                        Double max, String mandate, List<String> chains, List<String> segments, List<String> portfolio, int deals) {
     }
 
+    /** An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an institution. */
+    public record Party(String type, String id, String name, Integer trl, String institutionId) {
+        String key() {
+            return type + ":" + id;
+        }
+    }
+
+    public record Institution(String id, String name, String regionCode, double lat, double lon, int collaborations,
+                              Set<String> partners) {
+    }
+
+    /** The technology tree and who works on what: what 产学研 matching needs. Deals are keyed by {@link Party#key()}. */
+    public record Research(Map<String, String> techParent, Map<String, List<String>> techChildren, Map<String, String> techNames,
+                           Map<String, List<Party>> byTech, Map<String, List<Party>> byProduct, Map<String, Party> achievements,
+                           Map<String, Party> institutionParties, Map<String, Institution> institutions, Map<String, Integer> deals) {
+    }
+
     /** Regions, chains and who supplies whom the other way round: what fund matching needs beside the firms. */
     public record Context(Map<String, String> regionParent, Map<String, String> regionLevel, Map<String, String> segmentChain,
                           Map<String, String> chainNames, Map<String, List<String>> leads, Map<String, List<String>> suppliedBy,
-                          Map<String, Fund> funds) {
+                          Map<String, Fund> funds, Research research) {
     }
 
     /** Everything supply and fund scoring need, taken at one graph version. */
@@ -259,7 +277,69 @@ public class MakerIndex {
                 r.get("min").isNull() ? null : r.get("min").asDouble(), r.get("max").isNull() ? null : r.get("max").asDouble(),
                 r.get("mandate").asString(""), r.get("chains").asList(Value::asString), r.get("segments").asList(Value::asString),
                 r.get("portfolio").asList(Value::asString), r.get("deals").asInt())));
-        return new Context(regionParent, regionLevel, segmentChain, chainNames, leads, suppliedBy, funds);
+        return new Context(regionParent, regionLevel, segmentChain, chainNames, leads, suppliedBy, funds, loadResearch(session));
+    }
+
+    private static Research loadResearch(Session session) {
+        Map<String, String> techParent = new HashMap<>();
+        Map<String, List<String>> techChildren = new HashMap<>();
+        Map<String, String> techNames = new HashMap<>();
+        session.run("MATCH (t:Technology) RETURN t.code AS c, t.name AS n, head([(t)-[:BROADER]->(b:Technology) | b.code]) AS parent")
+                .forEachRemaining(r -> {
+                    String c = r.get("c").asString();
+                    techNames.put(c, r.get("n").asString(""));
+                    if (!r.get("parent").isNull()) {
+                        techParent.put(c, r.get("parent").asString());
+                        techChildren.computeIfAbsent(r.get("parent").asString(), k -> new ArrayList<>()).add(c);
+                    }
+                });
+        Map<String, Institution> institutions = new HashMap<>();
+        Map<String, Set<String>> partners = new HashMap<>();
+        Map<String, int[]> collaborations = new HashMap<>();
+        session.run("MATCH (i:Institution)-[:COLLABORATED_WITH]->(e:Enterprise) RETURN i.id AS i, e.creditCode AS e").forEachRemaining(r -> {
+            partners.computeIfAbsent(r.get("i").asString(), k -> new java.util.HashSet<>()).add(r.get("e").asString());
+            collaborations.computeIfAbsent(r.get("i").asString(), k -> new int[1])[0]++;
+        });
+        Map<String, List<Party>> byTech = new HashMap<>();
+        Map<String, Party> institutionParties = new HashMap<>();
+        session.run("""
+                MATCH (i:Institution)
+                RETURN i.id AS id, i.name AS name, i.regionCode AS region, i.location.latitude AS lat, i.location.longitude AS lon,
+                       [(i)-[:EXPERT_IN]->(t:Technology) | t.code] AS techs""").forEachRemaining(r -> {
+                    String id = r.get("id").asString();
+                    institutions.put(id, new Institution(id, r.get("name").asString(""), r.get("region").asString(null),
+                            num(r.get("lat")), num(r.get("lon")), collaborations.getOrDefault(id, new int[1])[0],
+                            partners.getOrDefault(id, Set.of())));
+                    Party party = new Party("INSTITUTION", id, r.get("name").asString(""), null, id);
+                    institutionParties.put(id, party);
+                    r.get("techs").asList(Value::asString).forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
+                });
+        Map<String, List<Party>> byProduct = new HashMap<>();
+        Map<String, Party> achievements = new HashMap<>();
+        session.run("""
+                MATCH (a:Achievement)
+                RETURN a.id AS id, a.title AS title, a.trl AS trl, head([(a)-[:OWNED_BY]->(i:Institution) | i.id]) AS inst,
+                       [(a)-[:ABOUT]->(t:Technology) | t.code] AS techs, [(a)-[:APPLIES_TO]->(p:Product) | p.code] AS products""")
+                .forEachRemaining(r -> {
+                    Party party = new Party("ACHIEVEMENT", r.get("id").asString(), r.get("title").asString(""),
+                            r.get("trl").isNull() ? null : r.get("trl").asInt(), r.get("inst").asString(null));
+                    achievements.put(party.id(), party);
+                    r.get("techs").asList(Value::asString).forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
+                    r.get("products").asList(Value::asString).forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(party));
+                });
+        session.run("""
+                MATCH (x:Expert)
+                RETURN x.id AS id, x.name AS name, head([(x)-[:WORKS_AT]->(i:Institution) | i.id]) AS inst,
+                       [(x)-[:EXPERT_IN]->(t:Technology) | t.code] AS techs""").forEachRemaining(r -> {
+                    Party party = new Party("EXPERT", r.get("id").asString(), r.get("name").asString(""), null, r.get("inst").asString(null));
+                    r.get("techs").asList(Value::asString).forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
+                });
+        Map<String, Integer> deals = new HashMap<>();
+        session.run("""
+                MATCH (n)<-[o:MATCH_OUTCOME]-() WHERE o.kind = 'DEAL' AND (n:Achievement OR n:Institution OR n:Expert)
+                RETURN CASE WHEN n:Achievement THEN 'ACHIEVEMENT' WHEN n:Expert THEN 'EXPERT' ELSE 'INSTITUTION' END + ':' + n.id AS key,
+                       count(*) AS n""").forEachRemaining(r -> deals.put(r.get("key").asString(), r.get("n").asInt()));
+        return new Research(techParent, techChildren, techNames, byTech, byProduct, achievements, institutionParties, institutions, deals);
     }
 
     private static double num(Value v) {

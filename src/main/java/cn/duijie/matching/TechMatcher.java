@@ -1,6 +1,7 @@
 package cn.duijie.matching;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,24 @@ public class TechMatcher {
 
     private static final String QUERY = Graph.cypher("matching/tech-matches.cypher");
 
-    private final Graph graph;
-    private final MatchingConfig.Tech w;
+    private static final String TEXT_CANDIDATES = """
+            CALL db.index.fulltext.queryNodes('achievement_text', $text, {limit: $textLimit}) YIELD node, score
+            RETURN 'A' AS idx, node.id AS id, score
+            UNION ALL
+            CALL db.index.fulltext.queryNodes('institution_text', $text, {limit: $textLimit}) YIELD node, score
+            RETURN 'I' AS idx, node.id AS id, score""";
+    private static final int TEXT_LIMIT = 30;
 
-    TechMatcher(Graph graph, MatchingConfig config) {
+    private final Graph graph;
+    private final MakerIndex index;
+    private final MatchingConfig.Tech w;
+    private final boolean textCache;
+
+    TechMatcher(Graph graph, MakerIndex index, MatchingConfig config) {
         this.graph = graph;
+        this.index = index;
         this.w = config.tech();
+        this.textCache = config.supply().textCache();
     }
 
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit) {
@@ -40,7 +53,149 @@ public class TechMatcher {
 
     /** With {@code only} set, scores just that candidate (an institution's view of the TECH needs). */
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit, String only) {
-        String text = FullText.escape((need.title + " " + (need.description == null ? "" : need.description)).strip());
+        MakerIndex.Snapshot s = index.fresh();
+        if (s == null) {
+            return forNeedFromGraph(need, dismissed, limit, only);
+        }
+        String text = text(need);
+        String key = "TECH|" + text;
+        List<org.neo4j.driver.Record> cached = textCache ? s.textHits().get(key) : null;
+        Uni<List<org.neo4j.driver.Record>> hits = text.isEmpty() ? Uni.createFrom().item(List.of())
+                : cached != null ? Uni.createFrom().item(cached)
+                : graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", TEXT_LIMIT)).invoke(rows -> {
+                    if (textCache && s.textHits().size() < MakerIndex.Snapshot.TEXT_HITS_MAX) {
+                        s.textHits().put(key, rows);
+                    }
+                });
+        return hits.map(rows -> forNeedFromIndex(s, need, rows, dismissed, limit, only));
+    }
+
+    private static String text(Need need) {
+        return FullText.escape((need.title + " " + (need.description == null ? "" : need.description)).strip());
+    }
+
+    /** How a candidate fits: the shape tech-matches.cypher gives as {@code best}. */
+    private record Fit(double fit, String how, String viaCode, String viaName, String wantCode, String wantName) {
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new HashMap<>();
+            m.put("fit", fit);
+            m.put("how", how);
+            m.put("viaCode", viaCode);
+            m.put("viaName", viaName);
+            m.put("wantCode", wantCode);
+            m.put("wantName", wantName);
+            return m;
+        }
+    }
+
+    /**
+     * The ranking of tech-matches.cypher from the snapshot: the technology tree, applications to products and the
+     * full-text hits give each candidate its best fit; the pool is cut by the same pre-score (ties by id), then scored.
+     */
+    List<MatchModel.Match> forNeedFromIndex(MakerIndex.Snapshot s, Need need, List<org.neo4j.driver.Record> textRows,
+                                           Set<String> dismissed, int limit, String only) {
+        MakerIndex.Research x = s.context().research();
+        MakerIndex.Firm buyer = s.firms().get(need.postedBy);
+        if (buyer == null) {
+            return List.of();
+        }
+        record Level(String tech, double fit, String want) {
+        }
+        List<Level> levels = new ArrayList<>();
+        for (String want : need.technologyCodeList()) {
+            if (!x.techNames().containsKey(want)) {
+                continue;
+            }
+            levels.add(new Level(want, 1.0, want));
+            for (String child : x.techChildren().getOrDefault(want, List.of())) {
+                levels.add(new Level(child, 0.85, want));
+                x.techChildren().getOrDefault(child, List.of()).forEach(g -> levels.add(new Level(g, 0.85, want)));
+            }
+            String parent = x.techParent().get(want);
+            if (parent != null) {
+                levels.add(new Level(parent, 0.6, want));
+            }
+        }
+        levels.sort(Comparator.comparingDouble(Level::fit).reversed());
+        Map<String, MakerIndex.Party> parties = new java.util.LinkedHashMap<>();
+        Map<String, Fit> best = new HashMap<>();
+        for (Level l : levels) {
+            Fit fit = new Fit(l.fit(), "TECH", l.tech(), x.techNames().get(l.tech()), l.want(), x.techNames().get(l.want()));
+            for (MakerIndex.Party party : x.byTech().getOrDefault(l.tech(), List.of())) {
+                if (best.putIfAbsent(party.key(), fit) == null) {
+                    parties.put(party.key(), party);
+                }
+            }
+        }
+        for (String code : need.productCodeList()) {
+            String name = s.productNames().getOrDefault(code, code);
+            Fit fit = new Fit(0.7, "PRODUCT", code, name, code, name);
+            for (MakerIndex.Party party : x.byProduct().getOrDefault(code, List.of())) {
+                Fit old = best.get(party.key());
+                if (old == null || old.fit() < 0.7) {
+                    best.put(party.key(), fit);
+                    parties.put(party.key(), party);
+                }
+            }
+        }
+        Set<String> textToo = new java.util.HashSet<>();
+        for (org.neo4j.driver.Record r : textRows) {
+            MakerIndex.Party party = r.get("idx").asString().equals("A") ? x.achievements().get(r.get("id").asString())
+                    : x.institutionParties().get(r.get("id").asString());
+            if (party != null && textToo.add(party.key()) && !best.containsKey(party.key())) {
+                best.put(party.key(), new Fit(r.get("score").asDouble(), "TEXT", null, null, null, null));
+                parties.put(party.key(), party);
+            }
+        }
+        record Pre(MakerIndex.Party party, Fit fit, MakerIndex.Institution inst, Double km, double score) {
+        }
+        boolean buyerLocated = !Double.isNaN(buyer.lat());
+        int pool = Math.max(w.pool(), limit * 3);
+        java.util.PriorityQueue<Pre> top = new java.util.PriorityQueue<>(pool + 1,
+                Comparator.comparingDouble(Pre::score).thenComparing(p -> p.party().key(), Comparator.reverseOrder()));
+        for (MakerIndex.Party party : parties.values()) {
+            if (only != null && !only.equals(party.id())) {
+                continue;
+            }
+            Fit fit = best.get(party.key());
+            MakerIndex.Institution inst = party.institutionId() == null ? null : x.institutions().get(party.institutionId());
+            Double km = inst == null || Double.isNaN(inst.lat()) || !buyerLocated ? null
+                    : SupplyMatcher.haversineKm(inst.lat(), inst.lon(), buyer.lat(), buyer.lon());
+            double pre = (fit.how().equals("TEXT") ? 0.3 : fit.fit()) + (km == null ? 0 : Math.exp(-km / 150.0) * 0.3);
+            top.add(new Pre(party, fit, inst, km, pre));
+            if (top.size() > pool) {
+                top.poll();
+            }
+        }
+        double maxText = top.stream().filter(p -> p.fit().how().equals("TEXT")).mapToDouble(p -> p.fit().fit()).max().orElse(1);
+        List<MatchModel.Match> out = new ArrayList<>();
+        for (Pre p : top) {
+            if (dismissed.contains(p.party().id())) {
+                continue;
+            }
+            Map<String, Object> h = new HashMap<>();
+            h.put("type", p.party().type());
+            h.put("id", p.party().id());
+            h.put("name", p.party().name());
+            h.put("trl", p.party().trl());
+            h.put("best", p.fit().asMap());
+            h.put("textToo", textToo.contains(p.party().key()));
+            h.put("km", p.km());
+            h.put("institutionId", p.inst() == null ? null : p.inst().id());
+            h.put("institutionName", p.inst() == null ? null : p.inst().name());
+            h.put("regionCode", p.inst() == null ? null : p.inst().regionCode());
+            h.put("collaboratedWithBuyer", p.inst() != null && p.inst().partners().contains(buyer.id()));
+            h.put("collaborations", p.inst() == null ? 0 : p.inst().collaborations());
+            h.put("deals", x.deals().getOrDefault(p.party().key(), 0));
+            h.put("buyerName", buyer.name());
+            out.add(score(org.neo4j.driver.Values.value(h), need, maxText));
+        }
+        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    Uni<List<MatchModel.Match>> forNeedFromGraph(Need need, Set<String> dismissed, int limit, String only) {
+        String text = text(need);
         Map<String, Object> params = new java.util.HashMap<>();
         params.put("buyer", need.postedBy);
         params.put("techCodes", need.technologyCodeList());

@@ -127,6 +127,8 @@ class TechAndFinanceMatchingTest {
     }
 
     @jakarta.inject.Inject
+    TechMatcher tech;
+    @jakarta.inject.Inject
     FinanceMatcher finance;
     @jakarta.inject.Inject
     MakerIndex index;
@@ -153,6 +155,29 @@ class TechAndFinanceMatchingTest {
         List<String> one = finance.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100, p + "F-LOCAL").stream().map(shown).toList();
         org.junit.jupiter.api.Assertions.assertEquals(finance.forNeedFromGraph(need, java.util.Set.of(), 100, p + "F-LOCAL")
                 .await().indefinitely().stream().map(shown).toList(), one);
+    }
+
+    @Test
+    void techMatchingFromTheIndexEqualsTheGraph() {
+        cn.duijie.need.Need need = new cn.duijie.need.Need();
+        need.id = "EQ";
+        need.kind = "TECH";
+        need.postedBy = sme;
+        need.title = "碳纤维复合材料成型难题攻关";
+        need.description = "预浸料固化周期长";
+        need.technologyCodes = p + "T1";
+        need.productCodes = p + "P1";
+        need.requiredCertifications = "";
+        MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
+        org.junit.jupiter.api.Assertions.assertNotNull(snapshot);
+        java.util.function.Function<MatchModel.Match, String> shown = m -> m.candidate().type() + " " + m.candidate().id() + "="
+                + m.score() + " " + m.candidate().regionCode() + " " + m.flags() + " "
+                + m.reasons().stream().map(x -> x.code() + ":" + x.weight()).toList();
+        List<String> fromGraph = tech.forNeedFromGraph(need, java.util.Set.of(), 100, null).await().indefinitely().stream().map(shown).toList();
+        List<String> fromIndex = tech.forNeed(need, java.util.Set.of(), 100, null).await().indefinitely().stream().map(shown).toList();
+        org.junit.jupiter.api.Assertions.assertEquals(fromGraph, fromIndex);
+        assertTrue(fromIndex.stream().anyMatch(m -> m.contains(p + "A-RIGHT")), fromIndex.toString());
+        assertTrue(fromIndex.stream().anyMatch(m -> m.contains("TEXT_MATCH")), "the text path is exercised: " + fromIndex);
     }
 
     @Test
