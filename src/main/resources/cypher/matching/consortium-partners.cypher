@@ -36,8 +36,8 @@ CALL (buyer, i, a, p) {
   WITH sme, made, km, collaborated, sharedTech,
        ((CASE WHEN made = p THEN 1.0 ELSE 0.85 END) * $w.product
         + (CASE WHEN km IS NULL THEN 0.3 ELSE exp(-km / 100.0) END) * $w.local
-        + (CASE sme.tier WHEN 'CHAMPION' THEN 1.0 WHEN 'LITTLE_GIANT' THEN 0.9 WHEN 'SPECIALIZED' THEN 0.8
-                         WHEN 'INNOVATIVE' THEN 0.5 WHEN 'POOL' THEN 0.3 ELSE 0.0 END) * $w.tier
+        + (CASE sme.tier WHEN 'CHAMPION' THEN 1.0 WHEN 'LITTLE_GIANT' THEN 0.85 WHEN 'SPECIALIZED' THEN 0.7
+                         WHEN 'INNOVATIVE' THEN 0.45 WHEN 'POOL' THEN 0.25 ELSE 0.0 END) * $w.tier
         + (CASE WHEN collaborated THEN 1.0 ELSE 0.0 END) * $w.collaboration
         + (CASE WHEN size(sharedTech) > 0 THEN 1.0 ELSE 0.0 END) * $w.technology)
        / ($w.product + $w.local + $w.tier + $w.collaboration + $w.technology) AS smeScore

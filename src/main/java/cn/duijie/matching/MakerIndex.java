@@ -40,7 +40,7 @@ public class MakerIndex {
      */
     public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat, double lon,
                        String tier, List<String> certifications, List<String> makes, List<String> supplies,
-                       int deals, int mets) {
+                       List<String> techs, int deals, int mets) {
     }
 
     /** A fund or bank product as fund matching sees it. */
@@ -49,7 +49,8 @@ public class MakerIndex {
     }
 
     /** An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an institution. */
-    public record Party(String type, String id, String name, Integer trl, String institutionId) {
+    public record Party(String type, String id, String name, Integer trl, String institutionId, List<String> techs,
+                        List<String> products) {
         String key() {
             return type + ":" + id;
         }
@@ -62,14 +63,16 @@ public class MakerIndex {
     /** The technology tree and who works on what: what 产学研 matching needs. Deals are keyed by {@link Party#key()}. */
     public record Research(Map<String, String> techParent, Map<String, List<String>> techChildren, Map<String, String> techNames,
                            Map<String, List<Party>> byTech, Map<String, List<Party>> byProduct, Map<String, Party> achievements,
-                           Map<String, Party> institutionParties, Map<String, Institution> institutions, Map<String, Integer> deals) {
+                           Map<String, Party> institutionParties, Map<String, Institution> institutions, Map<String, Integer> deals,
+                           Map<String, List<Party>> achievementsByInstitution, Map<String, Party> experts) {
     }
 
     /** Regions, chains and who supplies whom the other way round: what fund matching needs beside the firms. */
     public record Context(Map<String, String> regionParent, Map<String, String> regionLevel, Map<String, String> segmentChain,
                           Map<String, String> chainNames, Map<String, List<String>> leads, Map<String, List<String>> suppliedBy,
-                          Map<String, Fund> funds, Research research) {
+                          Map<String, Fund> funds, Map<String, List<Fund>> fundsByFocus, Research research) {
     }
+
 
     /** Everything supply and fund scoring need, taken at one graph version. */
     public record Snapshot(long version, long takenAt, Map<String, Firm> firms, Map<String, String> productNames,
@@ -191,13 +194,19 @@ public class MakerIndex {
                                 r.get("employees").isNull() ? null : r.get("employees").asLong(), r.get("leader").asBoolean(),
                                 num(r.get("lat")), num(r.get("lon")), r.get("tier").asString("NONE"),
                                 r.get("certs").isNull() ? List.of() : r.get("certs").asList(Value::asString),
-                                new ArrayList<>(2), new ArrayList<>(1), o[0], o[1]));
+                                new ArrayList<>(2), new ArrayList<>(1), new ArrayList<>(1), o[0], o[1]));
                     });
             session.run("MATCH (c:Enterprise)-[:MAKES]->(p:Product) RETURN p.code AS p, c.creditCode AS c").forEachRemaining(r -> {
                 Firm f = firms.get(r.get("c").asString());
                 if (f != null) {
                     makers.computeIfAbsent(r.get("p").asString(), k -> new ArrayList<>()).add(f);
                     f.makes().add(r.get("p").asString());
+                }
+            });
+            session.run("MATCH (c:Enterprise)-[:HAS_TECH]->(t:Technology) RETURN c.creditCode AS c, t.code AS t").forEachRemaining(r -> {
+                Firm f = firms.get(r.get("c").asString());
+                if (f != null) {
+                    f.techs().add(r.get("t").asString());
                 }
             });
             session.run("MATCH (c:Enterprise)-[:SUPPLIES]->(b:Enterprise) RETURN c.creditCode AS c, b.creditCode AS b").forEachRemaining(r -> {
@@ -277,7 +286,13 @@ public class MakerIndex {
                 r.get("min").isNull() ? null : r.get("min").asDouble(), r.get("max").isNull() ? null : r.get("max").asDouble(),
                 r.get("mandate").asString(""), r.get("chains").asList(Value::asString), r.get("segments").asList(Value::asString),
                 r.get("portfolio").asList(Value::asString), r.get("deals").asInt())));
-        return new Context(regionParent, regionLevel, segmentChain, chainNames, leads, suppliedBy, funds, loadResearch(session));
+        Map<String, List<Fund>> fundsByFocus = new HashMap<>(); // chain or segment id → funds focused on it, in id order
+        funds.values().forEach(f -> {
+            f.chains().forEach(x -> fundsByFocus.computeIfAbsent(x, k -> new ArrayList<>()).add(f));
+            f.segments().forEach(x -> fundsByFocus.computeIfAbsent(x, k -> new ArrayList<>()).add(f));
+        });
+        return new Context(regionParent, regionLevel, segmentChain, chainNames, leads, suppliedBy, funds, fundsByFocus,
+                loadResearch(session));
     }
 
     private static Research loadResearch(Session session) {
@@ -310,19 +325,25 @@ public class MakerIndex {
                     institutions.put(id, new Institution(id, r.get("name").asString(""), r.get("region").asString(null),
                             num(r.get("lat")), num(r.get("lon")), collaborations.getOrDefault(id, new int[1])[0],
                             partners.getOrDefault(id, Set.of())));
-                    Party party = new Party("INSTITUTION", id, r.get("name").asString(""), null, id);
+                    Party party = new Party("INSTITUTION", id, r.get("name").asString(""), null, id, List.of(), List.of());
                     institutionParties.put(id, party);
                     r.get("techs").asList(Value::asString).forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
                 });
         Map<String, List<Party>> byProduct = new HashMap<>();
         Map<String, Party> achievements = new HashMap<>();
+        Map<String, List<Party>> byInstitution = new HashMap<>();
+        Map<String, Party> experts = new HashMap<>();
         session.run("""
                 MATCH (a:Achievement)
                 RETURN a.id AS id, a.title AS title, a.trl AS trl, head([(a)-[:OWNED_BY]->(i:Institution) | i.id]) AS inst,
                        [(a)-[:ABOUT]->(t:Technology) | t.code] AS techs, [(a)-[:APPLIES_TO]->(p:Product) | p.code] AS products""")
                 .forEachRemaining(r -> {
                     Party party = new Party("ACHIEVEMENT", r.get("id").asString(), r.get("title").asString(""),
-                            r.get("trl").isNull() ? null : r.get("trl").asInt(), r.get("inst").asString(null));
+                            r.get("trl").isNull() ? null : r.get("trl").asInt(), r.get("inst").asString(null),
+                            r.get("techs").asList(Value::asString), r.get("products").asList(Value::asString));
+                    if (party.institutionId() != null) {
+                        byInstitution.computeIfAbsent(party.institutionId(), k -> new ArrayList<>()).add(party);
+                    }
                     achievements.put(party.id(), party);
                     r.get("techs").asList(Value::asString).forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
                     r.get("products").asList(Value::asString).forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(party));
@@ -331,7 +352,9 @@ public class MakerIndex {
                 MATCH (x:Expert)
                 RETURN x.id AS id, x.name AS name, head([(x)-[:WORKS_AT]->(i:Institution) | i.id]) AS inst,
                        [(x)-[:EXPERT_IN]->(t:Technology) | t.code] AS techs""").forEachRemaining(r -> {
-                    Party party = new Party("EXPERT", r.get("id").asString(), r.get("name").asString(""), null, r.get("inst").asString(null));
+                    Party party = new Party("EXPERT", r.get("id").asString(), r.get("name").asString(""), null, r.get("inst").asString(null),
+                            List.of(), List.of());
+                    experts.put(party.id(), party);
                     r.get("techs").asList(Value::asString).forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
                 });
         Map<String, Integer> deals = new HashMap<>();
@@ -339,7 +362,8 @@ public class MakerIndex {
                 MATCH (n)<-[o:MATCH_OUTCOME]-() WHERE o.kind = 'DEAL' AND (n:Achievement OR n:Institution OR n:Expert)
                 RETURN CASE WHEN n:Achievement THEN 'ACHIEVEMENT' WHEN n:Expert THEN 'EXPERT' ELSE 'INSTITUTION' END + ':' + n.id AS key,
                        count(*) AS n""").forEachRemaining(r -> deals.put(r.get("key").asString(), r.get("n").asInt()));
-        return new Research(techParent, techChildren, techNames, byTech, byProduct, achievements, institutionParties, institutions, deals);
+        return new Research(techParent, techChildren, techNames, byTech, byProduct, achievements, institutionParties, institutions, deals,
+                byInstitution, experts);
     }
 
     private static double num(Value v) {

@@ -135,11 +135,7 @@ class TechAndFinanceMatchingTest {
 
     @Test
     void fundMatchingFromTheIndexEqualsTheGraph() {
-        cn.duijie.need.Need need = new cn.duijie.need.Need();
-        need.id = "EQ";
-        need.kind = "FINANCE";
-        need.postedBy = sme;
-        need.title = "A轮融资";
+        cn.duijie.need.Need need = TestData.need("FINANCE", sme, "A轮融资");
         need.amountWan = java.math.BigDecimal.valueOf(3000);
         need.stage = "A";
         need.instrument = "EQUITY";
@@ -159,15 +155,10 @@ class TechAndFinanceMatchingTest {
 
     @Test
     void techMatchingFromTheIndexEqualsTheGraph() {
-        cn.duijie.need.Need need = new cn.duijie.need.Need();
-        need.id = "EQ";
-        need.kind = "TECH";
-        need.postedBy = sme;
-        need.title = "碳纤维复合材料成型难题攻关";
+        cn.duijie.need.Need need = TestData.need("TECH", sme, "碳纤维复合材料成型难题攻关");
         need.description = "预浸料固化周期长";
         need.technologyCodes = p + "T1";
         need.productCodes = p + "P1";
-        need.requiredCertifications = "";
         MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
         org.junit.jupiter.api.Assertions.assertNotNull(snapshot);
         java.util.function.Function<MatchModel.Match, String> shown = m -> m.candidate().type() + " " + m.candidate().id() + "="

@@ -41,6 +41,19 @@ public final class TestData {
         return code.substring(0, 17) + wrong;
     }
 
+    /** A need as matchers take it (not stored): no certifications, no products or technologies unless set. */
+    public static cn.duijie.need.Need need(String kind, String postedBy, String title) {
+        cn.duijie.need.Need need = new cn.duijie.need.Need();
+        need.id = "EQ";
+        need.kind = kind;
+        need.postedBy = postedBy;
+        need.title = title;
+        need.productCodes = "";
+        need.technologyCodes = "";
+        need.requiredCertifications = "";
+        return need;
+    }
+
     /** regions.csv with Zhenjiang/Danyang, Nanjing/Qixia and Suzhou/Changshu: three cities of different mandates. */
     public static Path jiangsuRegions(Path dir) {
         return csv(dir, "regions.csv", """
