@@ -68,6 +68,9 @@ public interface MatchingConfig {
         @WithDefault("0.05") double trackRecord();
 
         @WithDefault("40") int pool();
+
+        /** Candidates of one institution (itself, its achievements and experts) before the other institutions' turn. */
+        @WithDefault("2") int perInstitution();
     }
 
     interface Finance {

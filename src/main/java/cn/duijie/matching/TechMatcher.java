@@ -169,6 +169,7 @@ public class TechMatcher {
         }
         double maxText = top.stream().filter(p -> p.fit().how().equals("TEXT")).mapToDouble(p -> p.fit().fit()).max().orElse(1);
         List<MatchModel.Match> out = new ArrayList<>();
+        Map<String, String> institutionOf = new HashMap<>();
         for (Pre p : top) {
             if (dismissed.contains(p.party().id())) {
                 continue;
@@ -189,9 +190,9 @@ public class TechMatcher {
             h.put("deals", x.deals().getOrDefault(p.party().key(), 0));
             h.put("buyerName", buyer.name());
             out.add(score(org.neo4j.driver.Values.value(h), need, maxText));
+            institutionOf.put(p.party().id(), p.inst() == null ? p.party().id() : p.inst().id());
         }
-        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
-        return out.size() > limit ? out.subList(0, limit) : out;
+        return diverse(out, institutionOf, limit);
     }
 
     Uni<List<MatchModel.Match>> forNeedFromGraph(Need need, Set<String> dismissed, int limit, String only) {
@@ -209,16 +210,34 @@ public class TechMatcher {
                     double maxText = rows.stream().map(r -> r.get("hit").get("best")).filter(b -> b.get("how").asString().equals("TEXT"))
                             .mapToDouble(b -> b.get("fit").asDouble()).max().orElse(1);
                     List<MatchModel.Match> out = new ArrayList<>();
+                    Map<String, String> institutionOf = new HashMap<>();
                     for (var r : rows) {
                         Value h = r.get("hit");
                         if (dismissed.contains(h.get("id").asString())) {
                             continue;
                         }
                         out.add(score(h, need, maxText));
+                        institutionOf.put(h.get("id").asString(), h.get("institutionId").asString(h.get("id").asString()));
                     }
-                    out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
-                    return out.size() > limit ? out.subList(0, limit) : out;
+                    return diverse(out, institutionOf, limit);
                 });
+    }
+
+    /**
+     * Best first, but at most {@code per-institution} candidates of one institution before every other institution
+     * has had its turn: a list of ten achievements of one lab hides the other labs. The rest fill up after.
+     */
+    private List<MatchModel.Match> diverse(List<MatchModel.Match> out, Map<String, String> institutionOf, int limit) {
+        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+        List<MatchModel.Match> first = new ArrayList<>();
+        List<MatchModel.Match> later = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (MatchModel.Match m : out) {
+            String inst = institutionOf.getOrDefault(m.candidate().id(), m.candidate().id());
+            (seen.merge(inst, 1, Integer::sum) <= w.perInstitution() ? first : later).add(m);
+        }
+        first.addAll(later);
+        return first.size() > limit ? first.subList(0, limit) : first;
     }
 
     MatchModel.Match score(Value h, Need need, double maxText) {

@@ -99,6 +99,28 @@ class TechAndFinanceMatchingTest {
     }
 
     @Test
+    void oneLabDoesNotFillTheWholeList() {
+        Imports.upload(
+                TestData.csv(dir.resolve("more"), "institutions.csv", """
+                        id,name,kind,regionCode,technologyCodes,description
+                        %1$sI-C,常熟%1$s材料研究院,INSTITUTE,320581,%1$sT1,新材料
+                        """.formatted(p)),
+                TestData.csv(dir.resolve("more"), "achievements.csv", """
+                        id,title,institutionId,kind,trl,technologyCodes,productCodes,description
+                        %1$sA-R2,预浸料在线检测方法,%1$sI-A,PATENT,6,%1$sT1,,预浸料检测
+                        %1$sA-R3,预浸料低温固化树脂,%1$sI-A,PATENT,6,%1$sT1,,低温固化
+                        """.formatted(p)))
+                .statusCode(201).body("errorCount", equalTo(0));
+        String id = post("""
+                {"kind": "TECH", "postedBy": "%s", "title": "新工艺", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
+        List<String> ids = given().queryParam("limit", 10).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+                .extract().jsonPath().getList("candidate.id", String.class);
+        // 南京 I-A has four fitting entries, all nearer than 常熟 I-C: two of them, then the other lab
+        List<String> labA = List.of(p + "A-RIGHT", p + "A-R2", p + "A-R3", p + "I-A");
+        assertTrue(labA.containsAll(ids.subList(0, 2)) && ids.indexOf(p + "I-C") == 2, ids.toString());
+    }
+
+    @Test
     void fundsRespectMandatesTicketsAndFlagConflicts() {
         String id = post("""
                 {"kind": "FINANCE", "postedBy": "%s", "title": "A轮融资", "amountWan": 3000, "stage": "A", "instrument": "EQUITY"}
