@@ -205,16 +205,7 @@ public class ConsortiumProposals {
         Set<String> techCodes = Set.copyOf(need.technologyCodeList());
         // an institution or expert brings its achievements about the wanted technologies, narrower ones or the one above
         Set<String> aboutWanted = new java.util.HashSet<>();
-        for (String want : techCodes) {
-            aboutWanted.add(want);
-            for (String child : rx.techChildren().getOrDefault(want, List.of())) {
-                aboutWanted.add(child);
-                aboutWanted.addAll(rx.techChildren().getOrDefault(child, List.of()));
-            }
-            if (rx.techParent().containsKey(want)) {
-                aboutWanted.add(rx.techParent().get(want));
-            }
-        }
+        techCodes.forEach(want -> rx.around(want).forEach(t -> aboutWanted.add(t.getKey())));
         double sum = w.product() + w.local() + w.tier() + w.collaboration() + w.technology();
         List<Value> rows = new ArrayList<>();
         for (MatchModel.Match m : research) {
@@ -305,10 +296,7 @@ public class ConsortiumProposals {
         MakerIndex.Context x = s.context();
         String segment = s.productSegment().get(product);
         String chain = segment == null ? null : x.segmentChain().get(segment);
-        List<String> regions = new ArrayList<>();
-        for (String r = firm.regionCode(); r != null && regions.size() < 3; r = x.regionParent().get(r)) {
-            regions.add(r);
-        }
+        List<String> regions = x.regionAndAbove(firm.regionCode());
         Map<String, Object> best = null;
         double bestScore = -1;
         String bestId = null;
@@ -317,7 +305,7 @@ public class ConsortiumProposals {
                 continue;
             }
             for (MakerIndex.Fund f : x.fundsByFocus().getOrDefault(focus, List.of())) {
-                if (!f.mandate().isEmpty() && !regions.contains(f.mandate())) {
+                if (!f.admits(regions)) {
                     continue;
                 }
                 boolean early = f.stages().contains("ANGEL") || f.stages().contains("A");

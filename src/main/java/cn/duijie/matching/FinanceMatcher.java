@@ -56,18 +56,9 @@ public class FinanceMatcher {
         if (buyer == null) {
             return List.of();
         }
-        List<String> ancestors = new ArrayList<>(); // the firm's region and the two above it (WITHIN*0..2)
-        for (String r = buyer.regionCode(); r != null && ancestors.size() < 3; r = x.regionParent().get(r)) {
-            ancestors.add(r);
-        }
+        List<String> ancestors = x.regionAndAbove(buyer.regionCode());
         String city = ancestors.stream().filter(r -> "CITY".equals(x.regionLevel().get(r))).findFirst().orElse(null);
-        Set<String> segments = new java.util.HashSet<>();
-        buyer.makes().forEach(p -> {
-            String seg = s.productSegment().get(p);
-            if (seg != null) {
-                segments.add(seg);
-            }
-        });
+        Set<String> segments = s.segmentsOf(buyer);
         Set<String> chains = new java.util.HashSet<>(x.leads().getOrDefault(buyer.id(), List.of()));
         segments.forEach(seg -> {
             String c = x.segmentChain().get(seg);
@@ -78,7 +69,6 @@ public class FinanceMatcher {
         Set<String> customers = Set.copyOf(buyer.supplies());
         Set<String> suppliers = Set.copyOf(x.suppliedBy().getOrDefault(buyer.id(), List.of()));
         Set<String> products = Set.copyOf(buyer.makes());
-        double amount = need.amountWan == null ? 0 : need.amountWan.doubleValue();
         record Pre(MakerIndex.Fund fund, double score) {
         }
         // the best `limit` funds by score, worst on top; ties go to the smaller id as in the final order
@@ -86,7 +76,7 @@ public class FinanceMatcher {
         java.util.PriorityQueue<Pre> top = new java.util.PriorityQueue<>(limit + 1, worstFirst);
         for (MakerIndex.Fund f : x.funds().values()) {
             if ((only != null && !only.equals(f.id())) || dismissed.contains(f.id())
-                    || (!f.mandate().isEmpty() && !ancestors.contains(f.mandate()))) {
+                    || !f.admits(ancestors)) {
                 continue;
             }
             double focus = anyIn(f.segments(), segments) ? 1 : anyIn(f.chains(), chains) ? 0.6 : 0;
@@ -94,7 +84,7 @@ public class FinanceMatcher {
             for (String p : f.portfolio()) {
                 adjacent |= !p.equals(buyer.id()) && (customers.contains(p) || suppliers.contains(p));
             }
-            top.add(new Pre(f, total(focus, need, f.stages(), f.instruments(), amount, f.min(), f.max(), adjacent, f.deals())));
+            top.add(new Pre(f, total(parts(focus, need, f.stages(), f.instruments(), f.min(), f.max(), adjacent, f.deals()))));
             if (top.size() > limit) {
                 top.poll();
             }
@@ -133,7 +123,8 @@ public class FinanceMatcher {
             if (adjacent == null && (suppliers.contains(p) || customers.contains(p))) {
                 adjacent = Map.of("creditCode", p, "name", firm.name(), "direction", suppliers.contains(p) ? "UPSTREAM" : "DOWNSTREAM");
             }
-            if (rival == null && city != null && firm.makes().stream().anyMatch(products::contains) && within(x, firm.regionCode(), city)) {
+            if (rival == null && city != null && firm.makes().stream().anyMatch(products::contains)
+                    && x.regionAndAbove(firm.regionCode()).contains(city)) {
                 rival = Map.of("creditCode", p, "name", firm.name());
             }
         }
@@ -147,16 +138,6 @@ public class FinanceMatcher {
     private static boolean anyIn(List<String> values, Set<String> set) {
         for (String v : values) {
             if (set.contains(v)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean within(MakerIndex.Context x, String region, String city) {
-        String r = region;
-        for (int i = 0; i < 3 && r != null; i++, r = x.regionParent().get(r)) {
-            if (r.equals(city)) {
                 return true;
             }
         }
@@ -183,40 +164,65 @@ public class FinanceMatcher {
         });
     }
 
+    /** The parts of a fund's score, each in [0, 1]: one formula for the graph and the index path. */
+    record Parts(double focus, double stage, double instrument, double ticket, boolean covers, double adjacency, double track) {
+    }
+
+    Parts parts(double focus, Need need, List<String> stages, List<String> instruments, Double min, Double max, boolean adjacent,
+                long deals) {
+        double amount = need.amountWan == null ? 0 : need.amountWan.doubleValue();
+        double lo = min == null ? 0 : min;
+        double hi = max == null ? Double.MAX_VALUE : max;
+        boolean covers = amount >= lo && amount <= hi;
+        return new Parts(focus,
+                need.stage == null ? 0.5 : stages.contains(need.stage) ? 1 : 0,
+                need.instrument == null ? 0.5 : instruments.contains(need.instrument) ? 1 : 0,
+                // outside the range: how far, as a ratio, counted at most half
+                amount <= 0 ? 0.5 : covers ? 1 : 0.5 * (amount < lo ? amount / lo : hi / amount),
+                covers, adjacent ? 1 : 0, Math.min(1, deals / 2.0));
+    }
+
+    private double weightSum() {
+        return w.focus() + w.stage() + w.instrument() + w.ticket() + w.adjacency() + w.trackRecord();
+    }
+
+    /** The weighted sum of the parts, rounded as every score is. */
+    double total(Parts p) {
+        return SupplyMatcher.round((w.focus() * p.focus() + w.stage() * p.stage() + w.instrument() * p.instrument()
+                + w.ticket() * p.ticket() + w.adjacency() * p.adjacency() + w.trackRecord() * p.track()) / weightSum());
+    }
+
     MatchModel.Match score(Value h, Need need) {
-        double total = w.focus() + w.stage() + w.instrument() + w.ticket() + w.adjacency() + w.trackRecord();
+        double total = weightSum();
         List<MatchModel.Reason> reasons = new ArrayList<>();
         String id = h.get("id").asString();
         String name = h.get("name").asString();
         List<String> segmentFocus = h.get("segmentFocus").asList(Value::asString);
         List<String> chainFocus = h.get("chainFocus").asList(Value::asString);
-        double focus = !segmentFocus.isEmpty() ? 1 : !chainFocus.isEmpty() ? 0.6 : 0;
-        if (focus > 0) {
-            reasons.add(new MatchModel.Reason("FOCUS", Messages.get("reason.fin.focus",
-                    String.join("、", segmentFocus.isEmpty() ? chainFocus : segmentFocus)), SupplyMatcher.round(w.focus() * focus / total), null));
-        }
         List<String> stages = h.get("stages").isNull() ? List.of() : h.get("stages").asList(Value::asString);
-        double stage = need.stage == null ? 0.5 : stages.contains(need.stage) ? 1 : 0;
-        if (stage == 1) {
-            reasons.add(new MatchModel.Reason("STAGE", Messages.get("reason.fin.stage", need.stage), SupplyMatcher.round(w.stage() * stage / total), null));
-        }
         List<String> instruments = h.get("instruments").isNull() ? List.of() : h.get("instruments").asList(Value::asString);
-        double instrument = need.instrument == null ? 0.5 : instruments.contains(need.instrument) ? 1 : 0;
-        if (instrument == 1) {
+        Double min = h.get("min").isNull() ? null : h.get("min").asDouble();
+        Double max = h.get("max").isNull() ? null : h.get("max").asDouble();
+        Value adjacent = h.get("adjacent");
+        long deals = h.get("deals").asLong();
+        Parts p = parts(!segmentFocus.isEmpty() ? 1 : !chainFocus.isEmpty() ? 0.6 : 0, need, stages, instruments, min, max,
+                !adjacent.isNull(), deals);
+        if (p.focus() > 0) {
+            reasons.add(new MatchModel.Reason("FOCUS", Messages.get("reason.fin.focus",
+                    String.join("、", segmentFocus.isEmpty() ? chainFocus : segmentFocus)), SupplyMatcher.round(w.focus() * p.focus() / total), null));
+        }
+        if (p.stage() == 1) {
+            reasons.add(new MatchModel.Reason("STAGE", Messages.get("reason.fin.stage", need.stage), SupplyMatcher.round(w.stage() * p.stage() / total), null));
+        }
+        if (p.instrument() == 1) {
             reasons.add(new MatchModel.Reason("INSTRUMENT", Messages.get("reason.fin.instrument", need.instrument),
-                    SupplyMatcher.round(w.instrument() * instrument / total), null));
+                    SupplyMatcher.round(w.instrument() * p.instrument() / total), null));
         }
         double amount = need.amountWan == null ? 0 : need.amountWan.doubleValue();
-        double min = h.get("min").isNull() ? 0 : h.get("min").asDouble();
-        double max = h.get("max").isNull() ? Double.MAX_VALUE : h.get("max").asDouble();
-        boolean covers = amount >= min && amount <= max;
-        // outside the range: how far, as a ratio, counted at most half
-        double ticket = amount <= 0 ? 0.5 : covers ? 1 : 0.5 * (amount < min ? amount / min : max / amount);
-        reasons.add(new MatchModel.Reason(covers ? "TICKET_FITS" : "TICKET_OUTSIDE",
-                Messages.get(covers ? "reason.fin.ticket" : "reason.fin.ticket.outside", plain(min), plain(max), plain(amount)),
-                SupplyMatcher.round(w.ticket() * ticket / total), null));
-        Value adjacent = h.get("adjacent");
-        double adjacency = adjacent.isNull() ? 0 : 1;
+        reasons.add(new MatchModel.Reason(p.covers() ? "TICKET_FITS" : "TICKET_OUTSIDE",
+                Messages.get(p.covers() ? "reason.fin.ticket" : "reason.fin.ticket.outside", plain(min == null ? 0 : min),
+                        plain(max == null ? Double.MAX_VALUE : max), plain(amount)),
+                SupplyMatcher.round(w.ticket() * p.ticket() / total), null));
         String buyerName = h.get("buyerName").asString(need.postedBy);
         if (!adjacent.isNull()) {
             boolean upstream = adjacent.get("direction").asString().equals("UPSTREAM");
@@ -224,16 +230,14 @@ public class FinanceMatcher {
                     adjacent.get("name").asString());
             path = upstream ? path.to("SUPPLIES", "ENTERPRISE", need.postedBy, buyerName) : path.from("SUPPLIES", "ENTERPRISE", need.postedBy, buyerName);
             reasons.add(new MatchModel.Reason("PORTFOLIO_ADJACENT", Messages.get(upstream ? "reason.fin.adjacent.up" : "reason.fin.adjacent.down",
-                    adjacent.get("name").asString()), SupplyMatcher.round(w.adjacency() * adjacency / total), path.build()));
+                    adjacent.get("name").asString()), SupplyMatcher.round(w.adjacency() * p.adjacency() / total), path.build()));
         }
         String mandate = h.get("mandate").asString("");
         if (!mandate.isEmpty()) {
             reasons.add(new MatchModel.Reason("LOCAL_MANDATE", Messages.get("reason.fin.mandate"), 0, null));
         }
-        long deals = h.get("deals").asLong();
-        double track = Math.min(1, deals / 2.0);
         if (deals > 0) {
-            reasons.add(new MatchModel.Reason("TRACK_RECORD", Messages.get("reason.track", deals, 0), SupplyMatcher.round(w.trackRecord() * track / total), null));
+            reasons.add(new MatchModel.Reason("TRACK_RECORD", Messages.get("reason.track", deals, 0), SupplyMatcher.round(w.trackRecord() * p.track() / total), null));
         }
         List<String> flags = new ArrayList<>();
         Value rival = h.get("rival");
@@ -242,25 +246,9 @@ public class FinanceMatcher {
             reasons.add(new MatchModel.Reason("CONFLICT_OF_INTEREST", Messages.get("reason.fin.conflict", rival.get("name").asString()), 0,
                     Paths.start("FUND", id, name).to("INVESTED_IN", "ENTERPRISE", rival.get("creditCode").asString(), rival.get("name").asString()).build()));
         }
-        double score = total(focus, need, stages, instruments, amount, h.get("min").isNull() ? null : min,
-                h.get("max").isNull() ? null : h.get("max").asDouble(), !adjacent.isNull(), deals);
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
         return new MatchModel.Match(new MatchModel.Candidate("FUND", id, name, h.get("regionCode").asString(null), null),
-                SupplyMatcher.round(score), reasons, flags);
-    }
-
-    /** The score from its parts; the one formula both the graph and the index path use. */
-    double total(double focus, Need need, List<String> stages, List<String> instruments, double amount, Double min, Double max,
-                 boolean adjacent, long deals) {
-        double stage = need.stage == null ? 0.5 : stages.contains(need.stage) ? 1 : 0;
-        double instrument = need.instrument == null ? 0.5 : instruments.contains(need.instrument) ? 1 : 0;
-        double lo = min == null ? 0 : min;
-        double hi = max == null ? Double.MAX_VALUE : max;
-        double ticket = amount <= 0 ? 0.5 : amount >= lo && amount <= hi ? 1 : 0.5 * (amount < lo ? amount / lo : hi / amount);
-        double track = Math.min(1, deals / 2.0);
-        return SupplyMatcher.round((w.focus() * focus + w.stage() * stage + w.instrument() * instrument + w.ticket() * ticket
-                + w.adjacency() * (adjacent ? 1 : 0) + w.trackRecord() * track)
-                / (w.focus() + w.stage() + w.instrument() + w.ticket() + w.adjacency() + w.trackRecord()));
+                total(p), reasons, flags);
     }
 
     static String plain(double v) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +19,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 import cn.duijie.common.StartupTasks;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
@@ -46,6 +48,10 @@ public class MakerIndex {
     /** A fund or bank product as fund matching sees it. */
     public record Fund(String id, String name, String regionCode, List<String> stages, List<String> instruments, Double min,
                        Double max, String mandate, List<String> chains, List<String> segments, List<String> portfolio, int deals) {
+        /** A fund without a region mandate admits every firm; a guidance fund only firms inside its region. */
+        boolean admits(List<String> regionAndAbove) {
+            return mandate.isEmpty() || regionAndAbove.contains(mandate);
+        }
     }
 
     /** An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an institution. */
@@ -65,14 +71,40 @@ public class MakerIndex {
                            Map<String, List<Party>> byTech, Map<String, List<Party>> byProduct, Map<String, Party> achievements,
                            Map<String, Party> institutionParties, Map<String, Institution> institutions, Map<String, Integer> deals,
                            Map<String, List<Party>> achievementsByInstitution, Map<String, Party> experts) {
+        /**
+         * The technologies that count for a wanted one, with their fit: itself 1, narrower (two levels down) .85, the
+         * one above .6 — the tree tech-matches.cypher walks.
+         */
+        List<Map.Entry<String, Double>> around(String want) {
+            List<Map.Entry<String, Double>> out = new ArrayList<>();
+            if (!techNames.containsKey(want)) {
+                return out;
+            }
+            out.add(Map.entry(want, 1.0));
+            for (String child : techChildren.getOrDefault(want, List.of())) {
+                out.add(Map.entry(child, 0.85));
+                techChildren.getOrDefault(child, List.of()).forEach(g -> out.add(Map.entry(g, 0.85)));
+            }
+            if (techParent.containsKey(want)) {
+                out.add(Map.entry(techParent.get(want), 0.6));
+            }
+            return out;
+        }
     }
 
     /** Regions, chains and who supplies whom the other way round: what fund matching needs beside the firms. */
     public record Context(Map<String, String> regionParent, Map<String, String> regionLevel, Map<String, String> segmentChain,
                           Map<String, String> chainNames, Map<String, List<String>> leads, Map<String, List<String>> suppliedBy,
                           Map<String, Fund> funds, Map<String, List<Fund>> fundsByFocus, Research research) {
+        /** A region and the two above it, as the graph's (:Region)-[:WITHIN*0..2]->(:Region). */
+        List<String> regionAndAbove(String region) {
+            List<String> out = new ArrayList<>(3);
+            for (String r = region; r != null && out.size() < 3; r = regionParent.get(r)) {
+                out.add(r);
+            }
+            return out;
+        }
     }
-
 
     /** Everything supply and fund scoring need, taken at one graph version. */
     public record Snapshot(long version, long takenAt, Map<String, Firm> firms, Map<String, String> productNames,
@@ -81,9 +113,36 @@ public class MakerIndex {
                            Map<String, List<String>> siblings,
                            Map<String, String> productSegment, Map<String, String> segmentNames,
                            Map<String, List<String>> feeds,
-                           Map<String, List<org.neo4j.driver.Record>> textHits, Context context) {
-        /** Full-text hits per query text, valid as long as this snapshot (the enterprise index changes with it). */
-        static final int TEXT_HITS_MAX = 20_000;
+                           Map<String, List<org.neo4j.driver.Record>> textHitCache, Context context) {
+        private static final int TEXT_HITS_MAX = 20_000;
+
+        /**
+         * Full-text hits for a key, asked of the graph once and kept as long as this snapshot: the full-text indexes
+         * change only with writes that also replace the snapshot.
+         */
+        Uni<List<org.neo4j.driver.Record>> textHits(String key, boolean cache, Supplier<Uni<List<org.neo4j.driver.Record>>> query) {
+            List<org.neo4j.driver.Record> cached = cache ? textHitCache.get(key) : null;
+            if (cached != null) {
+                return Uni.createFrom().item(cached);
+            }
+            return query.get().invoke(rows -> {
+                if (cache && textHitCache.size() < TEXT_HITS_MAX) {
+                    textHitCache.put(key, rows);
+                }
+            });
+        }
+
+        /** The segments of the products a firm makes. */
+        Set<String> segmentsOf(Firm firm) {
+            Set<String> out = new java.util.HashSet<>();
+            for (String p : firm.makes()) {
+                String seg = productSegment.get(p);
+                if (seg != null) {
+                    out.add(seg);
+                }
+            }
+            return out;
+        }
     }
 
     private final Driver driver;

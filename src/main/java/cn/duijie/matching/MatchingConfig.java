@@ -22,6 +22,9 @@ public interface MatchingConfig {
      */
     @WithDefault("5m") java.time.Duration indexMaxAge();
 
+    /** Keep full-text hits per need text with the index snapshot (false: ask the graph every time). */
+    @WithDefault("true") boolean textCache();
+
     /** 揭榜挂帅 proposals: how the three parts add up, and how the industrialising firm is chosen. */
     interface Consortium {
         /** The research side's own TECH match score. */
@@ -117,8 +120,5 @@ public interface MatchingConfig {
         @WithDefault("30") int pool();
 
         @WithDefault("40") int textLimit();
-
-        /** Keep full-text hits per title with the maker-index snapshot (false: ask the graph every time). */
-        @WithDefault("true") boolean textCache();
     }
 }

@@ -38,11 +38,13 @@ public class SupplyMatcher {
     private final Graph graph;
     private final MakerIndex index;
     private final MatchingConfig.Supply w;
+    private final boolean textCache;
 
     SupplyMatcher(Graph graph, MakerIndex index, MatchingConfig config) {
         this.graph = graph;
         this.index = index;
         this.w = config.supply();
+        this.textCache = config.textCache();
     }
 
     /** Structural fit of one candidate: how its product relates to the wanted one. */
@@ -67,14 +69,8 @@ public class SupplyMatcher {
      */
     Uni<List<MatchModel.Match>> forNeedFromIndex(MakerIndex.Snapshot s, Need need, Set<String> dismissed, int limit) {
         String text = FullText.escape(need.title);
-        List<Record> cached = w.textCache() ? s.textHits().get(text) : null;
         Uni<List<Record>> textHits = text.isEmpty() ? Uni.createFrom().item(List.of())
-                : cached != null ? Uni.createFrom().item(cached)
-                : graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", w.textLimit())).invoke(rows -> {
-                    if (w.textCache() && s.textHits().size() < MakerIndex.Snapshot.TEXT_HITS_MAX) {
-                        s.textHits().put(text, rows);
-                    }
-                });
+                : s.textHits(text, textCache, () -> graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", w.textLimit())));
         return textHits.chain(rows -> {
             // product groups, best fit first (for each wanted product: exact 1, narrower .85, broader .6, sibling .4)
             record Group(String product, String want, String wantName, double fit, String how) {
@@ -99,7 +95,7 @@ public class SupplyMatcher {
             double wt = w.tier();
             double scale = w.distanceScaleKm();
             boolean buyerLocated = buyer != null && !Double.isNaN(buyer.lat());
-            record Pre(Fit fit, double score) {
+            record Pre(Fit fit, double km, double score) {
             }
             // keep only the best pool by pre-score: a bounded heap, worst on top
             java.util.PriorityQueue<Pre> top = new java.util.PriorityQueue<>(pool + 1,
@@ -114,7 +110,7 @@ public class SupplyMatcher {
                     return;
                 }
                 double distance = Double.isNaN(km) ? 0.3 : Math.exp(-km / scale);
-                top.add(new Pre(f, f.fit() * wp + distance * wd + tierScore(c.tier()) * wt));
+                top.add(new Pre(f, km, f.fit() * wp + distance * wd + tierScore(c.tier()) * wt));
                 if (top.size() > pool) {
                     top.poll();
                 }
@@ -162,11 +158,7 @@ public class SupplyMatcher {
             List<MatchModel.Match> out = new ArrayList<>();
             for (Pre p : top) {
                 MakerIndex.Firm c = s.firms().get(p.fit().id());
-                double km = !buyerLocated || Double.isNaN(c.lat()) ? Double.NaN : haversineKm(c.lat(), c.lon(), buyer.lat(), buyer.lon());
-                if (maxKm != null && (Double.isNaN(km) || km > maxKm)) {
-                    continue;
-                }
-                Value h = org.neo4j.driver.Values.value(signals(s, c, buyer, buyerSegments, km));
+                Value h = org.neo4j.driver.Values.value(signals(s, c, buyer, buyerSegments, p.km()));
                 Scored sc = score(h, p.fit(), buyerId, need.title, certs);
                 out.add(new MatchModel.Match(new MatchModel.Candidate("ENTERPRISE", c.id(), c.name(), c.regionCode(),
                         c.tier()), sc.score, sc.reasons, sc.flags));
@@ -178,13 +170,7 @@ public class SupplyMatcher {
 
     /** The buyer's segments: where it makes products, else the segments its wanted products feed (as the graph path). */
     private static Set<String> buyerSegments(MakerIndex.Snapshot s, MakerIndex.Firm buyer, List<String> wanted) {
-        Set<String> own = new java.util.HashSet<>();
-        for (String p : buyer == null ? List.<String>of() : buyer.makes()) {
-            String seg = s.productSegment().get(p);
-            if (seg != null) {
-                own.add(seg);
-            }
-        }
+        Set<String> own = buyer == null ? Set.of() : s.segmentsOf(buyer);
         if (!own.isEmpty()) {
             return own;
         }

@@ -44,7 +44,7 @@ public class TechMatcher {
         this.graph = graph;
         this.index = index;
         this.w = config.tech();
-        this.textCache = config.supply().textCache();
+        this.textCache = config.textCache();
     }
 
     public Uni<List<MatchModel.Match>> forNeed(Need need, Set<String> dismissed, int limit) {
@@ -58,15 +58,8 @@ public class TechMatcher {
             return forNeedFromGraph(need, dismissed, limit, only);
         }
         String text = text(need);
-        String key = "TECH|" + text;
-        List<org.neo4j.driver.Record> cached = textCache ? s.textHits().get(key) : null;
         Uni<List<org.neo4j.driver.Record>> hits = text.isEmpty() ? Uni.createFrom().item(List.of())
-                : cached != null ? Uni.createFrom().item(cached)
-                : graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", TEXT_LIMIT)).invoke(rows -> {
-                    if (textCache && s.textHits().size() < MakerIndex.Snapshot.TEXT_HITS_MAX) {
-                        s.textHits().put(key, rows);
-                    }
-                });
+                : s.textHits("TECH|" + text, textCache, () -> graph.read(TEXT_CANDIDATES, Map.of("text", text, "textLimit", TEXT_LIMIT)));
         return hits.map(rows -> forNeedFromIndex(s, need, rows, dismissed, limit, only));
     }
 
@@ -103,18 +96,7 @@ public class TechMatcher {
         }
         List<Level> levels = new ArrayList<>();
         for (String want : need.technologyCodeList()) {
-            if (!x.techNames().containsKey(want)) {
-                continue;
-            }
-            levels.add(new Level(want, 1.0, want));
-            for (String child : x.techChildren().getOrDefault(want, List.of())) {
-                levels.add(new Level(child, 0.85, want));
-                x.techChildren().getOrDefault(child, List.of()).forEach(g -> levels.add(new Level(g, 0.85, want)));
-            }
-            String parent = x.techParent().get(want);
-            if (parent != null) {
-                levels.add(new Level(parent, 0.6, want));
-            }
+            x.around(want).forEach(t -> levels.add(new Level(t.getKey(), t.getValue(), want)));
         }
         levels.sort(Comparator.comparingDouble(Level::fit).reversed());
         Map<String, MakerIndex.Party> parties = new java.util.LinkedHashMap<>();
