@@ -1,6 +1,7 @@
 package cn.duijie.matching;
 
 import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.NeedStatus;
 import java.util.List;
 import java.util.Set;
 
@@ -75,8 +76,8 @@ public class MatchingService {
     public Uni<List<MatchModel.Match>> partiesForFirm(String creditCode, NeedKind kind, int limit) {
         checkLimit(limit);
         String firm = creditCode.strip().toUpperCase();
-        return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = 'OPEN' order by createdAt desc",
-                        firm, kind.name()).firstResult())
+        return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt desc",
+                        firm, kind, NeedStatus.OPEN).firstResult())
                 .chain(open -> open != null ? Uni.createFrom().item(open) : profileNeed(firm, kind))
                 .chain(need -> kind == NeedKind.TECH
                         ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type().equals("ACHIEVEMENT")).limit(limit).toList())
@@ -131,7 +132,7 @@ public class MatchingService {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(List.<Need>of());
             }
-            return Panache.withSession(() -> Need.<Need>list("id in ?1 and status = 'OPEN'", ids).chain(open -> MatchFeedback.<MatchFeedback>list(
+            return Panache.withSession(() -> Need.<Need>list("id in ?1 and status = ?2", ids, NeedStatus.OPEN).chain(open -> MatchFeedback.<MatchFeedback>list(
                             "candidateId = ?1 and action = 'DISMISS'", id).map(d -> {
                                 Set<String> dismissedNeeds = Set.copyOf(d.stream().map(f -> f.needId).toList());
                                 return open.stream().filter(n -> !dismissedNeeds.contains(n.id)).toList();
