@@ -2,10 +2,12 @@ package cn.duijie.common;
 
 import java.text.MessageFormat;
 import java.util.Locale;
-import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** User-facing text (Chinese first) from the i18n/messages bundle. */
+/**
+ * User-facing text (Chinese first) from the i18n/messages bundle. A missing key is a programming error: it throws, and
+ * MessagesBundleTest fails the build when code names a key the bundle lacks.
+ */
 public final class Messages {
 
     private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("i18n.messages", Locale.ROOT);
@@ -13,13 +15,14 @@ public final class Messages {
     private Messages() {
     }
 
+    /** The message for key, formatted with args; throws MissingResourceException for a key the bundle lacks. */
     public static String get(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = BUNDLE.getString(key);
-        } catch (MissingResourceException e) {
-            return key;
-        }
+        String pattern = BUNDLE.getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.ROOT).format(args);
+    }
+
+    /** Whether the bundle has key (for texts chosen at run time, e.g. per enum constant). */
+    public static boolean has(String key) {
+        return BUNDLE.containsKey(key);
     }
 }

@@ -44,14 +44,16 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uri) {
-        if (e.getCause() != null && !(e.getCause() instanceof DomainException)) {
+        if (e.getCause() instanceof DomainException d) {
+            // a parameter converter (EnumParams) or a sub-resource said what was wrong
+            return domain(d);
+        }
+        if (e.getCause() != null) {
             // JAX-RS answers 404 when a query parameter cannot be converted (page=abc); the client sent bad input
             return respond(problem(400, "bad-parameter", Messages.get("problem.bad-request"),
                     Messages.get("detail.bad-parameter", uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery())));
         }
-        String detail = e.getCause() instanceof DomainException d ? d.getMessage()
-                : Messages.get("detail.path-not-found", uri.getPath());
-        return respond(problem(404, "not-found", Messages.get("problem.not-found"), detail));
+        return respond(problem(404, "not-found", Messages.get("problem.not-found"), Messages.get("detail.path-not-found", uri.getPath())));
     }
 
     @ServerExceptionMapper
@@ -65,7 +67,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notSupported(NotSupportedException e, jakarta.ws.rs.core.HttpHeaders headers) {
-        String type = headers.getMediaType() == null ? "(无)" : headers.getMediaType().toString();
+        String type = headers.getMediaType() == null ? Messages.get("detail.media-type.none") : headers.getMediaType().toString();
         return respond(problem(415, "unsupported-media-type", Messages.get("problem.media-type"),
                 Messages.get("detail.media-type", type)));
     }
@@ -130,7 +132,7 @@ public class ProblemMappers {
                 Messages.get("detail.validation", errors.size()), errors));
     }
 
-    /** Drops the method and parameter-position nodes of a parameter constraint: "post.arg0.title" -> "title". */
+    /** Drops the method and parameter nodes of a constraint path: "post.body.title" -> "title", "list.size" -> "size". */
     static String fieldName(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
@@ -140,14 +142,11 @@ public class ProblemMappers {
                 default -> names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
             }
         }
-        if (names.size() > 1 && isBodyParameter(names.get(0))) {
+        if (names.size() > 1) {
+            // a property of a body or @BeanParam parameter: the client knows the property, not our parameter's name
             names.remove(0);
         }
         return String.join(".", names);
-    }
-
-    private static boolean isBodyParameter(String name) {
-        return name.equals("body") || name.equals("request") || name.startsWith("arg");
     }
 
     @ServerExceptionMapper
@@ -179,6 +178,12 @@ public class ProblemMappers {
     public Response internal(Throwable e) {
         if (e instanceof DomainException d) {
             return domain(d);
+        }
+        var outage = EngineOutage.of(e);
+        if (outage.isPresent()) {
+            LOG.warnf("%s unreachable: %s", outage.get(), e.toString());
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "10")
+                    .entity(problem(503, "unavailable", Messages.get("problem.unavailable"), outage.get().reason())).build();
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error, reference %s", ref);

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,7 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.duijie.common.Page;
-import cn.duijie.common.Paging;
+import cn.duijie.common.PageRequest;
+import cn.duijie.domain.Tier;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 
@@ -39,13 +41,11 @@ public class EnterpriseResource {
     @GET
     @Operation(summary = "检索企业 Search firms", description = "q 为中文全文检索（名称、简介、产品），可与等级、地区（含下级）、产业链、产品（含细分）组合。")
     public Uni<Page<EnterpriseApi.Summary>> search(@Parameter(description = "关键词，如 轴承") @QueryParam("q") String q,
-                                                   @QueryParam("tier") String tier,
+                                                   @QueryParam("tier") Tier tier,
                                                    @Parameter(description = "行政区划代码（省、市或区县）") @QueryParam("region") String region,
                                                    @QueryParam("chain") String chain, @QueryParam("product") String product,
-                                                   @QueryParam("page") @DefaultValue("0") int page,
-                                                   @QueryParam("size") @DefaultValue("20") int size) {
-        Paging.check(page, size);
-        return service.search(q, tier, region, chain, product, page, size);
+                                                   @Valid @BeanParam PageRequest paging) {
+        return service.search(new EnterpriseApi.Filter(q, tier, region, chain, product), paging.page, paging.size);
     }
 
     @GET
@@ -62,10 +62,9 @@ public class EnterpriseResource {
     @Operation(summary = "登记或更新企业 Create or update a firm", description = "校验与 Excel 导入相同：信用代码校验位、等级、地区与产品代码须存在等。")
     @APIResponse(responseCode = "200", description = "已更新 Updated")
     @APIResponse(responseCode = "201", description = "已创建 Created")
-    public Response put(@PathParam("creditCode") String creditCode, @Valid @NotNull EnterpriseApi.Upsert body) {
-        boolean created = service.upsert(creditCode, body);
-        EnterpriseApi.Detail detail = service.get(creditCode).await().atMost(java.time.Duration.ofSeconds(10));
-        return created ? Response.created(URI.create("/api/v1/enterprises/" + detail.creditCode())).entity(detail).build()
-                : Response.ok(detail).build();
+    public Uni<Response> put(@PathParam("creditCode") String creditCode, @Valid @NotNull EnterpriseApi.Upsert body) {
+        return service.upsert(creditCode, body).map(u -> u.created()
+                ? Response.created(URI.create("/api/v1/enterprises/" + u.firm().creditCode())).entity(u.firm()).build()
+                : Response.ok(u.firm()).build());
     }
 }

@@ -18,8 +18,6 @@ import org.neo4j.driver.Value;
 import org.neo4j.driver.async.AsyncSession;
 import org.neo4j.driver.async.ResultCursor;
 
-import cn.duijie.common.DomainException;
-import cn.duijie.common.Messages;
 import cn.duijie.domain.PartyType;
 import io.smallrye.mutiny.Uni;
 
@@ -27,7 +25,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EventGraphRepository {
 
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EventGraphRepository.class);
 
     private final Driver driver;
     private final String hostsCypher = load("cypher/event/suggested-hosts.cypher");
@@ -97,11 +94,6 @@ public class EventGraphRepository {
                         AsyncSession session = driver.session(AsyncSession.class);
                         return session.executeReadAsync(tx -> tx.runAsync(cypher, params).thenCompose(ResultCursor::listAsync))
                                 .whenComplete((r, e) -> session.closeAsync());
-                    })
-                    .onFailure(e -> !(e instanceof DomainException))
-                    .transform(e -> {
-                        LOG.warnf(e, "Neo4j read failed");
-                        return DomainException.unavailable(Messages.get("event.graph-unavailable"));
                     })
                     .emitOn(back);
         });

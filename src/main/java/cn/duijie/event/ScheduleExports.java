@@ -58,10 +58,10 @@ final class ScheduleExports {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(bytes, "Duijie", "1.0");
-            Worksheet bySlot = wb.newWorksheet("按时段 By slot");
+            Worksheet bySlot = wb.newWorksheet(Messages.get("export.sheet.by-slot"));
             write(bySlot, e, meetings.stream().sorted(Comparator.comparingInt((MeetingEntity m) -> m.slot)
                     .thenComparingInt(m -> m.tableNo)).toList(), ps);
-            Worksheet byTable = wb.newWorksheet("按桌号 By table");
+            Worksheet byTable = wb.newWorksheet(Messages.get("export.sheet.by-table"));
             write(byTable, e, meetings.stream().sorted(Comparator.comparingInt((MeetingEntity m) -> m.tableNo)
                     .thenComparingInt(m -> m.slot)).toList(), ps);
             wb.finish();
@@ -72,7 +72,7 @@ final class ScheduleExports {
     }
 
     private static void write(Worksheet ws, EventEntity e, List<MeetingEntity> rows, Map<UUID, ParticipantEntity> ps) {
-        String[] header = {"时段 Slot", "时间 Time", "桌号 Table", "甲方 Party A", "乙方 Party B", "状态 Status", "互相感兴趣 Mutual"};
+        String[] header = Messages.get("export.header").split("\\|");
         for (int c = 0; c < header.length; c++) {
             ws.value(0, c, header[c]);
             ws.style(0, c).bold().set();
@@ -85,7 +85,7 @@ final class ScheduleExports {
             ws.value(r, 3, ps.get(m.participantA).partyName);
             ws.value(r, 4, ps.get(m.participantB).partyName);
             ws.value(r, 5, m.status.name());
-            ws.value(r, 6, m.mutual ? "是" : "否");
+            ws.value(r, 6, Messages.get(m.mutual ? "export.yes" : "export.no"));
             r++;
         }
     }

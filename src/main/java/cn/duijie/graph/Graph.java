@@ -1,5 +1,6 @@
 package cn.duijie.graph;
 
+import cn.duijie.common.EngineOutage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ public class Graph {
                     ? session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync))
                     : session.executeWriteAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync));
             return stage.whenComplete((r, e) -> session.closeAsync());
-        }).ifNoItem().after(TIMEOUT).fail();
+        }).ifNoItem().after(TIMEOUT).failWith(() -> new EngineOutage.GraphTimeoutException(cypher.substring(0, Math.min(60, cypher.length()))));
         return context == null ? uni : uni.emitOn(command -> context.runOnContext(v -> command.run()));
     }
 
@@ -64,6 +65,27 @@ public class Graph {
         return read(match + " RETURN count(*) AS total", p).map(r -> r.get(0).get("total").asLong())
                 .chain(total -> read(match + " " + pageClause, p)
                         .map(rows -> new cn.duijie.common.Page<>(rows.stream().map(map).toList(), total, page, size)));
+    }
+
+    /**
+     * A list query from a Cypher file: the part above the line {@code // page} selects and filters (ending in a WITH
+     * or WHERE), the part below orders, skips, limits and returns one column; the whole file runs as it is in Neo4j
+     * Browser.
+     */
+    public record PagedQuery(String select, String page) {
+        public static PagedQuery of(String path) {
+            String text = cypher(path);
+            int marker = text.indexOf("\n// page\n");
+            if (marker < 0) {
+                throw new IllegalStateException("cypher/" + path + " has no '// page' line");
+            }
+            return new PagedQuery(text.substring(0, marker), text.substring(marker + "\n// page\n".length()));
+        }
+    }
+
+    public <T> Uni<cn.duijie.common.Page<T>> page(PagedQuery query, Map<String, Object> parameters, int page, int size,
+                                                 java.util.function.Function<Record, T> map) {
+        return page(query.select(), query.page(), parameters, page, size, map);
     }
 
     /** Cypher text of a resource file (src/main/resources/cypher/...), so a person can paste it into Neo4j Browser. */

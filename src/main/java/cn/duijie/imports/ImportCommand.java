@@ -1,5 +1,6 @@
 package cn.duijie.imports;
 
+import cn.duijie.common.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,7 +53,7 @@ public class ImportCommand implements QuarkusApplication {
             } else if (Files.exists(p)) {
                 out.add(new ImportEngine.Source(p.getFileName().toString(), p));
             } else {
-                throw new IllegalArgumentException("没有这个文件或目录 No such file or folder: " + a);
+                throw new IllegalArgumentException(Messages.get("cli.no-such-file", a));
             }
         }
         return out;
@@ -62,7 +63,7 @@ public class ImportCommand implements QuarkusApplication {
     public int run(String... args) throws Exception {
         List<ImportEngine.Source> sources = sources(List.of(args));
         if (!startup.awaitSchemas(Duration.ofMinutes(5))) {
-            System.err.println("数据库未就绪 The databases did not become ready; see the log above.");
+            System.err.println(Messages.get("cli.not-ready"));
             return 1;
         }
         long start = System.nanoTime();

@@ -52,9 +52,10 @@ public class ImportEngine {
             var kind = ImportFile.forName(s.name());
             if (kind.isEmpty()) {
                 report.errors.add(new ImportReport.RowError(s.name(), 0, null, Messages.get("import.file.unknown", s.name(),
-                        String.join(", ", java.util.Arrays.stream(ImportFile.values()).map(ImportFile::fileName).toList()))));
+                        String.join(", ", java.util.Arrays.stream(ImportFile.values()).map(ImportFile::fileName).toList())),
+                        ImportReport.Cause.FILE));
             } else if (byKind.putIfAbsent(kind.get(), s) != null) {
-                report.errors.add(new ImportReport.RowError(s.name(), 0, null, Messages.get("import.file.duplicate-part", s.name())));
+                report.errors.add(new ImportReport.RowError(s.name(), 0, null, Messages.get("import.file.duplicate-part", s.name()), ImportReport.Cause.FILE));
             }
         }
         Map<NodeKind, Set<String>> keys = new EnumMap<>(NodeKind.class);
@@ -75,7 +76,7 @@ public class ImportEngine {
             reader.checkEncoding();
             header = reader.read(raw::add);
         } catch (TableReader.FileRejected rejected) {
-            report.errors.add(new ImportReport.RowError(fileName, 0, null, rejected.getMessage()));
+            report.errors.add(new ImportReport.RowError(fileName, 0, null, rejected.getMessage(), ImportReport.Cause.FILE));
             report.files.add(new ImportReport.FileCounts(fileName, 0, 0, 0, 0));
             return;
         }
@@ -94,7 +95,7 @@ public class ImportEngine {
         }
         if (!missing.isEmpty()) {
             report.errors.add(new ImportReport.RowError(fileName, 1, String.join(",", missing),
-                    Messages.get("import.file.missing-columns", String.join(", ", missing))));
+                    Messages.get("import.file.missing-columns", String.join(", ", missing)), ImportReport.Cause.FILE));
             report.files.add(new ImportReport.FileCounts(fileName, 0, 0, 0, raw.size()));
             return;
         }
@@ -228,7 +229,7 @@ public class ImportEngine {
                 String k = (String) ref;
                 if (!known.contains(k) && !(c.ref() == file.creates && ownKeys.contains(k))) {
                     return new ImportReport.RowError(file.fileName(), rowNumber, c.name(),
-                            Messages.get("import.row.unknown-ref", c.ref().noun(), k));
+                            Messages.get("import.row.unknown-ref", c.ref().noun(), k), ImportReport.Cause.REFERENCE);
                 }
             }
         }

@@ -12,8 +12,16 @@ public final class ImportReport {
     public record FileCounts(String file, int created, int updated, int unchanged, int rejected) {
     }
 
+    /** Why a row or file was rejected: a value that breaks a rule, a reference to a key nobody has, or the file itself. */
+    public enum Cause { VALUE, REFERENCE, FILE }
+
     @Schema(name = "ImportRowError", description = "被拒绝的一行：行号按 Excel 计（表头为第 1 行）")
-    public record RowError(String file, int row, String column, String reason) {
+    public record RowError(String file, int row, String column, String reason,
+                           @Schema(description = "VALUE 值不合规则；REFERENCE 引用的对象不存在；FILE 文件本身有误") Cause cause) {
+
+        public RowError(String file, int row, String column, String reason) {
+            this(file, row, column, reason, Cause.VALUE);
+        }
     }
 
     @Schema(name = "PossibleDuplicate", description = "疑似重复企业：信用代码不同、同城、名称几乎相同；只提示，不合并")

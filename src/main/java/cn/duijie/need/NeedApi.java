@@ -27,7 +27,7 @@ public final class NeedApi {
     @Schema(name = "NewNeed", description = "发布需求 Post a need. SUPPLY 需至少一个产品；TECH 需技术或产品；FINANCE 需金额。")
     public record NewNeed(
             @Schema(description = "可选：调用方自定的编号，用于重复提交时识别；不填则由系统生成")
-            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "只能包含字母、数字和 _ . : -") String id,
+            @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "{need.id.pattern}") String id,
             @NotNull NeedKind kind,
             @NotBlank @Schema(description = "发布企业的统一社会信用代码（暂代登录身份）") String postedBy,
             @NotBlank @Size(max = 200) String title,

@@ -7,6 +7,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.duijie.common.Actor;
 import cn.duijie.common.Page;
-import cn.duijie.common.Paging;
+import cn.duijie.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/needs")
@@ -57,10 +58,8 @@ public class NeedResource {
     @Operation(summary = "需求列表 List needs")
     public Uni<Page<NeedApi.NeedView>> list(@QueryParam("kind") NeedKind kind, @QueryParam("status") NeedStatus status,
                                             @QueryParam("postedBy") String postedBy,
-                                            @QueryParam("page") @DefaultValue("0") int page,
-                                            @QueryParam("size") @DefaultValue("20") int size) {
-        Paging.check(page, size);
-        return needs.list(kind, status, postedBy, page, size);
+                                            @Valid @BeanParam PageRequest paging) {
+        return needs.list(kind, status, postedBy, paging.page, paging.size);
     }
 
     @GET
