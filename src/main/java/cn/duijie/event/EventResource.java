@@ -65,12 +65,22 @@ public class EventResource {
     private static final String BASE = "/api/v1/events/";
 
     private final EventService events;
+    private final InviteeSuggestions invitees;
+    private final ParticipantService participants;
+    private final MeetingRequestService requests;
+    private final OutcomeService outcomes;
     private final ScheduleService schedules;
     private final ObjectMapper json;
     private final Validator validator;
 
-    EventResource(EventService events, ScheduleService schedules, ObjectMapper json, Validator validator) {
+    EventResource(EventService events, InviteeSuggestions invitees, ParticipantService participants,
+                  MeetingRequestService requests, OutcomeService outcomes, ScheduleService schedules, ObjectMapper json,
+                  Validator validator) {
         this.events = events;
+        this.invitees = invitees;
+        this.participants = participants;
+        this.requests = requests;
+        this.outcomes = outcomes;
         this.schedules = schedules;
         this.json = json;
         this.validator = validator;
@@ -96,7 +106,7 @@ public class EventResource {
     @Operation(summary = "按图谱建议邀请的主宾和来宾 Suggested hosts and guests from the graph, with reasons")
     public Uni<SuggestedInvitees> suggestedInvitees(@RestPath UUID id,
                                                     @RestQuery @DefaultValue("20") @Min(1) @Max(100) int limit) {
-        return events.suggestedInvitees(id, limit);
+        return invitees.suggestedInvitees(id, limit);
     }
 
     @POST
@@ -138,7 +148,7 @@ public class EventResource {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        return events.invite(id, inputs).map(created -> single
+        return participants.invite(id, inputs).map(created -> single
                 ? Response.created(URI.create(BASE + id + "/participants/" + created.get(0).id())).entity(created.get(0)).build()
                 : Response.status(201).entity(new ParticipantList(created, created.size(), 0, created.size())).build());
     }
@@ -147,21 +157,21 @@ public class EventResource {
     @Path("/{id}/participants")
     @Operation(summary = "活动的参与方 Participants of an event")
     public Uni<ParticipantList> participants(@RestPath UUID id) {
-        return events.participants(id);
+        return participants.participants(id);
     }
 
     @GET
     @Path("/{id}/participants/{pid}")
     @Operation(summary = "读取参与方 Read a participant")
     public Uni<ParticipantView> participant(@RestPath UUID id, @RestPath UUID pid) {
-        return events.participant(id, pid);
+        return participants.participant(id, pid);
     }
 
     @PATCH
     @Path("/{id}/participants/{pid}")
     @Operation(summary = "修改参与方状态、空闲时段或洽谈数量 Change a participant's status, availability or caps")
     public Uni<ParticipantView> updateParticipant(@RestPath UUID id, @RestPath UUID pid, @NotNull @Valid ParticipantUpdate body) {
-        return events.updateParticipant(id, pid, body);
+        return participants.updateParticipant(id, pid, body);
     }
 
     @POST
@@ -170,7 +180,7 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已创建 Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingRequestView.class)))
     public Uni<Response> request(@RestPath UUID id, @NotNull @Valid MeetingRequestInput body) {
-        return events.request(id, body)
+        return requests.request(id, body)
                 .map(r -> Response.created(URI.create(BASE + id + "/meeting-requests/" + r.id())).entity(r).build());
     }
 
@@ -178,28 +188,28 @@ public class EventResource {
     @Path("/{id}/meeting-requests")
     @Operation(summary = "洽谈请求列表 Meeting requests of an event")
     public Uni<MeetingRequestList> requests(@RestPath UUID id, @RestQuery RequestStatus status, @RestQuery UUID participantId) {
-        return events.requests(id, status, participantId);
+        return requests.requests(id, status, participantId);
     }
 
     @POST
     @Path("/{id}/meeting-requests/{rid}/accept")
     @Operation(summary = "被邀请方接受洽谈 The invited side accepts")
     public Uni<MeetingRequestView> accept(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return events.decide(id, rid, EventService.Decision.ACCEPT, body.actor());
+        return requests.decide(id, rid, MeetingRequestService.Decision.ACCEPT, body.actor());
     }
 
     @POST
     @Path("/{id}/meeting-requests/{rid}/decline")
     @Operation(summary = "被邀请方拒绝洽谈 The invited side declines")
     public Uni<MeetingRequestView> decline(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return events.decide(id, rid, EventService.Decision.DECLINE, body.actor());
+        return requests.decide(id, rid, MeetingRequestService.Decision.DECLINE, body.actor());
     }
 
     @POST
     @Path("/{id}/meeting-requests/{rid}/confirm")
     @Operation(summary = "工作人员直接确认洽谈 Staff confirm a meeting directly")
     public Uni<MeetingRequestView> confirm(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return events.decide(id, rid, EventService.Decision.CONFIRM, body.actor());
+        return requests.decide(id, rid, MeetingRequestService.Decision.CONFIRM, body.actor());
     }
 
     @POST
@@ -256,13 +266,13 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已记录 Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventApi.OutcomeView.class)))
     public Uni<Response> outcome(@RestPath UUID id, @NotNull @Valid OutcomeInput body) {
-        return events.recordOutcome(id, body).map(o -> Response.status(201).entity(o).build());
+        return outcomes.recordOutcome(id, body).map(o -> Response.status(201).entity(o).build());
     }
 
     @GET
     @Path("/{id}/outcomes")
     @Operation(summary = "活动成效汇总 Outcome counts of an event")
     public Uni<OutcomeSummary> outcomes(@RestPath UUID id) {
-        return events.outcomeSummary(id);
+        return outcomes.outcomeSummary(id);
     }
 }

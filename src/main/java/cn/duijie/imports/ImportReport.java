@@ -13,6 +13,7 @@ public final class ImportReport {
     }
 
     /** Why a row or file was rejected: a value that breaks a rule, a reference to a key nobody has, or the file itself. */
+    @Schema(name = "ImportErrorCause")
     public enum Cause { VALUE, REFERENCE, FILE }
 
     @Schema(name = "ImportRowError", description = "被拒绝的一行：行号按 Excel 计（表头为第 1 行）")
