@@ -174,10 +174,24 @@ public class ProblemMappers {
         return respond(problem(status, "bad-request", Messages.get("problem.bad-request"), detail));
     }
 
+    /** Unique and foreign-key violations, deadlock and serialization failures: two requests collided in PostgreSQL. */
+    private static final java.util.Set<String> CONFLICT_STATES = java.util.Set.of("23505", "23503", "40P01", "40001");
+
+    /** The reason for a store conflict: constraint.&lt;name&gt; from the bundle, by the constraint's name, else a general one. */
+    static String conflictReason(io.vertx.pgclient.PgException pg) {
+        String key = "constraint." + pg.getConstraint();
+        return pg.getConstraint() != null && Messages.has(key) ? Messages.get(key) : Messages.get("constraint.other");
+    }
+
     @ServerExceptionMapper
     public Response internal(Throwable e) {
         if (e instanceof DomainException d) {
             return domain(d);
+        }
+        for (Throwable t = e; t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof io.vertx.pgclient.PgException pg && CONFLICT_STATES.contains(pg.getSqlState())) {
+                return respond(problem(409, "conflict", Messages.get("problem.conflict"), conflictReason(pg)));
+            }
         }
         var outage = EngineOutage.of(e);
         if (outage.isPresent()) {

@@ -125,7 +125,6 @@ public class MeetingRequestService {
                                 return r.<MeetingRequestEntity>persistAndFlush();
                             });
                         }))
-                .onFailure().transform(EventErrors::translate)
                 .map(MeetingRequestView::from);
     }
 
@@ -161,7 +160,6 @@ public class MeetingRequestService {
                             }, actor);
                             return r;
                         }))
-                .onFailure().transform(EventErrors::translate)
                 .map(MeetingRequestView::from);
     }
 

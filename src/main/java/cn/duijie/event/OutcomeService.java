@@ -102,7 +102,6 @@ public class OutcomeService {
                             o.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                             return o.<MeetingOutcomeEntity>persist().flatMap(saved -> afterOutcome(m, saved)).replaceWith(o);
                         }))
-                .onFailure().transform(EventErrors::translate)
                 .map(OutcomeView::from);
     }
 

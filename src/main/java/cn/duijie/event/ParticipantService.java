@@ -141,8 +141,7 @@ public class ParticipantService {
                             }
                             return ParticipantEntity.persist(created).flatMap(v -> Panache.getSession().flatMap(s -> s.flush()))
                                     .map(v -> created.stream().map(p -> ParticipantView.from(p, slotCount)).toList());
-                        }))
-                        .onFailure().transform(EventErrors::translate);
+                        }));
             });
         });
     }

@@ -193,8 +193,7 @@ public class ScheduleService {
                         return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).call(s::flush));
                     });
                 }).flatMap(v -> snapshot(eventId)).map(s -> view(s, solved.result().getScore() == null ? null
-                        : solved.result().getScore().toString())))
-                .onFailure().transform(EventErrors::translate);
+                        : solved.result().getScore().toString())));
     }
 
     private static BigDecimal scoreOf(Snapshot snap, String pairKey) {
@@ -273,8 +272,7 @@ public class ScheduleService {
                                         MeetingSeatEntity.of(m, m.participantB)).call(s::flush))
                                         .map(v -> meetingView(e, m, snap.participants()));
                             }));
-                }))
-                .onFailure().transform(EventErrors::translate);
+                }));
     }
 
     private static MeetingEntity newBooking(Snapshot snap, MeetingRequestEntity r, int slot, Integer tableNo) {
