@@ -5,7 +5,7 @@ import java.util.List;
 /** One column of a graph-seed file: how a cell is read and checked. */
 public record Column(String name, Type type, boolean required, List<String> allowed, double min, double max, Ref ref) {
 
-    public enum Type { TEXT, INT, DECIMAL, BOOL, ENUM, LIST, ENUM_LIST, DATE, CREDIT_CODE, REGION_CODE }
+    public enum Type { TEXT, INT, DECIMAL, BOOL, ENUM, LIST, ENUM_LIST, DATE, CREDIT_CODE, REGION_CODE, TIER_HISTORY }
 
     /** What a key column refers to: a node kind, found in the graph or earlier in the same import. */
     public enum Ref {
@@ -67,6 +67,11 @@ public record Column(String name, Type type, boolean required, List<String> allo
 
     static Column creditCode(String name, Ref ref) {
         return new Column(name, Type.CREDIT_CODE, true, List.of(), 0, 0, ref);
+    }
+
+    /** Tier titles with the day (or year) each was awarded: {@code INNOVATIVE:2022|SPECIALIZED:2024-07-01}. */
+    static Column tierHistory(String name) {
+        return new Column(name, Type.TIER_HISTORY, false, List.of("NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION"), 0, 0, null);
     }
 
     static Column regionCode(String name) {
