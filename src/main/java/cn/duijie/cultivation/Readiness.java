@@ -16,6 +16,9 @@ public final class Readiness {
 
     /** At most this many scored 扣分项 are listed per tier (failed requirements are always all listed). */
     static final int SCORED_GAPS = 5;
+    /** Codes of the scored groups, for the sub-minimum requirements (score.innovation …). */
+    static final Map<String, String> GROUP_CODES = Map.of("专业化", "specialization", "精细化", "refinement", "特色化", "character",
+            "创新能力", "innovation", "成长性", "growth");
 
     private Readiness() {
     }
@@ -98,7 +101,7 @@ public final class Readiness {
                     if (got + missingByGroup.getOrDefault(m.getKey(), 0) < m.getValue()) {
                         groupsReachable = false;
                     }
-                    requirements.add(new ReadinessApi.Requirement("score." + m.getKey(), m.getKey() + "得分", got + "分",
+                    requirements.add(new ReadinessApi.Requirement("score." + GROUP_CODES.getOrDefault(m.getKey(), m.getKey()), m.getKey() + "得分", got + "分",
                             "≥" + m.getValue() + "分", !direct.isEmpty() || got + missingByGroup.getOrDefault(m.getKey(), 0) >= m.getValue() ? null : Boolean.FALSE,
                             !direct.isEmpty()));
                 }
