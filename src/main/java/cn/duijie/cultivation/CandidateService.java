@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
+import cn.duijie.domain.Tier;
 import cn.duijie.common.Page;
 import cn.duijie.graph.Graph;
 import io.smallrye.mutiny.Uni;
@@ -71,7 +72,7 @@ public class CandidateService {
                         ReadinessApi.Assessment a = Readiness.assess(f, Criteria.of(aim, r, settings));
                         int failed = (int) a.gaps().stream().filter(g -> g.kind().equals("REQUIREMENT")).count();
                         Integer shortBy = a.passMark() == null || a.score() == null ? null : Math.max(0, a.passMark() - a.score());
-                        all.add(new Candidate(f.creditCode(), f.name(), f.regionCode(), f.tier(), aim, Messages.get("tier." + aim),
+                        all.add(new Candidate(f.creditCode(), f.name(), f.regionCode(), f.tier(), aim, Tier.of(aim).label(),
                                 a.eligible(), failed, a.score(), a.passMark(), shortBy, a.gaps(), a.missing()));
                     }
                     // what a firm lacks is a failed condition or a value not on file: both stand between it and the title

@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 import cn.duijie.common.Messages;
+import cn.duijie.domain.Tier;
+import cn.duijie.domain.Vocabulary;
 import cn.duijie.cultivation.Rule.Check;
 import cn.duijie.cultivation.Rule.Direct;
 import cn.duijie.cultivation.Rule.Indicator;
@@ -36,12 +38,13 @@ public final class Criteria {
         public static final Settings DEFAULTS = new Settings(true, 10, 40_000);
     }
 
-    /** The certified rungs, lowest first (POOL is entry by registration and has no criteria). */
-    public static final List<String> LADDER = List.of("NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
-    static final List<String> ASSESSED = List.of("INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
+    /** The ladder, lowest first (the domain's Tier). */
+    public static final List<String> LADDER = Vocabulary.names(Tier.class);
+    /** The rungs that have criteria (POOL is entry by registration). */
+    static final List<String> ASSESSED = LADDER.stream().filter(t -> Tier.of(t).isAbove(Tier.POOL)).toList();
 
-    private static final Set<String> LEVELS = Set.of("NONE", "CITY", "PROVINCIAL", "NATIONAL");
-    private static final Set<String> KEY_FIELDS = Set.of("NONE", "BASIC", "KEY_LINK");
+    private static final Set<String> LEVELS = Set.copyOf(Vocabulary.names(cn.duijie.domain.ResearchInstitutionLevel.class));
+    private static final Set<String> KEY_FIELDS = Set.copyOf(Vocabulary.names(cn.duijie.domain.KeyField.class));
     private static final String SPECIALIZATION = "专业化";
     private static final String REFINEMENT = "精细化";
     private static final String CHARACTER = "特色化";
@@ -52,8 +55,7 @@ public final class Criteria {
     }
 
     public static int rank(String tier) {
-        int i = LADDER.indexOf(tier == null ? "NONE" : tier);
-        return Math.max(i, 0);
+        return Tier.of(tier).rank();
     }
 
     /** The criteria of a tier (INNOVATIVE … CHAMPION) under a regime. */
@@ -235,8 +237,8 @@ public final class Criteria {
     // ---- shared pieces
 
     private static Requirement holds(String tier, String name) {
-        return custom("tier", name, "已获评" + Messages.get("tier." + tier),
-                f -> new Check(Messages.get("tier." + f.tier()), rank(f.tier()) >= rank(tier)));
+        return custom("tier", name, "已获评" + Tier.of(tier).label(),
+                f -> new Check(Tier.of(f.tier()).label(), rank(f.tier()) >= rank(tier)));
     }
 
     private static Requirement revenueOrEquity(double revenueWan, double equityWan) {

@@ -10,6 +10,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import cn.duijie.common.Messages;
+import cn.duijie.domain.Tier;
 
 /** The dashboard and the candidate list as Excel workbooks a bureau can forward upward (FastExcel). */
 public final class CultivationWorkbooks {
@@ -27,7 +28,7 @@ public final class CultivationWorkbooks {
                 ws.value(r, 0, c.creditCode());
                 ws.value(r, 1, c.name());
                 ws.value(r, 2, c.regionCode());
-                ws.value(r, 3, Messages.get("tier." + c.currentTier()));
+                ws.value(r, 3, Tier.of(c.currentTier()).label());
                 ws.value(r, 4, c.targetTierLabel());
                 ws.value(r, 5, c.eligible() == null ? "待补数据" : c.eligible() ? "达标" : "未达标");
                 ws.value(r, 6, c.failed());

@@ -15,6 +15,7 @@ import org.neo4j.driver.Record;
 import org.neo4j.driver.Value;
 
 import cn.duijie.common.Messages;
+import cn.duijie.domain.Tier;
 import cn.duijie.graph.Graph;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -29,8 +30,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class DashboardService {
 
     /** Tiers counted as 专精特新 for concentration (集聚度): SPECIALIZED and every rung above. */
-    static final List<String> SRDI = List.of("SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
-    static final List<String> RUNGS = List.of("POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
+    static final List<String> SRDI = Criteria.LADDER.stream().filter(t -> Criteria.rank(t) >= Tier.SPECIALIZED.rank()).toList();
+    static final List<String> RUNGS = Criteria.LADDER.stream().filter(t -> !t.equals("NONE")).toList();
     static final int FIRST_YEAR = 2019;
 
     private static final String IN_REGION = "MATCH (e:Enterprise)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: $region}) ";
@@ -74,13 +75,13 @@ public class DashboardService {
         }
         List<DashboardApi.TierCount> tiers = new ArrayList<>();
         for (String r : RUNGS) {
-            tiers.add(new DashboardApi.TierCount(r, Messages.get("tier." + r), counts.get(r), atOrAbove(counts, r)));
+            tiers.add(new DashboardApi.TierCount(r, Tier.of(r).label(), counts.get(r), atOrAbove(counts, r)));
         }
         List<DashboardApi.TierProgress> pipeline = new ArrayList<>();
         t.ifPresent(x -> x.tiers().forEach(tt -> {
             String lowest = tt.tiers().stream().min(java.util.Comparator.comparingInt(Criteria::rank)).orElseThrow();
             long actual = atOrAbove(counts, lowest);
-            pipeline.add(new DashboardApi.TierProgress(tt.tiers(), String.join("、", tt.tiers().stream().map(s -> Messages.get("tier." + s)).toList()),
+            pipeline.add(new DashboardApi.TierProgress(tt.tiers(), String.join("、", tt.tiers().stream().map(s -> Tier.of(s).label()).toList()),
                     tt.count(), actual, Math.max(0, tt.count() - actual), tt.count() == 0 ? 1.0 : round((double) actual / tt.count())));
         }));
 
@@ -162,7 +163,7 @@ public class DashboardService {
             }
             RUNGS.forEach(r -> series.get(r).add(n.getOrDefault(r, 0L)));
         }
-        return new DashboardApi.Climb(years, RUNGS.stream().map(r -> new DashboardApi.ClimbSeries(r, Messages.get("tier." + r),
+        return new DashboardApi.Climb(years, RUNGS.stream().map(r -> new DashboardApi.ClimbSeries(r, Tier.of(r).label(),
                 series.get(r))).toList());
     }
 

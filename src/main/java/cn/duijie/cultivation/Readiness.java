@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.duijie.common.Messages;
+import cn.duijie.domain.Tier;
 
 /** 找差距补短板: holds a firm against the criteria of every tier above its own. Pure: no engines. */
 public final class Readiness {
@@ -31,7 +32,7 @@ public final class Readiness {
                 out.add(assess(f, Criteria.of(tier, regime, s)));
             }
         }
-        return new ReadinessApi.Readiness(f.creditCode(), f.name(), f.tier(), Messages.get("tier." + f.tier()), regime.name(),
+        return new ReadinessApi.Readiness(f.creditCode(), f.name(), f.tier(), Tier.of(f.tier()).label(), regime.name(),
                 regime.document, on.toString(), out);
     }
 
@@ -147,7 +148,7 @@ public final class Readiness {
         } else {
             eligible = true;
         }
-        return new ReadinessApi.Assessment(c.tier(), Messages.get("tier." + c.tier()), c.basis(), eligible, score, c.passMark(),
+        return new ReadinessApi.Assessment(c.tier(), Tier.of(c.tier()).label(), c.basis(), eligible, score, c.passMark(),
                 direct, requirements, indicators, gaps, List.copyOf(missing), c.note());
     }
 }

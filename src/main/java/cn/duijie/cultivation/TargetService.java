@@ -20,7 +20,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class TargetService {
 
-    static final Set<String> TARGET_TIERS = Set.of("POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
+    static final Set<String> TARGET_TIERS = Set.copyOf(DashboardService.RUNGS);
 
     private final TargetRepository targets;
     private final Graph graph;
@@ -60,7 +60,7 @@ public class TargetService {
                 String n = tier.strip().toUpperCase(Locale.ROOT);
                 if (!TARGET_TIERS.contains(n)) {
                     errors.add(new Problem.FieldError("tiers[" + i + "].tiers", Messages.get("enum.allowed", tier,
-                            "POOL / INNOVATIVE / SPECIALIZED / LITTLE_GIANT / CHAMPION")));
+                            String.join(" / ", DashboardService.RUNGS))));
                 } else if (!names.contains(n)) {
                     names.add(n);
                 }
