@@ -4,6 +4,10 @@ OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region)
 OPTIONAL MATCH (r)-[:WITHIN*0..2]->(city:Region {level: 'CITY'})
 RETURN e {.creditCode, .name, .regionCode, .tier, .isChainLeader, .employees, .revenueWan, .rdRatio,
           .inventionPatents, .certifications, .listed, .lat, .lon, .description,
+          .nicheYears, .mainBusinessShare, .revenueGrowth, .debtRatio, .rdSpendWan, .rdSpendPrevWan, .rdRatioPrev,
+          .rdStaffShare, .ipClass1, .ipClass2, .ipHighValue, .rdInstitutionLevel, .digitalLevel, .netMarginRatio,
+          .equityRaisedWan, .marketShare, .marketRank, .globalMarketRank, .keyField, .strategicEmerging, .scienceAward,
+          .highTech, .ownBrand, .developmentScore, .tierHistory,
           regionName: r.name, cityCode: city.code, cityName: city.name,
           products: [(e)-[:MAKES]->(p:Product)-[:IN_SEGMENT]->(s:Segment)<-[:HAS_SEGMENT]-(c:Chain) |
                      {code: p.code, name: p.name, segmentId: s.id, segmentName: s.name, chainId: c.id, chainName: c.name}],

@@ -76,7 +76,14 @@ public final class EnterpriseApi {
                          Double rdRatio, Long inventionPatents, List<String> certifications, Boolean listed, Double lat,
                          Double lon, String description, List<ProductRef> products, List<Named> technologies,
                          List<Named> leads, List<SupplyLink> suppliers, List<SupplyLink> buyers,
-                         List<Collaboration> collaborations, List<Investment> investors) {
+                         List<Collaboration> collaborations, List<Investment> investors,
+                         Double nicheYears, Double mainBusinessShare, Double revenueGrowth, Double debtRatio,
+                         Double rdSpendWan, Double rdSpendPrevWan, Double rdRatioPrev, Double rdStaffShare,
+                         Long ipClass1, Long ipClass2, Long ipHighValue, String rdInstitutionLevel, Long digitalLevel,
+                         Double netMarginRatio, Double equityRaisedWan, Double marketShare, Long marketRank,
+                         Long globalMarketRank, String keyField, Boolean strategicEmerging, String scienceAward,
+                         Boolean highTech, Boolean ownBrand, Double developmentScore,
+                         @Schema(description = "层级变更记录（层级:日期），导入改变层级时自动追加") List<String> tierHistory) {
         static Detail from(Value v) {
             return new Detail(Values.text(v.get("creditCode")), Values.text(v.get("name")), Values.text(v.get("regionCode")),
                     Values.text(v.get("regionName")), Values.text(v.get("cityCode")), Values.text(v.get("cityName")),
@@ -86,7 +93,19 @@ public final class EnterpriseApi {
                     Values.number(v.get("lon")), Values.text(v.get("description")), Values.list(v.get("products"), ProductRef::from),
                     Values.list(v.get("technologies"), Named::from), Values.list(v.get("leads"), Named::from),
                     Values.list(v.get("suppliers"), SupplyLink::from), Values.list(v.get("buyers"), SupplyLink::from),
-                    Values.list(v.get("collaborations"), Collaboration::from), Values.list(v.get("investors"), Investment::from));
+                    Values.list(v.get("collaborations"), Collaboration::from), Values.list(v.get("investors"), Investment::from),
+                    Values.number(v.get("nicheYears")), Values.number(v.get("mainBusinessShare")),
+                    Values.number(v.get("revenueGrowth")), Values.number(v.get("debtRatio")),
+                    Values.number(v.get("rdSpendWan")), Values.number(v.get("rdSpendPrevWan")),
+                    Values.number(v.get("rdRatioPrev")), Values.number(v.get("rdStaffShare")),
+                    Values.whole(v.get("ipClass1")), Values.whole(v.get("ipClass2")), Values.whole(v.get("ipHighValue")),
+                    Values.text(v.get("rdInstitutionLevel")), Values.whole(v.get("digitalLevel")),
+                    Values.number(v.get("netMarginRatio")), Values.number(v.get("equityRaisedWan")),
+                    Values.number(v.get("marketShare")), Values.whole(v.get("marketRank")),
+                    Values.whole(v.get("globalMarketRank")), Values.text(v.get("keyField")),
+                    Values.flag(v.get("strategicEmerging")), Values.text(v.get("scienceAward")),
+                    Values.flag(v.get("highTech")), Values.flag(v.get("ownBrand")),
+                    Values.number(v.get("developmentScore")), Values.texts(v.get("tierHistory")));
         }
     }
 
@@ -115,6 +134,31 @@ public final class EnterpriseApi {
             @DecimalMin("-180") @DecimalMax("180") Double lon,
             List<String> productCodes,
             List<String> technologyCodes,
-            @Size(max = 5000) String description) {
+            @Size(max = 5000) String description,
+            @Schema(description = "从事特定细分市场年限") @DecimalMin("0") @DecimalMax("200") Double nicheYears,
+            @Schema(description = "主营业务收入占营业收入比重 0–1") @DecimalMin("0") @DecimalMax("1") Double mainBusinessShare,
+            @Schema(description = "近两年营业收入平均增长率，如 0.12") @DecimalMin("-1") @DecimalMax("100") Double revenueGrowth,
+            @Schema(description = "资产负债率 0–1") @DecimalMin("0") @DecimalMax("10") Double debtRatio,
+            @Schema(description = "上年研发费用（万元）") @DecimalMin("0") Double rdSpendWan,
+            @Schema(description = "前年研发费用（万元）") @DecimalMin("0") Double rdSpendPrevWan,
+            @Schema(description = "前年研发费用占营业收入比重 0–1") @DecimalMin("0") @DecimalMax("1") Double rdRatioPrev,
+            @Schema(description = "研发人员占职工总数比重 0–1") @DecimalMin("0") @DecimalMax("1") Double rdStaffShare,
+            @Schema(description = "Ⅰ类知识产权数（发明专利、集成电路布图设计等）") @PositiveOrZero Long ipClass1,
+            @Schema(description = "Ⅱ类知识产权数（实用新型、外观设计、软件著作权等）") @PositiveOrZero Long ipClass2,
+            @Schema(description = "其中高价值Ⅰ类知识产权数") @PositiveOrZero Long ipHighValue,
+            @Schema(enumeration = {"NONE", "CITY", "PROVINCIAL", "NATIONAL"}) String rdInstitutionLevel,
+            @Schema(description = "数字化水平等级 1–6") @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(6) Long digitalLevel,
+            @Schema(description = "上年净利润率") @DecimalMin("-100") @DecimalMax("1") Double netMarginRatio,
+            @Schema(description = "近两年新增股权融资（万元）") @DecimalMin("0") Double equityRaisedWan,
+            @Schema(description = "主导产品全国市场占有率 0–1") @DecimalMin("0") @DecimalMax("1") Double marketShare,
+            @Schema(description = "细分市场国内排名") @jakarta.validation.constraints.Min(1) Long marketRank,
+            @Schema(description = "单项产品全球市场排名") @jakarta.validation.constraints.Min(1) Long globalMarketRank,
+            @Schema(enumeration = {"NONE", "BASIC", "KEY_LINK"}, description = "重点领域：BASIC 六基/产业技术基础，KEY_LINK 产业链关键环节（补短板、锻长板、填空白）") String keyField,
+            @Schema(description = "主导产品属于战略性新兴产业") Boolean strategicEmerging,
+            @Schema(enumeration = {"NONE", "PROVINCIAL", "NATIONAL"}, description = "近三年省部级/国家级科技奖励（排名靠前）") String scienceAward,
+            @Schema(description = "有效期内的高新技术企业") Boolean highTech,
+            Boolean ownBrand,
+            @Schema(description = "专精特新发展评价得分（平台计算）") @DecimalMin("0") @DecimalMax("100") Double developmentScore,
+            @Schema(description = "层级获评记录，如 [\"INNOVATIVE:2022\", \"SPECIALIZED:2024-07-01\"]；不传则保留原记录") List<String> tierHistory) {
     }
 }

@@ -75,6 +75,33 @@ public class EnterpriseService {
         cells.put("productCodes", join(body.productCodes()));
         cells.put("technologyCodes", join(body.technologyCodes()));
         put(cells, "description", body.description());
+        put(cells, "nicheYears", body.nicheYears());
+        put(cells, "mainBusinessShare", body.mainBusinessShare());
+        put(cells, "revenueGrowth", body.revenueGrowth());
+        put(cells, "debtRatio", body.debtRatio());
+        put(cells, "rdSpendWan", body.rdSpendWan());
+        put(cells, "rdSpendPrevWan", body.rdSpendPrevWan());
+        put(cells, "rdRatioPrev", body.rdRatioPrev());
+        put(cells, "rdStaffShare", body.rdStaffShare());
+        put(cells, "ipClass1", body.ipClass1());
+        put(cells, "ipClass2", body.ipClass2());
+        put(cells, "ipHighValue", body.ipHighValue());
+        put(cells, "rdInstitutionLevel", body.rdInstitutionLevel());
+        put(cells, "digitalLevel", body.digitalLevel());
+        put(cells, "netMarginRatio", body.netMarginRatio());
+        put(cells, "equityRaisedWan", body.equityRaisedWan());
+        put(cells, "marketShare", body.marketShare());
+        put(cells, "marketRank", body.marketRank());
+        put(cells, "globalMarketRank", body.globalMarketRank());
+        put(cells, "keyField", body.keyField());
+        put(cells, "strategicEmerging", body.strategicEmerging());
+        put(cells, "scienceAward", body.scienceAward());
+        put(cells, "highTech", body.highTech());
+        put(cells, "ownBrand", body.ownBrand());
+        put(cells, "developmentScore", body.developmentScore());
+        if (body.tierHistory() != null) {
+            cells.put("tierHistory", join(body.tierHistory()));
+        }
         ImportReport report = engine.applyOne(ImportFile.ENTERPRISES, cells);
         if (!report.errors().isEmpty()) {
             List<Problem.FieldError> errors = report.errors().stream()

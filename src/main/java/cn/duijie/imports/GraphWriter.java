@@ -75,7 +75,11 @@ final class GraphWriter {
                         n.tier = coalesce(n.tier, 'NONE'),
                         n.isChainLeader = coalesce(n.isChainLeader, false),
                         n.listed = coalesce(n.listed, false),
-                        n.certifications = coalesce(n.certifications, [])""",
+                        n.certifications = coalesce(n.certifications, [])
+                    // an import that changes a firm's tier records the day (the climb on the cultivation desk)
+                    WITH n, coalesce(n.tierHistory, []) AS history
+                    WITH n, history, CASE WHEN size(history) = 0 THEN 'NONE' ELSE split(history[-1], ':')[0] END AS lastTier
+                    SET n.tierHistory = CASE WHEN lastTier <> n.tier THEN history + [n.tier + ':' + toString(date())] ELSE history END""",
             ImportFile.INSTITUTIONS, """
                     OPTIONAL MATCH (n)-[:LOCATED_IN]->(r:Region)
                     OPTIONAL MATCH (r)-[:WITHIN]->(parent:Region)

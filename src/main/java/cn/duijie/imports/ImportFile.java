@@ -12,6 +12,7 @@ import static cn.duijie.imports.Column.ref;
 import static cn.duijie.imports.Column.refs;
 import static cn.duijie.imports.Column.regionCode;
 import static cn.duijie.imports.Column.text;
+import static cn.duijie.imports.Column.tierHistory;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +24,12 @@ import cn.duijie.domain.FundStage;
 import cn.duijie.domain.InstitutionKind;
 import cn.duijie.domain.Instrument;
 import cn.duijie.domain.InvestorKind;
+import cn.duijie.domain.KeyField;
 import cn.duijie.domain.NeedKind;
 import cn.duijie.domain.NodeKind;
 import cn.duijie.domain.RegionLevel;
+import cn.duijie.domain.ResearchInstitutionLevel;
+import cn.duijie.domain.ScienceAward;
 import cn.duijie.domain.Stage;
 import cn.duijie.domain.Tier;
 
@@ -55,7 +59,18 @@ public enum ImportFile {
             decimal("revenueWan", false, 0, 1e10), decimal("rdRatio", false, 0, 1),
             integer("inventionPatents", false, 0, 1_000_000), list("certifications"), bool("listed"),
             decimal("lat", false, -90, 90), decimal("lon", false, -180, 180),
-            refs("productCodes", NodeKind.PRODUCT), refs("technologyCodes", NodeKind.TECHNOLOGY), text("description", false)),
+            refs("productCodes", NodeKind.PRODUCT), refs("technologyCodes", NodeKind.TECHNOLOGY), text("description", false),
+            // what the tier criteria read (找差距补短板); empty = not known
+            decimal("nicheYears", false, 0, 200), decimal("mainBusinessShare", false, 0, 1),
+            decimal("revenueGrowth", false, -1, 100), decimal("debtRatio", false, 0, 10),
+            decimal("rdSpendWan", false, 0, 1e9), decimal("rdSpendPrevWan", false, 0, 1e9), decimal("rdRatioPrev", false, 0, 1),
+            decimal("rdStaffShare", false, 0, 1), integer("ipClass1", false, 0, 1_000_000), integer("ipClass2", false, 0, 1_000_000),
+            integer("ipHighValue", false, 0, 1_000_000), oneOf("rdInstitutionLevel", false, ResearchInstitutionLevel.class),
+            integer("digitalLevel", false, 1, 6), decimal("netMarginRatio", false, -100, 1), decimal("equityRaisedWan", false, 0, 1e9),
+            decimal("marketShare", false, 0, 1), integer("marketRank", false, 1, 1_000_000), integer("globalMarketRank", false, 1, 1_000_000),
+            oneOf("keyField", false, KeyField.class), bool("strategicEmerging"),
+            oneOf("scienceAward", false, ScienceAward.class), bool("highTech"), bool("ownBrand"),
+            decimal("developmentScore", false, 0, 100), tierHistory("tierHistory")),
     SUPPLIES("supplies", null, List.of("supplierCreditCode", "buyerCreditCode"),
             creditCode("supplierCreditCode", NodeKind.ENTERPRISE), creditCode("buyerCreditCode", NodeKind.ENTERPRISE),
             ref("productCode", false, NodeKind.PRODUCT), integer("since", false, 1900, 2100)),

@@ -65,7 +65,7 @@ final class RowValidator {
             if (c.required()) {
                 throw new IllegalArgumentException(Messages.get("import.row.required"));
             }
-            return c.type() == Column.Type.LIST || c.type() == Column.Type.ENUM_LIST ? List.of() : null;
+            return c.type() == Column.Type.LIST || c.type() == Column.Type.ENUM_LIST || c.type() == Column.Type.TIER_HISTORY ? List.of() : null;
         }
         return switch (c.type()) {
             case TEXT -> raw;
@@ -113,6 +113,7 @@ final class RowValidator {
                 }
                 yield code;
             }
+            case TIER_HISTORY -> tierHistory(c, raw);
             case REGION_CODE -> {
                 if (!raw.matches("\\d{6}")) {
                     throw new IllegalArgumentException(Messages.get("import.row.region-code", raw));
@@ -120,6 +121,27 @@ final class RowValidator {
                 yield raw;
             }
         };
+    }
+
+    /** {@code TIER:YYYY} or {@code TIER:YYYY-MM-DD} entries, stored as {@code TIER:YYYY-MM-DD} in date order. */
+    private static List<String> tierHistory(Column c, String raw) {
+        List<String> out = new ArrayList<>();
+        for (String entry : splitList(raw)) {
+            int colon = entry.indexOf(':');
+            if (colon < 0) {
+                throw new IllegalArgumentException(Messages.get("import.row.tier-history", entry));
+            }
+            String when = entry.substring(colon + 1).strip();
+            try {
+                String tier = enumValue(c, entry.substring(0, colon));
+                String day = when.matches("\\d{4}") ? when + "-01-01" : LocalDate.parse(when).toString();
+                out.add(tier + ":" + day);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                throw new IllegalArgumentException(Messages.get("import.row.tier-history", entry));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(e -> e.substring(e.indexOf(':') + 1)));
+        return out;
     }
 
     private static Object inRange(Column c, double n, String raw) {

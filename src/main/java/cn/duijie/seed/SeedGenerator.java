@@ -72,6 +72,7 @@ public final class SeedGenerator {
     }
 
     private final SplittableRandom rnd;
+    private final long seed;
     private final int enterprises;
     private final Map<String, Region> regions = new LinkedHashMap<>();
     private final List<String[]> chains = new ArrayList<>();
@@ -83,6 +84,7 @@ public final class SeedGenerator {
     SeedGenerator(int enterprises, long seed) {
         this.enterprises = enterprises;
         this.rnd = new SplittableRandom(seed);
+        this.seed = seed;
         loadRegions();
         loadChains();
         loadInstitutions();
@@ -375,9 +377,11 @@ public final class SeedGenerator {
     }
 
     private void writeFirms(Path out, List<Firm> firms) throws IOException {
-        try (Csv w = new Csv(out.resolve("enterprises.csv"), "creditCode", "name", "regionCode", "tier", "isChainLeader",
+        List<String> header = new ArrayList<>(List.of("creditCode", "name", "regionCode", "tier", "isChainLeader",
                 "leadsChainIds", "employees", "revenueWan", "rdRatio", "inventionPatents", "certifications", "listed", "lat", "lon",
-                "productCodes", "technologyCodes", "description")) {
+                "productCodes", "technologyCodes", "description"));
+        header.addAll(CultivationFacts.COLUMNS);
+        try (Csv w = new Csv(out.resolve("enterprises.csv"), header.toArray(String[]::new))) {
             for (Firm f : firms) {
                 double revenue = Math.round(f.employees() * (60 + rnd.nextDouble() * 140));
                 double rd = Math.round((switch (f.tier()) {
@@ -387,9 +391,13 @@ public final class SeedGenerator {
                 int patents = (int) (f.tier().equals("NONE") ? rnd.nextInt(2) : rnd.nextInt(5) + f.employees() / 50);
                 String desc = "主要产品：" + String.join("、", f.products().stream().map(p -> products.get(p).name()).toList())
                         + "；所属" + segments.get(f.segment()).name() + "环节" + (f.leader() ? "，区域链主企业，带动本地配套" : "");
-                w.row(f.code(), f.name(), f.region(), f.tier(), f.leader(), f.leader() ? f.chain() : "", f.employees(), revenue, rd,
-                        patents, String.join("|", f.certs()), f.leader() && rnd.nextDouble() < 0.7, f.lat(), f.lon(),
-                        String.join("|", f.products()), String.join("|", f.techs()), desc);
+                CultivationFacts.Values c = CultivationFacts.of(f, revenue, rd, patents, seed);
+                List<Object> cells = new ArrayList<>(List.of(f.code(), f.name(), f.region(), f.tier(), f.leader(),
+                        f.leader() ? f.chain() : "", f.employees(), c.revenueWan(), c.rdRatio(), c.cells().get(8),
+                        String.join("|", f.certs()), f.leader() && rnd.nextDouble() < 0.7, f.lat(), f.lon(),
+                        String.join("|", f.products()), String.join("|", f.techs()), desc));
+                cells.addAll(c.cells());
+                w.row(cells.toArray());
             }
         }
     }
