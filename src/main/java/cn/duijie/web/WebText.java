@@ -1,0 +1,31 @@
+package cn.duijie.web;
+
+import cn.duijie.common.Messages;
+import io.quarkus.qute.TemplateExtension;
+
+/** Page text from the one message bundle (i18n/messages.properties): {msg:t('web.nav.chains')} in templates. */
+@TemplateExtension(namespace = "msg")
+public final class WebText {
+
+    private WebText() {
+    }
+
+    static String t(String key, Object... args) {
+        return Messages.get(key, args);
+    }
+
+    /** 专精特新 ladder label of a tier code (NONE … CHAMPION). */
+    static String tier(String code) {
+        return code == null ? "" : Messages.get("tier." + code);
+    }
+
+    /** 0.072 → "7.2%". */
+    static String percent(Double ratio) {
+        return ratio == null ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    /** Label of a segment stage (UPSTREAM, MIDSTREAM, DOWNSTREAM) or of any enum value with a web.enum.* key. */
+    static String label(String code) {
+        return code == null ? "" : Messages.get("web.enum." + code);
+    }
+}
