@@ -58,30 +58,32 @@ public class ChainPages {
 
     @GET
     public Uni<Response> list(@QueryParam("region") String region) {
-        WebUser user = session.user();
-        String r = regionOrDefault(region, user);
-        return Pages.respond(Uni.combine().all().unis(chains.list(), regions.provincesAndCities()).asTuple()
-                .map(t -> Templates.list(Frame.of(Pages.text("web.chains.title"), "chains", user), t.getItem1(), t.getItem2(), r)), user);
+        return session.user().chain(user -> {
+            String r = regionOrDefault(region, user);
+            return Pages.respond(Uni.combine().all().unis(chains.list(), regions.provincesAndCities()).asTuple()
+                    .map(t -> Templates.list(Frame.of(Pages.text("web.chains.title"), "chains", user), t.getItem1(), t.getItem2(), r)), user);
+        });
     }
 
     @GET
     @Path("/{id}")
     public Uni<Response> map(@PathParam("id") String id, @QueryParam("region") String region,
                              @QueryParam("min") @DefaultValue("3") int min) {
-        WebUser user = session.user();
-        String r = regionOrDefault(region, user);
-        return Pages.respond(Uni.combine().all().unis(chains.get(id, r), chains.gaps(id, r, min), regions.provincesAndCities()).asTuple()
-                .map(t -> {
-                    ChainResource.ChainView chain = t.getItem1();
-                    List<ChainResource.Gap> gaps = t.getItem2();
-                    Set<String> gapSegments = gaps.stream().filter(g -> "SEGMENT".equals(g.kind())).map(ChainResource.Gap::id)
-                            .collect(Collectors.toSet());
-                    String regionName = t.getItem3().stream().filter(x -> x.code().equals(r)).map(RegionService.Region::name)
-                            .findFirst().orElse(r);
-                    String title = Pages.text("web.chains.map-title", chain.name(), regionName);
-                    return Templates.map(Frame.of(title, "chains", user), chain, t.getItem3(), r, regionName, min, gapSegments,
-                            gaps, graphJson(chain, r, min));
-                }), user);
+        return session.user().chain(user -> {
+            String r = regionOrDefault(region, user);
+            return Pages.respond(Uni.combine().all().unis(chains.get(id, r), chains.gaps(id, r, min), regions.provincesAndCities()).asTuple()
+                    .map(t -> {
+                        ChainResource.ChainView chain = t.getItem1();
+                        List<ChainResource.Gap> gaps = t.getItem2();
+                        Set<String> gapSegments = gaps.stream().filter(g -> "SEGMENT".equals(g.kind())).map(ChainResource.Gap::id)
+                                .collect(Collectors.toSet());
+                        String regionName = t.getItem3().stream().filter(x -> x.code().equals(r)).map(RegionService.Region::name)
+                                .findFirst().orElse(r);
+                        String title = Pages.text("web.chains.map-title", chain.name(), regionName);
+                        return Templates.map(Frame.of(title, "chains", user), chain, t.getItem3(), r, regionName, min, gapSegments,
+                                gaps, graphJson(chain, r, min));
+                    }), user);
+        });
     }
 
     private String graphJson(ChainResource.ChainView chain, String region, int min) {

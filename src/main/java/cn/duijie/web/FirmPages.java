@@ -123,27 +123,29 @@ public class FirmPages {
                                 @QueryParam("chain") String chain, @QueryParam("segment") String segment,
                                 @QueryParam("product") String product, @QueryParam("sort") String sort,
                                 @QueryParam("page") @DefaultValue("0") int page, @HeaderParam("HX-Request") String htmx) {
-        WebUser user = session.user();
-        Filters f = new Filters(blank(q), blank(tier), blank(region), blank(chain), blank(segment), blank(product), blank(sort));
-        Uni<Results> results = Uni.createFrom().deferred(() -> {
-            Paging.check(page, PAGE_SIZE);
-            return firms.search(f.q(), f.tier(), f.region(), f.chain(), f.segment(), f.product(), EnterpriseService.Sort.parse(f.sort()),
-                    page, PAGE_SIZE);
-        }).map(p -> new Results(p, f));
-        if (htmx != null) {
-            // htmx asks for the result list only, as the user types
-            return Pages.respond(results.map(Templates::search$results), user);
-        }
-        return Pages.respond(Uni.combine().all().unis(results, chains.list(), regions.provincesAndCities()).asTuple()
-                .map(t -> Templates.search(Frame.of(Pages.text("web.firms.title"), "firms", user), t.getItem1(), t.getItem2(),
-                        t.getItem3(), TIERS, SORTS)), user);
+        return session.user().chain(user -> {
+            Filters f = new Filters(blank(q), blank(tier), blank(region), blank(chain), blank(segment), blank(product), blank(sort));
+            Uni<Results> results = Uni.createFrom().deferred(() -> {
+                Paging.check(page, PAGE_SIZE);
+                return firms.search(f.q(), f.tier(), f.region(), f.chain(), f.segment(), f.product(), EnterpriseService.Sort.parse(f.sort()),
+                        page, PAGE_SIZE);
+            }).map(p -> new Results(p, f));
+            if (htmx != null) {
+                // htmx asks for the result list only, as the user types
+                return Pages.respond(results.map(Templates::search$results), user);
+            }
+            return Pages.respond(Uni.combine().all().unis(results, chains.list(), regions.provincesAndCities()).asTuple()
+                    .map(t -> Templates.search(Frame.of(Pages.text("web.firms.title"), "firms", user), t.getItem1(), t.getItem2(),
+                            t.getItem3(), TIERS, SORTS)), user);
+        });
     }
 
     @GET
     @Path("/{creditCode}")
     public Uni<Response> firm(@PathParam("creditCode") String creditCode) {
-        WebUser user = session.user();
-        return Pages.respond(firms.get(creditCode).map(d -> Templates.firm(Frame.of(d.name(), "firms", user), d)), user);
+        return session.user().chain(user -> {
+            return Pages.respond(firms.get(creditCode).map(d -> Templates.firm(Frame.of(d.name(), "firms", user), d)), user);
+        });
     }
 
     static String blank(String s) {

@@ -26,7 +26,7 @@ public final class Menu {
             new Item("home", "web.nav.home", "/home", Set.of(ENTERPRISE, INSTITUTION, INVESTOR, BUREAU, ADMIN)),
             new Item("chains", "web.nav.chains", "/chains", Set.of()),
             new Item("firms", "web.nav.firms", "/firms", Set.of()),
-            new Item("needs", "web.nav.needs", "/bureau/needs", Set.of(BUREAU, ADMIN)),
+            new Item("needs", "web.nav.needs", "/bureau#needs", Set.of(BUREAU, ADMIN)),
             new Item("imports", "web.nav.imports", "/bureau/imports", Set.of(BUREAU, ADMIN)),
             new Item("events", "web.nav.events", "/bureau/events", Set.of(BUREAU, ADMIN))
             // bureau desks of other features go here, e.g.

@@ -19,6 +19,16 @@ public final class WebText {
         return code == null ? "" : Messages.get("tier." + code);
     }
 
+    /** The text of key prefix + code, e.g. of('web.need.action.', 'SHORTLIST'). */
+    static String of(String prefix, String code) {
+        return code == null ? "" : Messages.get(prefix + code);
+    }
+
+    /** A score in [0, 1] as the 0–100 a person reads. */
+    static String score(double score) {
+        return String.valueOf(Math.round(score * 100));
+    }
+
     /** 0.072 → "7.2%". */
     static String percent(Double ratio) {
         return ratio == null ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", ratio * 100);
