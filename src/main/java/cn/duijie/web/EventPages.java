@@ -159,7 +159,7 @@ public class EventPages {
                 // ROLE:TYPE:key, as the invite buttons send it
                 String[] parts = p.split(":", 3);
                 if (parts.length == 3) {
-                    inputs.add(new EventApi.ParticipantInput(EventEnums.PartyType.valueOf(parts[1]), parts[2],
+                    inputs.add(new EventApi.ParticipantInput(cn.duijie.domain.PartyType.valueOf(parts[1]), parts[2],
                             EventEnums.ParticipantRole.valueOf(parts[0]), null, null, null, null, null, actor(user)));
                 }
             }

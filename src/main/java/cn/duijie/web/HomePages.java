@@ -104,8 +104,8 @@ public class HomePages {
                 firms.get(firm),
                 needs.list(null, null, firm, page, LIST_SIZE),
                 matching.supplyOpportunities(firm, 10),
-                matching.partiesForFirm(firm, Need.Kind.TECH, 5),
-                matching.partiesForFirm(firm, Need.Kind.FINANCE, 5)).asTuple()
+                matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5),
+                matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)).asTuple()
                 .map(t -> Templates.enterprise(Frame.of(Pages.text("web.home.title", t.getItem1().name()), "home", user),
                         t.getItem1(), new NeedList(t.getItem2()), t.getItem3(), t.getItem4(), t.getItem5())), user);
     }

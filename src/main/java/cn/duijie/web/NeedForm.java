@@ -45,9 +45,9 @@ public record NeedForm(String kind, String title, String description, List<Strin
 
     /** The request the API would receive; numbers that are not numbers are reported like the API's field errors. */
     NeedApi.NewNeed toRequest(String postedBy, List<Problem.FieldError> errors) {
-        Need.Kind k;
+        cn.duijie.domain.NeedKind k;
         try {
-            k = Need.Kind.valueOf(kind);
+            k = cn.duijie.domain.NeedKind.valueOf(kind);
         } catch (RuntimeException e) {
             errors.add(new Problem.FieldError("kind", Messages.get("enum.allowed", kind, "SUPPLY / TECH / FINANCE")));
             k = null;
@@ -58,7 +58,8 @@ public record NeedForm(String kind, String title, String description, List<Strin
         List<String> certs = certifications == null || certifications.isBlank() ? List.of()
                 : Arrays.stream(certifications.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
         return new NeedApi.NewNeed(null, k, postedBy, title, blank(description), productCodes, technologyCodes, qty, certs, km,
-                amount, blank(stage), blank(instrument), null, null);
+                amount, parseEnum(stage, "stage", cn.duijie.domain.FundStage.class, errors),
+                parseEnum(instrument, "instrument", cn.duijie.domain.Instrument.class, errors), null, null);
     }
 
     private static <T> T parse(String text, String field, List<Problem.FieldError> errors, java.util.function.Function<String, T> f) {
@@ -69,6 +70,19 @@ public record NeedForm(String kind, String title, String description, List<Strin
             return f.apply(text.strip());
         } catch (NumberFormatException e) {
             errors.add(new Problem.FieldError(field, Messages.get("web.form.number", text)));
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(String text, String field, Class<E> type, List<Problem.FieldError> errors) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, text.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new Problem.FieldError(field, Messages.get("enum.allowed", text,
+                    String.join(" / ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()))));
             return null;
         }
     }

@@ -194,7 +194,7 @@ public class NeedPages {
     public Uni<Response> status(@PathParam("id") String id, @RestForm String status) {
         return session.requireUser().chain(user -> {
             return Uni.createFrom().deferred(() -> {
-                cn.duijie.need.Need.Status s = cn.duijie.need.Need.Status.valueOf(status);
+                cn.duijie.domain.NeedStatus s = cn.duijie.domain.NeedStatus.valueOf(status);
                 return needs.patch(id, new NeedApi.NeedPatch(s, null, null, null, null, null, null, null, session.actor(user).label()));
             }).map(n -> Response.seeOther(URI.create("/needs/" + id)).build())
                     .onFailure(IllegalArgumentException.class).transform(e -> DomainException.invalid("status",

@@ -15,13 +15,13 @@ public final class WebText {
     }
 
     /** 专精特新 ladder label of a tier code (NONE … CHAMPION). */
-    static String tier(String code) {
-        return code == null ? "" : Messages.get("tier." + code);
+    static String tier(Object code) {
+        return code == null ? "" : Messages.get("tier." + name(code));
     }
 
     /** The text of key prefix + code, e.g. of('web.need.action.', 'SHORTLIST'). */
-    static String of(String prefix, String code) {
-        return code == null ? "" : Messages.get(prefix + code);
+    static String of(String prefix, Object code) {
+        return code == null ? "" : Messages.get(prefix + name(code));
     }
 
     /** A score in [0, 1] as the 0–100 a person reads. */
@@ -35,7 +35,11 @@ public final class WebText {
     }
 
     /** Label of a segment stage (UPSTREAM, MIDSTREAM, DOWNSTREAM) or of any enum value with a web.enum.* key. */
-    static String label(String code) {
-        return code == null ? "" : Messages.get("web.enum." + code);
+    static String label(Object code) {
+        return code == null ? "" : Messages.get("web.enum." + name(code));
+    }
+
+    private static String name(Object code) {
+        return code instanceof Enum<?> e ? e.name() : code.toString();
     }
 }
