@@ -29,6 +29,30 @@ public final class WebText {
         return String.valueOf(Math.round(score * 100));
     }
 
+    /** A piece of a drawn reason path: a node (firm, product…) or the arrow between two, e.g. "—需要→". */
+    public record PathPart(String text, boolean edge) {
+    }
+
+    /** A reason path as node, arrow, node…, with the arrows (and their direction) as the matcher wrote them. */
+    static java.util.List<PathPart> parts(cn.duijie.matching.MatchModel.ReasonPath path) {
+        java.util.List<PathPart> out = new java.util.ArrayList<>();
+        String text = path.text();
+        int at = 0;
+        for (int i = 0; i < path.nodes().size(); i++) {
+            String name = path.nodes().get(i).name();
+            int found = name == null ? -1 : text.indexOf(name, at);
+            if (found < 0) {
+                return java.util.List.of(new PathPart(text, false));
+            }
+            if (i > 0) {
+                out.add(new PathPart(text.substring(at, found).strip(), true));
+            }
+            out.add(new PathPart(name, false));
+            at = found + name.length();
+        }
+        return out;
+    }
+
     /** 0.072 → "7.2%". */
     static String percent(Double ratio) {
         return ratio == null ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", ratio * 100);

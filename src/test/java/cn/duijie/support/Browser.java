@@ -71,6 +71,16 @@ public final class Browser {
         return file;
     }
 
+    /** Logs in through the login form, as a person would, and waits for the home page. */
+    public static void login(Page page, String username, String password) {
+        page.navigate("/login");
+        page.getByLabel("用户名").fill(username);
+        page.getByLabel("密码").fill(password);
+        page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+        page.waitForURL(url -> !url.contains("/login") && !url.contains("j_security_check"));
+    }
+
     /** Closes the page's context (and its cookies). */
     public static void close(Page page) {
         page.context().close();
