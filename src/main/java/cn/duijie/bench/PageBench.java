@@ -40,7 +40,7 @@ public final class PageBench {
             double[] wall = new double[requests];
             int errors = 0;
             for (int i = -20; i < requests; i++) {
-                HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30)).GET();
+                HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(url + ascii(path))).timeout(Duration.ofSeconds(30)).GET();
                 if (cookie != null) {
                     req.header("Cookie", cookie);
                 }
@@ -61,6 +61,19 @@ public final class PageBench {
             System.out.printf("%-60s %8.1f %8.1f %8.1f %10.1f %6d%n", path, at(server, 0.50), at(server, 0.95), server[requests - 1],
                     at(wall, 0.95), errors);
         }
+    }
+
+    /** Percent-encodes what is not ASCII, so paths can be given as typed (q=轴承). */
+    static String ascii(String path) {
+        StringBuilder out = new StringBuilder();
+        path.codePoints().forEach(c -> {
+            if (c < 128) {
+                out.append((char) c);
+            } else {
+                out.append(java.net.URLEncoder.encode(new String(Character.toChars(c)), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        });
+        return out.toString();
     }
 
     private static double duration(String header) {
