@@ -34,6 +34,7 @@ public class DuijieMain {
             case "serve" -> start(Service.class, rest);
             case "generate" -> cn.duijie.seed.SeedGenerator.main(rest);
             case "bench-http" -> cn.duijie.bench.HttpBench.main(rest);
+            case "bench-pages" -> cn.duijie.bench.PageBench.main(rest);
             case "bench-quality" -> {
                 // a throw-away data directory: the harness never touches the user's data
                 System.setProperty("duijie.data-dir", tempDir());

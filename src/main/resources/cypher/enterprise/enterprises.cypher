@@ -1,6 +1,7 @@
 // Firms (GET /enterprises): full-text ranked when $q is given, then higher tier first, then by name.
 // $q: escaped full-text query, '' for none · $tier, $region (sub-regions included), $chain (makes for it or leads it),
-// $product (narrower included): filters, null for any · $tierRank: the ladder, {tier name: rank} · $skip, $size: the page
+// $segment (makes a product of it), $product (narrower included): filters, null for any
+// $sort: RELEVANCE (score, then tier), NAME, TIER or EMPLOYEES; ties by name, then credit code · $tierRank: the ladder, {tier name: rank} · $skip, $size: the page
 CALL () {
   WITH $q AS q WHERE q <> ''
   CALL db.index.fulltext.queryNodes('enterprise_text', q) YIELD node, score
@@ -16,9 +17,15 @@ WHERE ($tier IS NULL OR e.tier = $tier)
   AND ($chain IS NULL
        OR EXISTS { (e)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chain}) }
        OR EXISTS { (e)-[:LEADS]->(:Chain {id: $chain}) })
+  AND ($segment IS NULL OR EXISTS { (e)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(:Segment {id: $segment}) })
   AND ($product IS NULL OR EXISTS { (e)-[:MAKES]->(:Product)-[:BROADER*0..2]->(:Product {code: $product}) })
 // page
-WITH e, score ORDER BY score DESC, coalesce($tierRank[e.tier], 0) DESC, e.name SKIP $skip LIMIT $size
+WITH e, score
+ORDER BY CASE WHEN $sort = 'RELEVANCE' THEN score ELSE 0.0 END DESC,
+         CASE WHEN $sort IN ['RELEVANCE', 'TIER'] THEN coalesce($tierRank[e.tier], 0) ELSE 0 END DESC,
+         CASE WHEN $sort = 'EMPLOYEES' THEN coalesce(e.employees, 0) ELSE 0 END DESC,
+         e.name, e.creditCode
+SKIP $skip LIMIT $size
 OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region)
 RETURN e {.creditCode, .name, .regionCode, .tier, .isChainLeader, .employees, regionName: r.name,
           products: [(e)-[:MAKES]->(x:Product) | x.name]} AS hit

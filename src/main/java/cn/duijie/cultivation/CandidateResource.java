@@ -1,6 +1,8 @@
 package cn.duijie.cultivation;
 
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import cn.duijie.common.Page;
-import cn.duijie.common.Paging;
+import cn.duijie.common.PageRequest;
 import io.smallrye.mutiny.Uni;
 
 @Path("/api/v1/cultivation")
@@ -35,9 +37,8 @@ public class CandidateResource {
             @Parameter(description = "地区代码", required = true) @QueryParam("region") String region,
             @Parameter(description = "目标层级 INNOVATIVE / SPECIALIZED / LITTLE_GIANT / CHAMPION") @QueryParam("tier") String tier,
             @Parameter(description = "P2022 / N2026；不填按配置与日期") @QueryParam("regime") String regime,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        Paging.check(page, size);
-        return service.candidates(region, tier, regime, page, size);
+            @Valid @BeanParam PageRequest paging) {
+        return service.candidates(region, tier, regime, paging.page, paging.size);
     }
 
     @GET

@@ -110,7 +110,21 @@ public final class EnterpriseApi {
     }
 
     /** The filters of GET /enterprises; null means any. */
-    public record Filter(String q, Tier tier, String region, String chain, String product) {
+    public record Filter(String q, Tier tier, String region, String chain, String segment, String product, Sort sort) {
+    }
+
+    /** How a firm list may be ordered; relevance (full-text score, then tier) is the default. */
+    public enum Sort {
+        RELEVANCE, NAME, TIER, EMPLOYEES;
+
+        /** RELEVANCE for none; case-insensitive; anything else is a 400 problem naming the allowed values. */
+        public static Sort parse(String text) {
+            if (text == null || text.isBlank()) {
+                return RELEVANCE;
+            }
+            return cn.duijie.domain.Vocabulary.parse(Sort.class, text).orElseThrow(() -> cn.duijie.common.DomainException.invalid("sort",
+                    cn.duijie.common.Messages.get("enum.allowed", text, cn.duijie.domain.Vocabulary.allowed(Sort.class))));
+        }
     }
 
     /** The outcome of a PUT: the firm as stored, and whether it was new. */

@@ -35,7 +35,9 @@ public class EnterpriseRepository {
         p.put("tier", f.tier() == null ? null : f.tier().name());
         p.put("region", f.region());
         p.put("chain", f.chain());
+        p.put("segment", f.segment());
         p.put("product", f.product());
+        p.put("sort", f.sort().name());
         p.put("tierRank", TIER_RANK);
         return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
     }

@@ -34,7 +34,8 @@ public class EnterpriseService {
 
     public Uni<Page<EnterpriseApi.Summary>> search(EnterpriseApi.Filter f, int page, int size) {
         return firms.search(new EnterpriseApi.Filter(f.q(), f.tier(), blankToNull(f.region()), blankToNull(f.chain()),
-                blankToNull(f.product())), page, size);
+                blankToNull(f.segment()), blankToNull(f.product()), f.sort() == null ? EnterpriseApi.Sort.RELEVANCE : f.sort()),
+                page, size);
     }
 
     public Uni<EnterpriseApi.Detail> get(String creditCode) {

@@ -42,6 +42,6 @@ public final class FundApi {
     }
 
     /** The filters of GET /funds; null means any. */
-    public record FundFilter(String chain, FundStage stage, Instrument instrument, InvestorKind investorKind) {
+    public record FundFilter(String chain, FundStage stage, Instrument instrument, InvestorKind investorKind, String investor) {
     }
 }

@@ -29,6 +29,7 @@ public class FundRepository {
         p.put("stage", f.stage() == null ? null : f.stage().name());
         p.put("instrument", f.instrument() == null ? null : f.instrument().name());
         p.put("investorKind", f.investorKind() == null ? null : f.investorKind().name());
+        p.put("investor", f.investor());
         return graph.page(LIST, p, page, size, r -> FundApi.Fund.from(r.get("hit")));
     }
 

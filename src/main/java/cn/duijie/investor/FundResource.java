@@ -37,8 +37,9 @@ public class FundResource {
     public Uni<Page<FundApi.Fund>> list(@Parameter(description = "关注的产业链编号") @QueryParam("chain") String chain,
                                         @QueryParam("stage") FundStage stage, @QueryParam("instrument") Instrument instrument,
                                         @QueryParam("investorKind") InvestorKind investorKind,
+                                        @Parameter(description = "投资机构编号：只列该机构管理的基金") @QueryParam("investor") String investor,
                                         @Valid @BeanParam PageRequest paging) {
-        return service.list(new FundApi.FundFilter(chain, stage, instrument, investorKind), paging.page, paging.size);
+        return service.list(new FundApi.FundFilter(chain, stage, instrument, investorKind, investor), paging.page, paging.size);
     }
 
     @GET

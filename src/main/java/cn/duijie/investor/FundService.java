@@ -19,7 +19,8 @@ public class FundService {
 
     public Uni<Page<FundApi.Fund>> list(FundApi.FundFilter filter, int page, int size) {
         String chain = filter.chain() == null || filter.chain().isBlank() ? null : filter.chain().strip();
-        return funds.list(new FundApi.FundFilter(chain, filter.stage(), filter.instrument(), filter.investorKind()), page, size);
+        String investor = filter.investor() == null || filter.investor().isBlank() ? null : filter.investor().strip();
+        return funds.list(new FundApi.FundFilter(chain, filter.stage(), filter.instrument(), filter.investorKind(), investor), page, size);
     }
 
     public Uni<FundApi.Fund> get(String id) {
