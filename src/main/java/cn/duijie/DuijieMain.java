@@ -19,6 +19,9 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public class DuijieMain {
 
+    /** Exit status of a start whose embedded engines could not be brought up. */
+    public static final int EXIT_ENGINE_FAILED = 3;
+
     public static void main(String... args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
@@ -54,7 +57,16 @@ public class DuijieMain {
 
     private static void start(Class<? extends QuarkusApplication> app, String[] args) {
         EngineBootstrap engines = new EngineBootstrap();
-        Map<String, String> props = engines.start(EngineBootstrap.Settings.fromEnvironment());
+        Map<String, String> props;
+        try {
+            props = engines.start(EngineBootstrap.Settings.fromEnvironment());
+        } catch (RuntimeException e) {
+            // exit non-zero so a supervisor sees the failed start, instead of a JVM kept half-alive by engine threads
+            org.jboss.logging.Logger.getLogger(DuijieMain.class).error("Duijie 无法启动 (cannot start): " + e.getMessage(), e);
+            System.err.println("Duijie 无法启动 (cannot start): " + e.getMessage());
+            System.exit(EXIT_ENGINE_FAILED);
+            return;
+        }
         props.forEach(System::setProperty);
         Runtime.getRuntime().addShutdownHook(new Thread(engines::stop, "duijie-engines-stop"));
         Quarkus.run(app, args);
