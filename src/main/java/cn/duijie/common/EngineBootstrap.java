@@ -113,16 +113,21 @@ public final class EngineBootstrap {
     }
 
     public void stop() {
+        stopEngines();
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /** Stops the engines cleanly but keeps the data directory locked (backup and restore copy files meanwhile). */
+    public void stopEngines() {
         if (neo4j != null) {
             neo4j.stop();
         }
         if (postgres != null) {
             postgres.close();
             postgres = null;
-        }
-        if (lock != null) {
-            lock.close();
-            lock = null;
         }
     }
 

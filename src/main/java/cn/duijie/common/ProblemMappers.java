@@ -93,7 +93,8 @@ public class ProblemMappers {
             return respond(problem(400, "malformed-json", Messages.get("problem.malformed-json"),
                     Messages.get("detail.json-body")));
         }
-        String reason = Messages.get("detail.json-field", field);
+        String reason = e instanceof RefusedJsonValue r ? Messages.get("json.field-refused", field, r.reason())
+                : Messages.get("detail.json-field", field);
         return respond(new Problem("/problems/validation", Messages.get("problem.validation"), 400, reason,
                 List.of(new Problem.FieldError(field, reason))));
     }
@@ -179,6 +180,10 @@ public class ProblemMappers {
     public Response internal(Throwable e) {
         if (e instanceof DomainException d) {
             return domain(d);
+        }
+        java.util.Optional<DomainException> fromStore = StoreErrors.translate(e);
+        if (fromStore.isPresent()) {
+            return domain(fromStore.get());
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unhandled error, reference %s", ref);

@@ -29,6 +29,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String DATABASE = "duijie";
     public static final String USER = "postgres";
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(20);
+    private static final boolean DURABLE = Boolean.parseBoolean(System.getProperty("duijie.embedded.postgres-durable", "true"));
 
     private final EmbeddedPostgres postgres;
     private final Process watchdog;
@@ -51,9 +52,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    // zonky's test defaults (-F, synchronous_commit=off) could lose acknowledged commits on a power cut
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
+                    // zonky's test defaults (-F, synchronous_commit=off) could lose acknowledged commits on a power cut;
+                    // only the unit suite turns durability off (-Dduijie.embedded.postgres-durable=false), for speed
+                    .setServerConfig("fsync", DURABLE ? "on" : "off")
+                    .setServerConfig("synchronous_commit", DURABLE ? "on" : "off")
                     .start();
             Process watchdog = postmasterPid(dataDirectory).map(EmbeddedPostgresServer::watch).orElse(null);
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(pg, watchdog);

@@ -76,6 +76,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** The default database, for the offline tools (backup counts); the service itself goes through Bolt. */
+    public synchronized org.neo4j.graphdb.GraphDatabaseService database() {
+        return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+    }
+
     public synchronized boolean isRunning() {
         return dbms != null;
     }

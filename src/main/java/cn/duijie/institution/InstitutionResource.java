@@ -84,6 +84,10 @@ public class InstitutionResource {
                 : "CALL db.index.fulltext.queryNodes('institution_text', $q) YIELD node AS i, score";
         p.put("q", text);
         if (kind != null && !kind.isBlank()) {
+            if (!java.util.Set.of("UNIVERSITY", "INSTITUTE", "LAB").contains(kind.strip().toUpperCase())) {
+                throw cn.duijie.common.DomainException.invalid("kind",
+                        cn.duijie.common.Messages.get("enum.allowed", kind, "UNIVERSITY / INSTITUTE / LAB"));
+            }
             p.put("kind", kind.strip().toUpperCase());
             where.add("i.kind = $kind");
         }
