@@ -49,11 +49,14 @@ class EmbeddedEnginesCrashTest {
         Thread.sleep(1500);
         assertTrue(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the orphan outlived its JVM");
         Child next = Child.start(dir);
-        assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the orphan was stopped");
-        assertTrue(next.output.stream().anyMatch(l -> l.contains("orphaned PostgreSQL (pid " + postmaster + ")")),
-                "the start-up log says so: " + next.output);
-        assertEquals(2, next.rows());
-        next.kill();
+        try {
+            assertFalse(ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false), "the orphan was stopped");
+            assertTrue(next.output.stream().anyMatch(l -> l.contains("orphaned PostgreSQL (pid " + postmaster + ")")),
+                    "the start-up log says so: " + next.output);
+            assertEquals(2, next.rows());
+        } finally {
+            next.kill();
+        }
     }
 
     @Test
