@@ -13,7 +13,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses, before any resource runs, request lines no endpoint can serve: a URI longer than
+ * Refuses, before any resource runs, requests no endpoint can serve: a JSON body declared larger than
+ * {@code duijie.limits.max-json-body}, a URI longer than
  * {@code duijie.limits.max-uri-length}, a query parameter longer than {@code duijie.limits.max-param-length}, a NUL byte
  * or broken percent-encoding in the path or query. Each gets a problem+json answer (Netty's own 414 has no body, so
  * the HTTP line limit is set above this one).
@@ -25,9 +26,13 @@ public class RequestGuard {
     private final int maxUri;
     private final int maxParam;
 
+    private final io.quarkus.runtime.configuration.MemorySize maxJsonBody;
+
     RequestGuard(ObjectMapper json,
                  @ConfigProperty(name = "duijie.limits.max-uri-length", defaultValue = "8192") int maxUri,
-                 @ConfigProperty(name = "duijie.limits.max-param-length", defaultValue = "500") int maxParam) {
+                 @ConfigProperty(name = "duijie.limits.max-param-length", defaultValue = "500") int maxParam,
+                 @ConfigProperty(name = "duijie.limits.max-json-body", defaultValue = "1M") io.quarkus.runtime.configuration.MemorySize maxJsonBody) {
+        this.maxJsonBody = maxJsonBody;
         this.json = json;
         this.maxUri = maxUri;
         this.maxParam = maxParam;
@@ -41,6 +46,15 @@ public class RequestGuard {
         String uri = ctx.request().uri();
         if (uri.length() > maxUri) {
             refuse(ctx, 414, "uri-too-long", Messages.get("problem.uri-too-long"), Messages.get("detail.uri-too-long", maxUri));
+            return;
+        }
+        String type = ctx.request().getHeader("Content-Type");
+        String length = ctx.request().getHeader("Content-Length");
+        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json") && length != null
+                && length.matches("\\d{1,18}") && Long.parseLong(length) > maxJsonBody.asLongValue()) {
+            ctx.response().putHeader("Connection", "close");
+            refuse(ctx, 413, "payload-too-large", Messages.get("problem.too-large"),
+                    Messages.get("detail.json-too-large", maxJsonBody.asLongValue() / 1024 + " KB"));
             return;
         }
         String path;

@@ -66,17 +66,17 @@ public final class EnterpriseApi {
             @NotBlank @Schema(description = "所在区县的行政区划代码") String regionCode,
             Tier tier,
             Boolean isChainLeader,
-            List<String> leadsChainIds,
+            @Size(max = 50) List<String> leadsChainIds,
             @PositiveOrZero Long employees,
             @DecimalMin("0") Double revenueWan,
             @DecimalMin("0") @DecimalMax("1") Double rdRatio,
             @PositiveOrZero Long inventionPatents,
-            List<String> certifications,
+            @Size(max = 50) List<String> certifications,
             Boolean listed,
             @DecimalMin("-90") @DecimalMax("90") Double lat,
             @DecimalMin("-180") @DecimalMax("180") Double lon,
-            List<String> productCodes,
-            List<String> technologyCodes,
+            @Size(max = 500) List<String> productCodes,
+            @Size(max = 500) List<String> technologyCodes,
             @Size(max = 5000) String description) {
     }
 }

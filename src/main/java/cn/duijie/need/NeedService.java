@@ -212,9 +212,6 @@ public class NeedService {
             if (!patch.expiresAt().isAfter(now())) {
                 throw DomainException.invalid("expiresAt", Messages.get("need.expires.past"));
             }
-            if (patch.expiresAt().isAfter(now().plusYears(3))) {
-                throw DomainException.invalid("expiresAt", Messages.get("need.expires.far"));
-            }
             n.expiresAt = patch.expiresAt();
         }
         if (patch.status() != null && patch.status() != from) {
