@@ -120,6 +120,15 @@ public class ProblemMappers {
                 Messages.get("detail.json-body")));
     }
 
+    /** The multipart parser's failure on a body that does not match its declared boundary: the client's bytes. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        if (e.getMessage() != null && e.getMessage().contains("multipart")) {
+            return respond(problem(400, "malformed-multipart", Messages.get("problem.bad-request"), Messages.get("detail.bad-multipart")));
+        }
+        return internal(e);
+    }
+
     @ServerExceptionMapper
     public Response validation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = new ArrayList<>();
