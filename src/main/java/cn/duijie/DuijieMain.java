@@ -12,12 +12,15 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point: {@code serve} (the default), {@code import [--server URL] FILE|DIR ...},
- * {@code generate --out DIR [--enterprises N] [--seed S]}.
+ * {@code generate --out DIR [--enterprises N] [--seed S]}, {@code backup --to DIR}, {@code restore --from DIR}.
  * Starts the embedded engines that are not configured as external servers before Quarkus starts
  * (Hibernate Reactive connects while Quarkus boots).
  */
 @QuarkusMain
 public class DuijieMain {
+
+    /** Exit status of a start whose embedded engines could not be brought up. */
+    public static final int EXIT_ENGINE_FAILED = 3;
 
     public static void main(String... args) throws Exception {
         String command = args.length == 0 ? "serve" : args[0];
@@ -32,6 +35,9 @@ public class DuijieMain {
                 start(ImportCommand.class, rest);
             }
             case "serve" -> start(Service.class, rest);
+            case "backup", "restore" -> System.exit(cn.duijie.common.BackupCommand.run(command, rest));
+            case "engines" -> engines();
+            case "crash-check" -> cn.duijie.bench.CrashCheck.main(rest);
             case "generate" -> cn.duijie.seed.SeedGenerator.main(rest);
             case "bench-http" -> cn.duijie.bench.HttpBench.main(rest);
             case "bench-pages" -> cn.duijie.bench.PageBench.main(rest);
@@ -43,10 +49,20 @@ public class DuijieMain {
                 start(cn.duijie.bench.QualityHarness.class, rest);
             }
             default -> {
-                System.err.println("usage: serve | import [--server URL] FILE|DIR ... | generate --out DIR [--enterprises N] [--seed S]");
+                System.err.println("usage: serve | import [--server URL] FILE|DIR ... | generate --out DIR [--enterprises N] [--seed S]"
+                        + " | backup --to DIR | restore --from DIR | engines | crash-check [--writes N] [--threads T]");
                 System.exit(2);
             }
         }
+    }
+
+    /** Only the embedded engines (those not configured as external), on DUIJIE_NEO4J_PORT / DUIJIE_POSTGRES_PORT, until stopped. */
+    private static void engines() throws InterruptedException {
+        EngineBootstrap engines = new EngineBootstrap();
+        Map<String, String> props = startOrExit(engines);
+        System.out.println("Neo4j: " + props.get(EngineBootstrap.ENGINE_NEO4J));
+        System.out.println("PostgreSQL: " + props.get(EngineBootstrap.ENGINE_POSTGRES));
+        Thread.currentThread().join();
     }
 
     private static String tempDir() throws java.io.IOException {
@@ -55,10 +71,24 @@ public class DuijieMain {
 
     private static void start(Class<? extends QuarkusApplication> app, String[] args) {
         EngineBootstrap engines = new EngineBootstrap();
-        Map<String, String> props = engines.start(EngineBootstrap.Settings.fromEnvironment());
+        Map<String, String> props = startOrExit(engines);
         props.forEach(System::setProperty);
-        Runtime.getRuntime().addShutdownHook(new Thread(engines::stop, "duijie-engines-stop"));
         Quarkus.run(app, args);
+    }
+
+    /** Starts the embedded engines with a shutdown hook that stops them, or exits with {@link #EXIT_ENGINE_FAILED}. */
+    private static Map<String, String> startOrExit(EngineBootstrap engines) {
+        try {
+            Map<String, String> props = engines.start(EngineBootstrap.Settings.fromEnvironment());
+            Runtime.getRuntime().addShutdownHook(new Thread(engines::stop, "duijie-engines-stop"));
+            return props;
+        } catch (RuntimeException e) {
+            // exit non-zero so a supervisor sees the failed start, instead of a JVM kept half-alive by engine threads
+            org.jboss.logging.Logger.getLogger(DuijieMain.class).error("Duijie 无法启动 (cannot start): " + e.getMessage(), e);
+            System.err.println("Duijie 无法启动 (cannot start): " + e.getMessage());
+            System.exit(EXIT_ENGINE_FAILED);
+            throw e;
+        }
     }
 
     /** Runs until the service is asked to stop. */

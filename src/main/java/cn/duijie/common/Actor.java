@@ -17,12 +17,21 @@ public record Actor(Type type, String id) {
         return type + ":" + id;
     }
 
-    /** Parses "TYPE:id"; a bare credit code means an enterprise. */
+    /** Parses "TYPE:id"; a bare credit code means an enterprise. An unknown type or an empty id is a 400. */
     public static Actor parse(String text) {
         int colon = text.indexOf(':');
         if (colon < 0) {
             return enterprise(text.strip());
         }
-        return new Actor(Type.valueOf(text.substring(0, colon).strip().toUpperCase()), text.substring(colon + 1).strip());
+        String id = text.substring(colon + 1).strip();
+        try {
+            Type type = Type.valueOf(text.substring(0, colon).strip().toUpperCase(java.util.Locale.ROOT));
+            if (id.isEmpty()) {
+                throw new IllegalArgumentException("empty id");
+            }
+            return new Actor(type, id);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("actor", Messages.get("actor.invalid", text));
+        }
     }
 }

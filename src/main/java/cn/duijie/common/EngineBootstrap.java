@@ -26,6 +26,7 @@ public final class EngineBootstrap {
 
     private EmbeddedNeo4j neo4j;
     private EmbeddedPostgresServer postgres;
+    private DataDirectoryLock lock;
 
     /** Settings read from system properties first, then environment variables. */
     public record Settings(Path dataDir, Optional<String> neo4jUri, Optional<String> dbUrl,
@@ -54,16 +55,39 @@ public final class EngineBootstrap {
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    /** Starts what is not external and returns the properties Quarkus needs to reach both engines. */
+    /**
+     * Starts what is not external and returns the properties Quarkus needs to reach both engines. Throws
+     * {@link EngineStartException} (having stopped whatever it started) when an engine cannot be brought up.
+     */
     public Map<String, String> start(Settings settings) {
+        try {
+            return startEngines(settings);
+        } catch (RuntimeException e) {
+            stop();
+            throw e instanceof EngineStartException ese ? ese
+                    : new EngineStartException("内嵌引擎无法启动 (an embedded engine failed to start): " + StartupTasks.rootMessage(e), e);
+        }
+    }
+
+    private Map<String, String> startEngines(Settings settings) {
         Map<String, String> props = new LinkedHashMap<>();
+        if (settings.neo4jUri().isEmpty() || settings.dbUrl().isEmpty()) {
+            // held until the JVM ends: proves that anything an earlier owner left on this directory is orphaned
+            lock = DataDirectoryLock.acquire(settings.dataDir());
+        }
         props.put("duijie.data-dir", settings.dataDir().toString());
         if (settings.neo4jUri().isPresent()) {
             props.put("quarkus.neo4j.uri", settings.neo4jUri().get());
             props.put(ENGINE_NEO4J, "external " + settings.neo4jUri().get());
         } else {
             Path home = settings.dataDir().resolve("neo4j");
-            neo4j = new EmbeddedNeo4j(home, portOrFree(settings.neo4jPort()), settings.neo4jPageCache()).start();
+            try {
+                neo4j = new EmbeddedNeo4j(home, portOrFree(settings.neo4jPort()), settings.neo4jPageCache()).start();
+            } catch (RuntimeException e) {
+                neo4j = null;
+                throw new EngineStartException("内嵌 Neo4j 无法在 " + home + " 启动 (embedded Neo4j failed to start): "
+                        + StartupTasks.rootMessage(e), e);
+            }
             props.put("quarkus.neo4j.uri", neo4j.boltUri());
             props.put(ENGINE_NEO4J, "embedded " + neo4j.boltUri() + ", data in " + home);
         }
@@ -89,6 +113,15 @@ public final class EngineBootstrap {
     }
 
     public void stop() {
+        stopEngines();
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /** Stops the engines cleanly but keeps the data directory locked (backup and restore copy files meanwhile). */
+    public void stopEngines() {
         if (neo4j != null) {
             neo4j.stop();
         }

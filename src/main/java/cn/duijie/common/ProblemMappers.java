@@ -95,7 +95,8 @@ public class ProblemMappers {
             return respond(problem(400, "malformed-json", Messages.get("problem.malformed-json"),
                     Messages.get("detail.json-body")));
         }
-        String reason = Messages.get("detail.json-field", field);
+        String reason = e instanceof RefusedJsonValue r ? Messages.get("json.field-refused", field, r.reason())
+                : Messages.get("detail.json-field", field);
         return respond(new Problem("/problems/validation", Messages.get("problem.validation"), 400, reason,
                 List.of(new Problem.FieldError(field, reason))));
     }
@@ -119,6 +120,15 @@ public class ProblemMappers {
     public Response otherJson(JsonProcessingException e) {
         return respond(problem(400, "malformed-json", Messages.get("problem.malformed-json"),
                 Messages.get("detail.json-body")));
+    }
+
+    /** The multipart parser's failure on a body that does not match its declared boundary: the client's bytes. */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        if (e.getMessage() != null && e.getMessage().contains("multipart")) {
+            return respond(problem(400, "malformed-multipart", Messages.get("problem.bad-request"), Messages.get("detail.bad-multipart")));
+        }
+        return internal(e);
     }
 
     @ServerExceptionMapper
@@ -192,6 +202,10 @@ public class ProblemMappers {
             if (t instanceof io.vertx.pgclient.PgException pg && CONFLICT_STATES.contains(pg.getSqlState())) {
                 return respond(problem(409, "conflict", Messages.get("problem.conflict"), conflictReason(pg)));
             }
+        }
+        java.util.Optional<DomainException> fromStore = StoreErrors.translate(e);
+        if (fromStore.isPresent()) {
+            return domain(fromStore.get());
         }
         var outage = EngineOutage.of(e);
         if (outage.isPresent()) {

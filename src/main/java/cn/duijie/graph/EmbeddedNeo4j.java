@@ -40,7 +40,16 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofMinutes(10))
                 .loadPropertiesFromFile(writeExtraConfig())
                 .build();
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        try {
+            // a crash leaves no lock behind (the store lock is an OS file lock); recovery replays the transaction log here
+            if (!dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).isAvailable(Duration.ofMinutes(5).toMillis())) {
+                throw new IllegalStateException("database " + GraphDatabaseSettings.DEFAULT_DATABASE_NAME + " did not become available");
+            }
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            dbms = null;
+            throw e;
+        }
         return this;
     }
 
@@ -65,6 +74,11 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             dbms.shutdown();
             dbms = null;
         }
+    }
+
+    /** The default database, for the offline tools (backup counts); the service itself goes through Bolt. */
+    public synchronized org.neo4j.graphdb.GraphDatabaseService database() {
+        return dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
     }
 
     public synchronized boolean isRunning() {

@@ -45,9 +45,11 @@ public class Graph {
         Uni<List<Record>> uni = Uni.createFrom().completionStage(() -> {
             AsyncSession session = driver.session(AsyncSession.class,
                     SessionConfig.builder().withDefaultAccessMode(mode).build());
+            // the server ends the transaction too, so a pathological query cannot keep a core busy after we gave up
+            org.neo4j.driver.TransactionConfig limit = org.neo4j.driver.TransactionConfig.builder().withTimeout(TIMEOUT).build();
             var stage = mode == AccessMode.READ
-                    ? session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync))
-                    : session.executeWriteAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync));
+                    ? session.executeReadAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync), limit)
+                    : session.executeWriteAsync(tx -> tx.runAsync(cypher, parameters).thenCompose(ResultCursor::listAsync), limit);
             return stage.whenComplete((r, e) -> session.closeAsync());
         }).ifNoItem().after(TIMEOUT).failWith(() -> new EngineOutage.GraphTimeoutException(cypher.substring(0, Math.min(60, cypher.length()))));
         return context == null ? uni : uni.emitOn(command -> context.runOnContext(v -> command.run()));

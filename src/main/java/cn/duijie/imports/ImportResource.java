@@ -56,7 +56,19 @@ public class ImportResource {
         }
         ImportService.Submitted submitted = service.submit("api", uploads);
         return Uni.createFrom().completionStage(wait ? submitted.done() : submitted.accepted())
-                .map(job -> Response.created(URI.create("/api/v1/imports/" + job.id())).entity(job).build());
+                .map(job -> {
+                    if (wait && nothingReadable(job)) {
+                        // every file was refused as a whole (not UTF-8, not an xlsx, unknown name, no header): a 422, not a DONE job
+                        throw DomainException.unprocessable(Messages.get("import.file.nothing-read", job.id(), job.errors().get(0).reason()),
+                                job.errors().stream().map(e -> new cn.duijie.common.Problem.FieldError(e.file(), e.reason())).toList());
+                    }
+                    return Response.created(URI.create("/api/v1/imports/" + job.id())).entity(job).build();
+                });
+    }
+
+    private static boolean nothingReadable(ImportJobView job) {
+        return !job.errors().isEmpty() && job.errors().stream().allMatch(e -> e.row() == 0)
+                && job.files().stream().allMatch(f -> f.created() + f.updated() + f.unchanged() + f.rejected() == 0);
     }
 
     @GET

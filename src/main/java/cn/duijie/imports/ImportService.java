@@ -60,8 +60,13 @@ public class ImportService {
     private final ManagedExecutor worker = ManagedExecutor.builder().maxAsync(1).maxQueued(-1)
             .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
 
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final int maxQueued;
+
     ImportService(ImportEngine engine, cn.duijie.matching.MakerIndex makers, ObjectMapper json,
-                  @ConfigProperty(name = "duijie.data-dir") String dataDir) {
+                  @ConfigProperty(name = "duijie.data-dir") String dataDir,
+                  @ConfigProperty(name = "duijie.imports.max-queued", defaultValue = "10") int maxQueued) {
+        this.maxQueued = maxQueued;
         this.engine = engine;
         this.makers = makers;
         this.json = json;
@@ -75,6 +80,11 @@ public class ImportService {
 
     /** Accepts the files (copied before the request ends) and queues the job. */
     public Submitted submit(String source, List<Upload> uploads) {
+        if (pending.incrementAndGet() > maxQueued) {
+            pending.decrementAndGet();
+            throw new DomainException(503, "import-queue-full", Messages.get("problem.unavailable"),
+                    Messages.get("import.queue.full", maxQueued), List.of());
+        }
         CompletableFuture<ImportJobView> accepted = new CompletableFuture<>();
         CompletableFuture<ImportJobView> done = new CompletableFuture<>();
         Infrastructure.getDefaultWorkerPool().execute(() -> {
@@ -97,10 +107,12 @@ public class ImportService {
                     } catch (RuntimeException e) {
                         done.completeExceptionally(e);
                     } finally {
+                        pending.decrementAndGet();
                         deleteQuietly(dir);
                     }
                 });
             } catch (IOException | RuntimeException e) {
+                pending.decrementAndGet();
                 LOG.error("Could not accept an import", e);
                 accepted.completeExceptionally(e);
                 done.completeExceptionally(e);

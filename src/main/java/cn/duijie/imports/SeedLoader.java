@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +18,15 @@ import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
+import cn.duijie.common.Messages;
 import cn.duijie.common.StartupTasks;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Loads the demo region (graph-seed/) on a start with an empty graph, so a new user sees a living region at once. */
+/**
+ * Loads the demo region (graph-seed/) on a start with an empty graph, so a new user sees a living region at once;
+ * resumes a demo load that a crash interrupted (the import is idempotent). Readiness stays DOWN until it is done.
+ */
 @ApplicationScoped
 public class SeedLoader {
 
@@ -27,30 +34,47 @@ public class SeedLoader {
 
     private final ImportService imports;
     private final Driver driver;
+    private final Pool pool;
     private final boolean onEmpty;
     private final Path dir;
     private volatile boolean done;
+    private volatile boolean loading;
 
-    SeedLoader(ImportService imports, Driver driver,
+    SeedLoader(ImportService imports, Driver driver, Pool pool,
                @ConfigProperty(name = "duijie.seed.on-empty") boolean onEmpty,
                @ConfigProperty(name = "duijie.seed.dir") String dir) {
         this.imports = imports;
         this.driver = driver;
+        this.pool = pool;
         this.onEmpty = onEmpty;
         this.dir = Path.of(dir);
     }
 
     void onSchemasReady(@Observes StartupTasks.SchemasReady ready) {
-        if (!onEmpty) {
+        try {
+            load();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Loading the demo region failed; the service runs without it");
+        } finally {
+            loading = false;
             done = true;
+        }
+    }
+
+    private void load() {
+        if (!onEmpty) {
             return;
         }
+        boolean interrupted = markInterruptedSeedJobs() > 0;
         try (Session session = driver.session()) {
             long firms = session.run("MATCH (e:Enterprise) RETURN count(e) AS n").single().get("n").asLong();
-            if (firms > 0) {
-                done = true;
+            if (firms > 0 && !interrupted) {
                 return;
             }
+        }
+        loading = true;
+        if (interrupted) {
+            LOG.warn("The last demo-region load was interrupted (service killed?): loading it again");
         }
         List<ImportEngine.Source> sources = new ArrayList<>();
         Path from = Files.isDirectory(dir) ? dir : copyFromClasspath();
@@ -62,7 +86,6 @@ public class SeedLoader {
         }
         if (sources.isEmpty()) {
             LOG.warnf("No demo region to load: %s holds no graph-seed files", from.toAbsolutePath());
-            done = true;
             return;
         }
         LOG.infof("Empty graph: loading the demo region from %s", from.toAbsolutePath());
@@ -71,11 +94,26 @@ public class SeedLoader {
         if (job.errorCount() > 0) {
             LOG.warnf("Demo region had %d rejected rows; first: %s", job.errorCount(), job.errors().get(0));
         }
-        done = true;
+        LOG.info("Demo region ready: the service now reports ready");
     }
 
+    /** Seed jobs a killed service left QUEUED or RUNNING are closed as failed; any such job means: load again. */
+    private int markInterruptedSeedJobs() {
+        return pool.preparedQuery("""
+                UPDATE import_job SET status = 'FAILED', finished_at = now(), failure = $1
+                WHERE source = 'seed' AND status IN ('QUEUED', 'RUNNING')""")
+                .execute(Tuple.of(Messages.get("import.job.interrupted")))
+                .await().atMost(Duration.ofSeconds(30)).rowCount();
+    }
+
+    /** True once start-up loading is over (loaded, not needed, or failed and logged). */
     public boolean done() {
         return done;
+    }
+
+    /** True while the demo region is being imported. */
+    public boolean loading() {
+        return loading;
     }
 
     private static Path copyFromClasspath() {

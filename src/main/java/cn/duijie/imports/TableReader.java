@@ -113,6 +113,7 @@ final class TableReader {
                 reader.reset();
             }
             CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setTrim(false).get();
+            int number = 1;
             try (CSVParser parser = CSVParser.parse(reader, format)) {
                 Iterator<CSVRecord> it = parser.iterator();
                 if (!it.hasNext()) {
@@ -120,7 +121,6 @@ final class TableReader {
                 }
                 List<String> header = new ArrayList<>();
                 it.next().forEach(h -> header.add(h.strip()));
-                int number = 1;
                 while (it.hasNext()) {
                     CSVRecord rec = it.next();
                     number = (int) rec.getRecordNumber();
@@ -132,10 +132,11 @@ final class TableReader {
                 }
                 return header;
             } catch (UncheckedIOException | IllegalStateException e) {
-                throw new FileRejected(Messages.get("import.file.bad-csv", e.getMessage() == null ? "" : e.getMessage()));
+                throw new FileRejected(Messages.get("import.file.bad-csv", Messages.get("import.file.after-row", number)));
             }
         } catch (IOException e) {
-            throw new FileRejected(Messages.get("import.file.bad-csv", e.getMessage()));
+            // the parser's own text names its classes (org.apache.commons.csv.CSVException): say where, not what threw
+            throw new FileRejected(Messages.get("import.file.bad-csv", ""));
         }
     }
 

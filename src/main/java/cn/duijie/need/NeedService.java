@@ -119,6 +119,9 @@ public class NeedService {
         if (req.expiresAt() != null && !req.expiresAt().isAfter(now())) {
             errors.add(new Problem.FieldError("expiresAt", Messages.get("need.expires.past")));
         }
+        if (req.status() != null && req.status() != NeedStatus.DRAFT && req.status() != NeedStatus.OPEN) {
+            errors.add(new Problem.FieldError("status", Messages.get("need.status.on-post", req.status())));
+        }
         if (req.expiresAt() != null && req.expiresAt().isAfter(now().plusYears(3))) {
             errors.add(new Problem.FieldError("expiresAt", Messages.get("need.expires.far")));
         }
@@ -192,7 +195,7 @@ public class NeedService {
 
     public Uni<NeedApi.NeedView> patch(String id, NeedApi.NeedPatch patch) {
         return Panache.withTransaction(() -> find(id).chain(n -> {
-            Actor actor = patch.actor() == null || patch.actor().isBlank() ? Actor.enterprise(n.postedBy) : parseActor(patch.actor());
+            Actor actor = patch.actor() == null || patch.actor().isBlank() ? Actor.enterprise(n.postedBy) : Actor.parse(patch.actor());
             if (actor.type() == Actor.Type.ENTERPRISE && !actor.id().equalsIgnoreCase(n.postedBy)) {
                 throw new DomainException(403, "forbidden", Messages.get("problem.forbidden"),
                         Messages.get("need.not-yours", actor.id()), List.of());
@@ -201,14 +204,6 @@ public class NeedService {
             n.updatedAt = now();
             return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
         })).invoke(relay::nudge).map(NeedApi.NeedView::from);
-    }
-
-    private static Actor parseActor(String text) {
-        try {
-            return Actor.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("actor", Messages.get("actor.invalid", text));
-        }
     }
 
     private void applyPatch(Need n, NeedApi.NeedPatch patch) {

@@ -158,9 +158,9 @@ class ImportTest {
     void aGbkFileIsRejectedWithAReasonAndNothingOfItLands() {
         Imports.upload(region()).statusCode(201);
         Path gbk = TestData.write(dir, "chains.csv", "id,name,description\n" + p + "GBK,新材料,国产化\n", Charset.forName("GBK"));
-        Imports.upload(gbk).statusCode(201)
-                .body("status", equalTo("DONE"))
-                .body("errors[0].file", equalTo("chains.csv"))
+        // nothing of the upload can be read: a 422 problem with each file's reason, not a DONE job
+        Imports.upload(gbk).statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("chains.csv"))
                 .body("errors[0].reason", containsString("GBK"));
         try (var s = driver.session()) {
             assertEquals(0, s.run("MATCH (c:Chain {id: $id}) RETURN count(c) AS n", Map.of("id", p + "GBK"))
@@ -228,8 +228,8 @@ class ImportTest {
     @Test
     void unknownFileNamesAndEmptyUploadsAreExplained() {
         Path f = TestData.csv(dir, "firms.csv", "a,b\n1,2\n");
-        Imports.upload(f).statusCode(201)
-                .body("errors[0].file", equalTo("firms.csv"))
+        Imports.upload(f).statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("firms.csv"))
                 .body("errors[0].reason", containsString("enterprises.csv"));
         given().contentType("multipart/form-data").multiPart("note", "x").post("/api/v1/imports").then()
                 .statusCode(400).contentType("application/problem+json")

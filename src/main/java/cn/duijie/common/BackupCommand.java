@@ -1,0 +1,201 @@
+package cn.duijie.common;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import cn.duijie.db.EmbeddedPostgresServer;
+
+/**
+ * {@code backup --to DIR} and {@code restore --from DIR} for the embedded engines, with the service stopped.
+ * Neo4j Community has no online backup (neo4j-admin's online backup is Enterprise-only, its dump needs the database
+ * stopped) and the zonky PostgreSQL ships no pg_dump, so both stores are copied as files after a clean shutdown:
+ * the engines are started once (which replays logs after a crash and clears an orphaned PostgreSQL), counted, stopped
+ * cleanly, and copied while the data directory stays locked. {@code manifest.json} records the counts; restore
+ * checks them after bringing the copy up. External servers are backed up with their own tools (README).
+ */
+public final class BackupCommand {
+
+    static final String MANIFEST = "manifest.json";
+    private static final Set<String> SKIP = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "logs");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** What a backup holds: when, and how many rows per table and nodes per label. */
+    public record Manifest(String createdAt, Map<String, Long> postgresRows, Map<String, Long> neo4jNodes,
+                           long neo4jRelationships) {
+    }
+
+    private BackupCommand() {
+    }
+
+    /** Entry point for {@code backup --to DIR} and {@code restore --from DIR}; returns the exit status. */
+    public static int run(String command, String[] args) {
+        if (args.length != 2 || !(args[0].equals(command.equals("backup") ? "--to" : "--from"))) {
+            System.err.println("usage: backup --to DIR | restore --from DIR   (with the service stopped)");
+            return 2;
+        }
+        EngineBootstrap.Settings settings = EngineBootstrap.Settings.fromEnvironment();
+        if (settings.neo4jUri().isPresent() || settings.dbUrl().isPresent()) {
+            System.err.println("NEO4J_URI / DB_URL 指向外部服务器：请用引擎自带工具备份（neo4j-admin database dump、pg_dump），见 README。"
+                    + " (external servers: use the engines' own tools)");
+            return 2;
+        }
+        try {
+            Path dir = Path.of(args[1]).toAbsolutePath().normalize();
+            Manifest m = command.equals("backup") ? backup(settings, dir) : restore(settings, dir);
+            System.out.println((command.equals("backup") ? "备份完成 (backup written to) " : "恢复完成 (restored from) ") + dir);
+            System.out.println(JSON.writeValueAsString(m));
+            return 0;
+        } catch (EngineStartException | IllegalStateException | IOException e) {
+            System.err.println((command.equals("backup") ? "备份失败 (backup failed): " : "恢复失败 (restore failed): ") + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Copies both stores of {@code settings.dataDir()} into {@code target} (which must be empty or absent). */
+    public static Manifest backup(EngineBootstrap.Settings settings, Path target) throws IOException {
+        if (Files.exists(target) && Files.list(target).findAny().isPresent()) {
+            throw new IllegalStateException("目标目录 " + target + " 不是空目录 (target not empty)");
+        }
+        EngineBootstrap engines = new EngineBootstrap();
+        try {
+            Manifest manifest = countAndStop(engines, settings);
+            Files.createDirectories(target);
+            copyTree(settings.dataDir().resolve("neo4j"), target.resolve("neo4j"));
+            copyTree(settings.dataDir().resolve("postgres"), target.resolve("postgres"));
+            JSON.writeValue(target.resolve(MANIFEST).toFile(), manifest);
+            return manifest;
+        } finally {
+            engines.stop();
+        }
+    }
+
+    /**
+     * Replaces the stores of {@code settings.dataDir()} with the backup in {@code source}; the stores it replaces are
+     * kept under {@code DATA_DIR/pre-restore-TIME/}. Fails (and says so) if the restored counts differ from the manifest.
+     */
+    public static Manifest restore(EngineBootstrap.Settings settings, Path source) throws IOException {
+        Path manifestFile = source.resolve(MANIFEST);
+        if (!Files.exists(manifestFile) || !Files.isDirectory(source.resolve("neo4j")) || !Files.isDirectory(source.resolve("postgres"))) {
+            throw new IllegalStateException(source + " 不是 Duijie 备份（缺少 manifest.json、neo4j/ 或 postgres/）(not a Duijie backup)");
+        }
+        Manifest expected = JSON.readValue(manifestFile.toFile(), Manifest.class);
+        Path data = settings.dataDir();
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(data)) {
+            Path aside = data.resolve("pre-restore-" + OffsetDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            for (String store : List.of("neo4j", "postgres")) {
+                if (Files.exists(data.resolve(store))) {
+                    Files.createDirectories(aside);
+                    Files.move(data.resolve(store), aside.resolve(store));
+                }
+                copyTree(source.resolve(store), data.resolve(store));
+            }
+        }
+        EngineBootstrap engines = new EngineBootstrap();
+        try {
+            Manifest restored = countAndStop(engines, settings);
+            if (!restored.postgresRows().equals(expected.postgresRows()) || !restored.neo4jNodes().equals(expected.neo4jNodes())
+                    || restored.neo4jRelationships() != expected.neo4jRelationships()) {
+                throw new IllegalStateException("恢复后的数量与备份清单不符 (counts differ): " + restored + " vs " + expected);
+            }
+            return restored;
+        } finally {
+            engines.stop();
+        }
+    }
+
+    private static Manifest countAndStop(EngineBootstrap engines, EngineBootstrap.Settings settings) {
+        Map<String, String> props = engines.start(settings);
+        try {
+            Map<String, Long> rows = postgresRows(props.get("quarkus.datasource.jdbc.url"));
+            var db = engines.neo4j().orElseThrow().database();
+            Map<String, Long> nodes = new TreeMap<>();
+            long[] rels = new long[1];
+            db.executeTransactionally("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n", Map.of(), r -> {
+                r.forEachRemaining(row -> nodes.put((String) row.get("label"), (Long) row.get("n")));
+                return null;
+            });
+            db.executeTransactionally("MATCH ()-[r]->() RETURN count(r) AS n", Map.of(), r -> {
+                rels[0] = (Long) r.next().get("n");
+                return null;
+            });
+            return new Manifest(OffsetDateTime.now(ZoneOffset.UTC).toString(), rows, nodes, rels[0]);
+        } finally {
+            engines.stopEngines();
+        }
+    }
+
+    static Map<String, Long> postgresRows(String jdbcUrl) {
+        Map<String, Long> rows = new TreeMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER, "");
+             Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM public.\"" + t.replace("\"", "\"\"") + "\"")) {
+                    rs.next();
+                    rows.put(t, rs.getLong(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL 计数失败: " + e.getMessage(), e);
+        }
+        return rows;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.exists(from)) {
+            return;
+        }
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(from) && SKIP.contains(dir.getFileName().toString())) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                // PostgreSQL refuses a data directory readable by others: keep the modes as they were
+                Files.setPosixFilePermissions(to.resolve(from.relativize(dir).toString()), Files.getPosixFilePermissions(dir));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (!SKIP.contains(file.getFileName().toString())) {
+                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+}
