@@ -94,6 +94,10 @@ class PublicPagesJourneyTest {
                     .setHasText(p + "减速器"))).containsText("2");
             assertThat(page.locator("[data-chain-graph] svg")).isVisible();
             Browser.screenshot(page, "chain-map-desktop");
+            page.setViewportSize(375, 812);
+            assertEquals(375, page.evaluate("document.documentElement.scrollWidth"), "the chain map fits a phone");
+            Browser.screenshot(page, "chain-map-phone");
+            page.setViewportSize(1280, 900);
 
             segments.getByRole(AriaRole.ROW).filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(p + "减速器"))
                     .getByRole(AriaRole.LINK).click();
