@@ -12,6 +12,8 @@ function colour(count, max) {
 
 function drawChainGraph(el) {
   const data = JSON.parse(el.dataset.chainGraph);
+  // on a phone the stages run top to bottom, so names have room
+  const narrow = el.clientWidth < 576;
   const max = Math.max(1, ...data.segments.map((s) => s.suppliers));
   const perStage = {};
   const nodes = data.segments.map((s) => {
@@ -19,7 +21,7 @@ function drawChainGraph(el) {
     const row = perStage[col] = (perStage[col] ?? -1) + 1;
     const gap = s.suppliers < data.gapMin;
     return {
-      id: s.id, name: s.name, value: s.suppliers, x: col * 300, y: row * 90,
+      id: s.id, name: s.name, value: s.suppliers, x: narrow ? row * 130 : col * 300, y: narrow ? col * 160 : row * 90,
       symbolSize: 28 + Math.round(24 * Math.min(1, s.suppliers / max)),
       itemStyle: { color: colour(s.suppliers, max), borderColor: gap ? '#dc3545' : '#fff', borderWidth: gap ? 4 : 1 },
       label: { show: true, position: 'bottom', formatter: `${s.name}\n${s.suppliers}` + (gap ? ` ${data.gapLabel}` : '') },
