@@ -21,7 +21,6 @@ import cn.duijie.graph.Graph;
 import cn.duijie.imports.ImportEngine;
 import cn.duijie.imports.ImportFile;
 import cn.duijie.imports.ImportReport;
-import cn.duijie.matching.MakerIndex;
 import io.smallrye.mutiny.Uni;
 
 /** Browse, search, read and upsert firms in the graph. */
@@ -36,13 +35,11 @@ public class EnterpriseService {
     private final Graph graph;
     private final ObjectMapper json;
     private final ImportEngine engine;
-    private final MakerIndex makers;
 
-    EnterpriseService(Graph graph, ObjectMapper json, ImportEngine engine, MakerIndex makers) {
+    EnterpriseService(Graph graph, ObjectMapper json, ImportEngine engine) {
         this.graph = graph;
         this.json = json;
         this.engine = engine;
-        this.makers = makers;
     }
 
     public Uni<Page<EnterpriseApi.Summary>> search(String q, String tier, String region, String chain, String product, int page, int size) {
@@ -126,7 +123,6 @@ public class EnterpriseService {
             }
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        makers.invalidate();
         return report.files().get(0).created() == 1;
     }
 

@@ -40,9 +40,12 @@ public class ImportEngine {
     private final GraphWriter writer;
     private final Instance<NeedRowSink> needSink;
 
-    ImportEngine(Driver driver, Instance<NeedRowSink> needSink) {
+    private final cn.duijie.graph.GraphChanges changes;
+
+    ImportEngine(Driver driver, Instance<NeedRowSink> needSink, cn.duijie.graph.GraphChanges changes) {
         this.writer = new GraphWriter(driver);
         this.needSink = needSink;
+        this.changes = changes;
     }
 
     public ImportReport run(List<Source> sources) {
@@ -201,11 +204,34 @@ public class ImportEngine {
                 }
             }
             writer.write(file, toCreate, toUpdate, present);
+            publishChanges(file, toCreate, toUpdate);
         }
         if (file.creates != null) {
             keys.computeIfAbsent(file.creates, writer::keys).addAll(goodKeys);
         }
         report.files.add(new ImportReport.FileCounts(fileName, created, updated, unchanged, raw.size() - good.size()));
+    }
+
+    /** Tells the change feed what the rows just written changed, so matching applies it (on every replica). */
+    private void publishChanges(ImportFile file, List<Map<String, Object>> created, List<Map<String, Object>> updated) {
+        if (created.isEmpty() && updated.isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        for (List<Map<String, Object>> rows : List.of(created, updated)) {
+            for (Map<String, Object> p : rows) {
+                keys.add(String.valueOf(file == ImportFile.SUPPLIES ? p.get("a") : p.get("rowKey")));
+            }
+        }
+        switch (file) {
+            case ENTERPRISES, SUPPLIES -> changes.publish(cn.duijie.graph.GraphChanges.Domain.FIRMS, keys);
+            case REGIONS -> changes.publishWhole(cn.duijie.graph.GraphChanges.Domain.REGIONS);
+            case CHAINS, SEGMENTS, PRODUCTS -> changes.publishWhole(cn.duijie.graph.GraphChanges.Domain.TAXONOMY);
+            case TECHNOLOGIES, INSTITUTIONS, EXPERTS, ACHIEVEMENTS, COLLABORATIONS ->
+                    changes.publishWhole(cn.duijie.graph.GraphChanges.Domain.RESEARCH);
+            case INVESTORS, FUNDS, INVESTMENTS -> changes.publishWhole(cn.duijie.graph.GraphChanges.Domain.FUNDS);
+            default -> { } // needs go through the outbox, which publishes when it projects them
+        }
     }
 
     /** Applies one row outside an import job (e.g. PUT /enterprises/{creditCode}); blocking. */

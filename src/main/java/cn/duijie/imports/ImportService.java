@@ -53,7 +53,6 @@ public class ImportService {
     }
 
     private final ImportEngine engine;
-    private final cn.duijie.matching.MakerIndex makers;
     private final ObjectMapper json;
     private final Path jobsDir;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -62,10 +61,9 @@ public class ImportService {
         return t;
     });
 
-    ImportService(ImportEngine engine, cn.duijie.matching.MakerIndex makers, ObjectMapper json,
+    ImportService(ImportEngine engine, ObjectMapper json,
                   @ConfigProperty(name = "duijie.data-dir") String dataDir) {
         this.engine = engine;
-        this.makers = makers;
         this.json = json;
         this.jobsDir = Path.of(dataDir).resolve("imports");
     }
@@ -135,12 +133,7 @@ public class ImportService {
         update(id, job -> job.status = "RUNNING");
         try {
             long start = System.nanoTime();
-            ImportReport report;
-            try {
-                report = engine.run(sources);
-            } finally {
-                makers.invalidate();
-            }
+            ImportReport report = engine.run(sources); // each file publishes its changes to the matching snapshot
             LOG.infof("Import %s done in %d ms: %s", id, (System.nanoTime() - start) / 1_000_000, report.files());
             return update(id, job -> {
                 job.status = "DONE";
