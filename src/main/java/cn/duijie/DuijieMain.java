@@ -29,11 +29,13 @@ public class DuijieMain {
                 }
                 System.setProperty("quarkus.http.port", "0");
                 System.setProperty("duijie.seed.on-empty", "false");
+                System.setProperty("duijie.matching.snapshot.enabled", "false"); // it serves no matches
                 start(ImportCommand.class, rest);
             }
             case "serve" -> start(Service.class, rest);
             case "generate" -> cn.duijie.seed.SeedGenerator.main(rest);
             case "bench-http" -> benchClass("HttpBench").getMethod("main", String[].class).invoke(null, (Object) rest);
+            case "bench-mixed" -> benchClass("MixedBench").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "bench-quality" -> {
                 // a throw-away data directory: the harness never touches the user's data
                 System.setProperty("duijie.data-dir", tempDir());

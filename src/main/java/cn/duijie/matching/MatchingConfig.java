@@ -22,6 +22,9 @@ public interface MatchingConfig {
 
     /** The matching snapshot: how it follows the change feed. */
     interface Snapshot {
+        /** Off for the command-line import, which writes the graph and the change feed but serves nothing. */
+        @WithDefault("true") boolean enabled();
+
         /** How often this replica reads the change feed for writes made through other replicas. */
         @WithDefault("250ms") java.time.Duration feedInterval();
 

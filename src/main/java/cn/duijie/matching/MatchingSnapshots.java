@@ -48,6 +48,7 @@ public class MatchingSnapshots {
     private final int firmBatch;
     private final Duration firstLoadWait;
     private final Duration feedInterval;
+    private final boolean enabled;
     private final java.util.concurrent.ScheduledExecutorService follower = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "duijie-matching-feed");
         t.setDaemon(true);
@@ -75,9 +76,13 @@ public class MatchingSnapshots {
         this.firmBatch = config.snapshot().firmBatch();
         this.firstLoadWait = config.snapshot().firstLoadWait();
         this.feedInterval = config.snapshot().feedInterval();
+        this.enabled = config.snapshot().enabled();
     }
 
     void onReady(@Observes StartupTasks.SchemasReady ready) {
+        if (!enabled) {
+            return;
+        }
         schemasReady = true;
         // a thread of its own, not the scheduler (whose shortest period is 1 s): the feed is read every feed-interval
         follower.scheduleWithFixedDelay(this::poll, 0, feedInterval.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
