@@ -29,6 +29,7 @@ public class MatchingSnapshotResource {
     }
 
     /** Version, size and change-feed position of this replica's snapshot. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MatchingSnapshotState")
     public record State(boolean loaded, long version, long appliedChange, int firms, int funds, int achievements,
                         long fullLoads, long lastFullLoadMs, long changesApplied, String failure) {
     }

@@ -202,17 +202,25 @@ public class MatchingSnapshots {
 
     /** Applies every feed row not applied yet, as one new version per batch. */
     void follow() {
+        long t0 = System.nanoTime();
         applying.lock();
+        long locked = System.nanoTime();
         try {
             List<Row> rows = new ArrayList<>();
             pool.preparedQuery("SELECT id, domain, keys, created_at < now() - make_interval(secs => $2) AS old "
                             + "FROM graph_change WHERE id > $1 ORDER BY id LIMIT 5000")
                     .execute(Tuple.of(watermark, (double) GAP_TIMEOUT.toSeconds())).await().atMost(DB_TIMEOUT).forEach(rows::add);
             List<Row> fresh = rows.stream().filter(r -> !seen.contains(r.getLong("id"))).toList();
+            long read = System.nanoTime();
             if (!fresh.isEmpty()) {
                 apply(fresh);
                 fresh.forEach(r -> seen.add(r.getLong("id")));
                 changesApplied += fresh.size();
+                long ms = (System.nanoTime() - t0) / 1_000_000;
+                if (ms > 200) {
+                    LOG.infof("Matching snapshot: %d changes applied in %d ms (waited %d ms for the lock, read the feed in %d ms)",
+                            fresh.size(), ms, (locked - t0) / 1_000_000, (read - locked) / 1_000_000);
+                }
             }
             advanceWatermark(rows);
             if (failure != null) {
