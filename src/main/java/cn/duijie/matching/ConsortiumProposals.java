@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.NeedKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

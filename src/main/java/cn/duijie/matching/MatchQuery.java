@@ -23,7 +23,7 @@ public record MatchQuery(String needId, String kind, String postedBy, String tit
 
     public static MatchQuery of(Need need) {
         BigDecimal amount = need.amountWan;
-        return new MatchQuery(need.id, need.kind, need.postedBy, need.title, need.description, need.productCodeList(),
+        return new MatchQuery(need.id, need.kind.name(), need.postedBy, need.title, need.description, need.productCodeList(),
                 need.technologyCodeList(), need.certificationList(), need.maxDistanceKm,
                 amount == null ? null : amount.doubleValue(), need.stage, need.instrument);
     }

@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.Tier;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;

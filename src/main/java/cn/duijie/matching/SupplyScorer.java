@@ -21,16 +21,9 @@ public final class SupplyScorer {
         this.total = w.product() + w.distance() + w.feeds() + w.peers() + w.tier() + w.scale() + w.trackRecord();
     }
 
-    /** The tier ladder's part in matching (专精特新 梯度): CHAMPION 1 … POOL .25, NONE 0. */
+    /** The tier ladder's part in matching (专精特新 梯度), from {@link cn.duijie.domain.Tier}: CHAMPION 1 … POOL .25, NONE 0. */
     static double tierScore(String tier) {
-        return switch (tier == null ? "NONE" : tier) {
-            case "CHAMPION" -> 1.0;
-            case "LITTLE_GIANT" -> 0.85;
-            case "SPECIALIZED" -> 0.7;
-            case "INNOVATIVE" -> 0.45;
-            case "POOL" -> 0.25;
-            default -> 0.0;
-        };
+        return cn.duijie.domain.Tier.of(tier).score();
     }
 
     /** Nearness in [0, 1]: exp(-km / scale), or the configured value when the distance is unknown. */
