@@ -65,7 +65,7 @@ public final class MixedBench {
             throw new IllegalStateException("no open needs at " + base);
         }
         // templates for the writers: SUPPLY needs with their buyer, products and ranked candidates
-        record Template(String id, String buyer, JsonNode products, List<String> candidates, List<String> tiers) {
+        record Template(String id, String buyer, JsonNode products, List<String> candidates, List<String> tiers, String maker) {
         }
         List<Template> templates = new ArrayList<>();
         for (int i = 0; i < supply.size() && templates.size() < 40; i += Math.max(1, supply.size() / 40)) {
@@ -77,8 +77,16 @@ public final class MixedBench {
                 ids.add(m.get("candidate").get("id").asText());
                 tiers.add(m.get("candidate").path("tier").asText("NONE"));
             });
-            if (ids.size() >= 3) {
-                templates.add(new Template(supply.get(i), need.get("postedBy").asText(), need.get("productCodes"), ids, tiers));
+            // a maker whose opportunities list is not full, so a new need for its product must show in it
+            String maker = null;
+            for (String c : ids.subList(0, Math.min(3, ids.size()))) {
+                if (get(client, base + "/api/v1/enterprises/" + c + "/opportunities?kind=SUPPLY&limit=100").size() < 100) {
+                    maker = c;
+                    break;
+                }
+            }
+            if (ids.size() >= 3 && maker != null) {
+                templates.add(new Template(supply.get(i), need.get("postedBy").asText(), need.get("productCodes"), ids, tiers, maker));
             }
         }
         System.out.printf("%d open %s needs to read, %d SUPPLY templates for writes; warming up%n", reads.size(), kind, templates.size());
@@ -121,7 +129,7 @@ public final class MixedBench {
         long needPeriod = needEvery;
         pool.execute(() -> every(needPeriod, deadline, k -> {
             Template t = templates.get(k % templates.size());
-            String maker = t.candidates().get(0);
+            String maker = t.maker();
             String id = "MIXED-" + tag + "-" + k;
             String body = "{\"id\":\"" + id + "\",\"kind\":\"SUPPLY\",\"postedBy\":\"" + t.buyer() + "\",\"title\":\"混合负载采购 " + k
                     + "\",\"productCodes\":" + t.products() + "}";
@@ -150,6 +158,10 @@ public final class MixedBench {
             String firm = t.candidates().get(pick);
             t.tiers().set(pick, "CHAMPION");
             JsonNode d = get(client, base + "/api/v1/enterprises/" + firm);
+            if (!d.hasNonNull("name")) {
+                writeErrors.incrementAndGet();
+                return;
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("name", d.get("name").asText());
             body.put("regionCode", d.get("regionCode").asText());
@@ -160,6 +172,9 @@ public final class MixedBench {
             body.put("productCodes", d.path("products").findValuesAsText("code"));
             body.put("technologyCodes", d.path("technologies").findValuesAsText("code"));
             body.put("leadsChainIds", d.path("leads").findValuesAsText("id"));
+            if (d.hasNonNull("description")) {
+                body.put("description", d.get("description").asText());
+            }
             if (d.hasNonNull("lat") && d.hasNonNull("lon")) {
                 body.put("lat", d.get("lat").asDouble());
                 body.put("lon", d.get("lon").asDouble());

@@ -27,7 +27,11 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
      */
     public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat,
                        double lon, String tier, List<String> certifications, List<String> makes, List<String> supplies,
-                       List<String> techs, List<String> leads) {
+                       List<String> techs, List<String> leads, int descriptionLength) {
+        /** Whether what the full-text index holds of the firm (name, description, products) may differ between the two. */
+        boolean sameText(Firm other) {
+            return other != null && name.equals(other.name) && makes.equals(other.makes) && descriptionLength == other.descriptionLength;
+        }
     }
 
     /** The product tree, segments and chains as the graph holds them now. */
@@ -104,7 +108,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             Firm old = ids.get(row.id());
             Firm f = new Firm(old == null ? next++ : old.idx(), row.id(), row.name(), row.regionCode(), row.employees(),
                     row.leader(), row.lat(), row.lon(), row.tier(), row.certifications(), row.makes(), row.supplies(),
-                    row.techs(), row.leads());
+                    row.techs(), row.leads(), row.descriptionLength());
             fresh.add(f);
             if (old != null) {
                 replaced.put(f.id(), old);

@@ -13,7 +13,7 @@ class FirmsAndProductsTest {
 
     private static FirmsAndProducts.Firm firm(String id, List<String> makes, List<String> supplies) {
         return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, "NONE", List.of(), makes, supplies,
-                List.of(), List.of());
+                List.of(), List.of(), 0);
     }
 
     private static final FirmsAndProducts.Taxonomy TREE = new FirmsAndProducts.Taxonomy(Map.of("P", "轴承", "Q", "精密轴承", "R", "滚子"),
