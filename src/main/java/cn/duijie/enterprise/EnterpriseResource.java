@@ -41,11 +41,14 @@ public class EnterpriseResource {
     public Uni<Page<EnterpriseApi.Summary>> search(@Parameter(description = "关键词，如 轴承") @QueryParam("q") String q,
                                                    @QueryParam("tier") String tier,
                                                    @Parameter(description = "行政区划代码（省、市或区县）") @QueryParam("region") String region,
-                                                   @QueryParam("chain") String chain, @QueryParam("product") String product,
+                                                   @QueryParam("chain") String chain,
+                                                   @Parameter(description = "环节编号：生产该环节产品的企业") @QueryParam("segment") String segment,
+                                                   @QueryParam("product") String product,
+                                                   @Parameter(description = "RELEVANCE（默认）、NAME、TIER 或 EMPLOYEES") @QueryParam("sort") String sort,
                                                    @QueryParam("page") @DefaultValue("0") int page,
                                                    @QueryParam("size") @DefaultValue("20") int size) {
         Paging.check(page, size);
-        return service.search(q, tier, region, chain, product, page, size);
+        return service.search(q, tier, region, chain, segment, product, EnterpriseService.Sort.parse(sort), page, size);
     }
 
     @GET

@@ -41,7 +41,24 @@ public class EnterpriseService {
         this.engine = engine;
     }
 
-    public Uni<Page<EnterpriseApi.Summary>> search(String q, String tier, String region, String chain, String product, int page, int size) {
+    /** How a firm list may be ordered; relevance (full-text score, then tier) is the default. */
+    public enum Sort {
+        RELEVANCE, NAME, TIER, EMPLOYEES;
+
+        public static Sort parse(String text) {
+            if (text == null || text.isBlank()) {
+                return RELEVANCE;
+            }
+            try {
+                return valueOf(text.strip().toUpperCase());
+            } catch (IllegalArgumentException e) {
+                throw DomainException.invalid("sort", Messages.get("enum.allowed", text, "RELEVANCE / NAME / TIER / EMPLOYEES"));
+            }
+        }
+    }
+
+    public Uni<Page<EnterpriseApi.Summary>> search(String q, String tier, String region, String chain, String segment, String product,
+                                                   Sort sort, int page, int size) {
         Map<String, Object> p = new HashMap<>();
         List<String> where = new ArrayList<>();
         if (tier != null && !tier.isBlank()) {
@@ -59,6 +76,10 @@ public class EnterpriseService {
             where.add("(EXISTS { (e)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(:Segment)<-[:HAS_SEGMENT]-(:Chain {id: $chain}) } "
                     + "OR EXISTS { (e)-[:LEADS]->(:Chain {id: $chain}) })");
         }
+        if (segment != null && !segment.isBlank()) {
+            p.put("segment", segment.strip());
+            where.add("EXISTS { (e)-[:MAKES]->(:Product)-[:IN_SEGMENT]->(:Segment {id: $segment}) }");
+        }
         if (product != null && !product.isBlank()) {
             p.put("product", product.strip());
             where.add("EXISTS { (e)-[:MAKES]->(:Product)-[:BROADER*0..2]->(:Product {code: $product}) }");
@@ -68,7 +89,13 @@ public class EnterpriseService {
                 : "CALL db.index.fulltext.queryNodes('enterprise_text', $q) YIELD node AS e, score";
         p.put("q", text);
         String filter = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        String order = text.isEmpty() ? " ORDER BY " + TIER_RANK + " DESC, e.name" : " ORDER BY score DESC, " + TIER_RANK + " DESC, e.name";
+        String order = switch (sort) {
+            case NAME -> " ORDER BY e.name, e.creditCode";
+            case TIER -> " ORDER BY " + TIER_RANK + " DESC, e.name, e.creditCode";
+            case EMPLOYEES -> " ORDER BY coalesce(e.employees, 0) DESC, e.name, e.creditCode";
+            case RELEVANCE -> text.isEmpty() ? " ORDER BY " + TIER_RANK + " DESC, e.name, e.creditCode"
+                    : " ORDER BY score DESC, " + TIER_RANK + " DESC, e.name, e.creditCode";
+        };
         return graph.page(source + " WITH e, score" + filter + " WITH e, score", order.strip() + " SKIP $skip LIMIT $size "
                         + "OPTIONAL MATCH (e)-[:LOCATED_IN]->(r:Region) "
                         + "RETURN e {.creditCode, .name, .regionCode, .tier, .isChainLeader, .employees, regionName: r.name, "

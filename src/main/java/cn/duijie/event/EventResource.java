@@ -85,6 +85,14 @@ public class EventResource {
     }
 
     @GET
+    @Operation(summary = "活动列表 Events of a region (sub-regions included), newest first")
+    public Uni<cn.duijie.common.Page<EventView>> list(@RestQuery String region,
+                                                     @RestQuery @DefaultValue("0") @Min(0) int page,
+                                                     @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return events.list(region, page, size);
+    }
+
+    @GET
     @Path("/{id}")
     @Operation(summary = "读取活动 Read an event")
     public Uni<EventView> get(@RestPath UUID id) {

@@ -125,6 +125,27 @@ public class EventService {
         return event(id).map(EventService::view);
     }
 
+    /** Events of a region (sub-regions included when the code is a province or city), newest date first. */
+    @WithSession
+    public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, int page, int size) {
+        String prefix = regionCode == null || regionCode.isBlank() ? "" : regionPrefix(regionCode.strip());
+        var query = EventEntity.<EventEntity>find("regionCode like ?1", io.quarkus.panache.common.Sort.descending("eventDate")
+                .and("createdAt", io.quarkus.panache.common.Sort.Direction.Descending), prefix + "%");
+        return query.count().flatMap(total -> query.page(page, size).list()
+                .map(l -> new cn.duijie.common.Page<>(l.stream().map(EventService::view).toList(), total, page, size)));
+    }
+
+    /** GB/T 2260: 320000 covers 32xxxx, 321100 covers 3211xx, a district only itself. */
+    static String regionPrefix(String code) {
+        if (code.length() == 6 && code.endsWith("0000")) {
+            return code.substring(0, 2);
+        }
+        if (code.length() == 6 && code.endsWith("00")) {
+            return code.substring(0, 4);
+        }
+        return code;
+    }
+
     static Uni<EventEntity> event(UUID id) {
         return EventEntity.<EventEntity>findById(id).onItem().ifNull().failWith(() -> EventErrors.eventNotFound(id));
     }

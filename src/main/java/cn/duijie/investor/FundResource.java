@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,6 +61,7 @@ public class FundResource {
     @Operation(summary = "基金与银行产品 Funds and bank products")
     public Uni<Page<Fund>> list(@QueryParam("chain") String chain, @QueryParam("stage") String stage,
                                 @QueryParam("instrument") String instrument, @QueryParam("investorKind") String investorKind,
+                                @Parameter(description = "投资机构编号：只列该机构管理的基金") @QueryParam("investor") String investor,
                                 @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
         Paging.check(page, size);
         Map<String, Object> p = new HashMap<>();
@@ -75,6 +77,10 @@ public class FundResource {
         if (instrument != null && !instrument.isBlank()) {
             p.put("instrument", instrument.strip().toUpperCase());
             where.add("$instrument IN f.instruments");
+        }
+        if (investor != null && !investor.isBlank()) {
+            p.put("investor", investor.strip());
+            where.add("inv.id = $investor");
         }
         if (investorKind != null && !investorKind.isBlank()) {
             p.put("investorKind", investorKind.strip().toUpperCase());

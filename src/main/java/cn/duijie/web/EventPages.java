@@ -1,0 +1,287 @@
+package cn.duijie.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import cn.duijie.chain.ChainResource;
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Page;
+import cn.duijie.common.Problem;
+import cn.duijie.event.EventApi;
+import cn.duijie.event.EventEnums;
+import cn.duijie.event.EventService;
+import cn.duijie.event.ScheduleService;
+import cn.duijie.region.RegionService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Fairs and roadshows from the bureau's side, end to end: create, invite the suggested parties, meeting requests,
+ * the schedule as a slot × table grid with what could not be placed, publish, downloads, and check-in at the door.
+ */
+@Path("/bureau/events")
+@Produces(MediaType.TEXT_HTML)
+public class EventPages {
+
+    static final List<String> KINDS = List.of("SUPPLY_FAIR", "TECH_FAIR", "ROADSHOW");
+
+    /** The create form as typed. */
+    public record EventForm(String kind, String title, String chainId, String regionCode, String date, String startTime,
+                            String endTime, String slotMinutes, String tables, String venue) {
+        static EventForm blank(String region) {
+            return new EventForm("SUPPLY_FAIR", "", "", region, LocalDate.now().plusDays(14).toString(), "09:00", "12:00", "20", "10", "");
+        }
+    }
+
+    /** One cell of the schedule grid: the meeting at (slot, table), or none. */
+    public record Cell(EventApi.MeetingView meeting) {
+    }
+
+    /** A slot row of the grid. */
+    public record GridRow(EventApi.Slot slot, List<Cell> cells) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Frame frame, Page<EventApi.EventView> events, EventForm form, FormErrors errors,
+                                            List<ChainResource.ChainSummary> chains, List<RegionService.Region> regions,
+                                            List<String> kinds);
+
+        static native TemplateInstance event(Frame frame, EventApi.EventView event, EventApi.SuggestedInvitees suggested,
+                                             List<EventApi.ParticipantView> participants, List<EventApi.MeetingRequestView> requests,
+                                             Map<UUID, String> names, String tab);
+
+        static native TemplateInstance schedule(Frame frame, EventApi.EventView event, EventApi.ScheduleView schedule,
+                                                List<GridRow> grid, List<EventApi.ParticipantView> participants);
+
+        static native TemplateInstance checkin(Frame frame, EventApi.EventView event, List<EventApi.ParticipantView> participants);
+    }
+
+    private final EventService events;
+    private final ScheduleService schedules;
+    private final ChainResource chains;
+    private final RegionService regions;
+    private final Validator validator;
+    private final WebSession session;
+
+    EventPages(EventService events, ScheduleService schedules, ChainResource chains, RegionService regions, Validator validator,
+               WebSession session) {
+        this.events = events;
+        this.schedules = schedules;
+        this.chains = chains;
+        this.regions = regions;
+        this.validator = validator;
+        this.session = session;
+    }
+
+    @GET
+    public Uni<Response> list(@QueryParam("page") @DefaultValue("0") int page) {
+        return session.requireBureau().chain(user -> {
+            return listPage(user, Math.max(0, page), EventForm.blank(user.regionCode()), FormErrors.NONE, 200);
+        });
+    }
+
+    private Uni<Response> listPage(WebUser user, int page, EventForm form, FormErrors errors, int status) {
+        return Uni.combine().all().unis(events.list(user.regionCode(), page, 20), chains.list(), regions.provincesAndCities()).asTuple()
+                .chain(t -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), t.getItem1(), form, errors,
+                        t.getItem2(), t.getItem3(), KINDS).createUni())
+                .map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> create(@RestForm String kind, @RestForm String title, @RestForm String chainId, @RestForm String regionCode,
+                                @RestForm String date, @RestForm String startTime, @RestForm String endTime,
+                                @RestForm String slotMinutes, @RestForm String tables, @RestForm String venue) {
+        return session.requireBureau().chain(user -> {
+            EventForm form = new EventForm(kind, title, chainId, regionCode, date, startTime, endTime, slotMinutes, tables, venue);
+            List<Problem.FieldError> errors = new ArrayList<>();
+            EventApi.CreateEvent in = new EventApi.CreateEvent(parseEnum(kind, errors), title, chainId, regionCode,
+                    parse(date, "date", errors, LocalDate::parse), parse(startTime, "startTime", errors, LocalTime::parse),
+                    parse(endTime, "endTime", errors, LocalTime::parse), parse(slotMinutes, "slotMinutes", errors, Integer::valueOf),
+                    parse(tables, "tables", errors, Integer::valueOf), venue, actor(user));
+            errors.addAll(FormErrors.violations(validator.validate(in)));
+            if (!errors.isEmpty()) {
+                return listPage(user, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
+            }
+            return Uni.createFrom().deferred(() -> events.create(in))
+                    .map(e -> Response.seeOther(URI.create("/bureau/events/" + e.id())).build())
+                    .onFailure(DomainException.class).recoverWithUni(e ->
+                            listPage(user, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
+        });
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> event(@PathParam("id") UUID id, @QueryParam("tab") @DefaultValue("invitees") String tab) {
+        return session.requireBureau().chain(user -> {
+            return Pages.respond(events.get(id).chain(e -> Uni.combine().all()
+                    .unis(events.suggestedInvitees(id, 20), events.participants(id), events.requests(id, null, null)).asTuple()
+                    .map(t -> {
+                        Map<UUID, String> names = new HashMap<>();
+                        t.getItem2().items().forEach(p -> names.put(p.id(), p.name()));
+                        return Templates.event(Frame.of(e.title(), "events", user), e, t.getItem1(), t.getItem2().items(),
+                                t.getItem3().items(), names, tab);
+                    })), user);
+        });
+    }
+
+    /** Invite one party, or every suggested party at once (all or nothing, as the API). */
+    @POST
+    @Path("/{id}/invite")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> invite(@PathParam("id") UUID id, @RestForm List<String> party) {
+        return session.requireBureau().chain(user -> {
+            List<EventApi.ParticipantInput> inputs = new ArrayList<>();
+            for (String p : party == null ? List.<String>of() : party) {
+                // ROLE:TYPE:key, as the invite buttons send it
+                String[] parts = p.split(":", 3);
+                if (parts.length == 3) {
+                    inputs.add(new EventApi.ParticipantInput(cn.duijie.domain.PartyType.valueOf(parts[1]), parts[2],
+                            EventEnums.ParticipantRole.valueOf(parts[0]), null, null, null, null, null, actor(user)));
+                }
+            }
+            return back(id, "invitees", Uni.createFrom().deferred(() -> events.invite(id, inputs)), user);
+        });
+    }
+
+    @POST
+    @Path("/{id}/participants/{pid}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> participantStatus(@PathParam("id") UUID id, @PathParam("pid") UUID pid, @RestForm String status,
+                                           @RestForm String back) {
+        return session.requireBureau().chain(user -> {
+            return Uni.createFrom().deferred(() -> events.updateParticipant(id, pid, new EventApi.ParticipantUpdate(
+                            EventEnums.ParticipantStatus.valueOf(status), null, null, null, null, actor(user))))
+                    .map(p -> Response.seeOther(URI.create("checkin".equals(back) ? "/bureau/events/" + id + "/checkin#p-" + pid
+                            : "/bureau/events/" + id + "?tab=participants")).build())
+                    .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+        });
+    }
+
+    @POST
+    @Path("/{id}/requests")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> request(@PathParam("id") UUID id, @RestForm UUID from, @RestForm UUID to, @RestForm String note) {
+        return session.requireBureau().chain(user -> {
+            return back(id, "requests", Uni.createFrom().deferred(() -> events.request(id, new EventApi.MeetingRequestInput(from, to, note, null))), user);
+        });
+    }
+
+    @POST
+    @Path("/{id}/requests/{rid}/confirm")
+    public Uni<Response> confirm(@PathParam("id") UUID id, @PathParam("rid") UUID rid) {
+        return session.requireBureau().chain(user -> {
+            return back(id, "requests", Uni.createFrom().deferred(() -> events.decide(id, rid, EventService.Decision.CONFIRM, actor(user))), user);
+        });
+    }
+
+    @GET
+    @Path("/{id}/schedule")
+    public Uni<Response> schedule(@PathParam("id") UUID id) {
+        return session.requireBureau().chain(user -> {
+            return Pages.respond(Uni.combine().all().unis(events.get(id), schedules.get(id), events.participants(id)).asTuple()
+                    .map(t -> Templates.schedule(Frame.of(Pages.text("web.events.schedule-title", t.getItem1().title()), "events", user),
+                            t.getItem1(), t.getItem2(), grid(t.getItem1(), t.getItem2()), t.getItem3().items())), user);
+        });
+    }
+
+    /** Runs the scheduler (a few seconds; the button shows that it is working) and shows the result. */
+    @POST
+    @Path("/{id}/schedule")
+    public Uni<Response> runSchedule(@PathParam("id") UUID id) {
+        return session.requireBureau().chain(user -> {
+            return Uni.createFrom().deferred(() -> schedules.schedule(id, actor(user)))
+                    .map(s -> Response.seeOther(URI.create("/bureau/events/" + id + "/schedule")).build())
+                    .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+        });
+    }
+
+    @POST
+    @Path("/{id}/schedule/publish")
+    public Uni<Response> publish(@PathParam("id") UUID id) {
+        return session.requireBureau().chain(user -> {
+            return Uni.createFrom().deferred(() -> schedules.publish(id, actor(user)))
+                    .map(s -> Response.seeOther(URI.create("/bureau/events/" + id + "/schedule")).build())
+                    .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+        });
+    }
+
+    @GET
+    @Path("/{id}/checkin")
+    public Uni<Response> checkin(@PathParam("id") UUID id) {
+        return session.requireBureau().chain(user -> {
+            return Pages.respond(Uni.combine().all().unis(events.get(id), events.participants(id)).asTuple()
+                    .map(t -> Templates.checkin(Frame.of(Pages.text("web.events.checkin-title", t.getItem1().title()), "events", user),
+                            t.getItem1(), t.getItem2().items())), user);
+        });
+    }
+
+    static List<GridRow> grid(EventApi.EventView event, EventApi.ScheduleView schedule) {
+        Map<String, EventApi.MeetingView> at = new HashMap<>();
+        for (EventApi.MeetingView m : schedule.meetings()) {
+            at.put(m.slot() + ":" + m.tableNo(), m);
+        }
+        List<GridRow> rows = new ArrayList<>();
+        for (EventApi.Slot s : event.slots()) {
+            List<Cell> cells = new ArrayList<>();
+            for (int t = 1; t <= event.tables(); t++) {
+                cells.add(new Cell(at.get(s.index() + ":" + t)));
+            }
+            rows.add(new GridRow(s, cells));
+        }
+        return rows;
+    }
+
+    private Uni<Response> back(UUID id, String tab, Uni<?> action, WebUser user) {
+        return action.map(x -> Response.seeOther(URI.create("/bureau/events/" + id + "?tab=" + tab)).build())
+                .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+    }
+
+    static EventApi.Actor actor(WebUser user) {
+        return new EventApi.Actor(EventEnums.ActorType.BUREAU, user.username(), user.displayName());
+    }
+
+    private static EventEnums.EventKind parseEnum(String kind, List<Problem.FieldError> errors) {
+        try {
+            return EventEnums.EventKind.valueOf(kind);
+        } catch (RuntimeException e) {
+            errors.add(new Problem.FieldError("kind", Pages.text("enum.allowed", kind, String.join(" / ", KINDS))));
+            return null;
+        }
+    }
+
+    private static <T> T parse(String text, String field, List<Problem.FieldError> errors, java.util.function.Function<String, T> f) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return f.apply(text.strip());
+        } catch (NumberFormatException | DateTimeParseException e) {
+            errors.add(new Problem.FieldError(field, Pages.text("web.form.format", text)));
+            return null;
+        }
+    }
+}

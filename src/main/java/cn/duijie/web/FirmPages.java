@@ -1,0 +1,154 @@
+package cn.duijie.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import cn.duijie.chain.ChainResource;
+import cn.duijie.common.Page;
+import cn.duijie.common.Paging;
+import cn.duijie.enterprise.EnterpriseApi;
+import cn.duijie.enterprise.EnterpriseService;
+import cn.duijie.region.RegionService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** Firm search with filters, sorting and paging, and the firm page. */
+@Path("/firms")
+@Produces(MediaType.TEXT_HTML)
+public class FirmPages {
+
+    static final int PAGE_SIZE = 20;
+    static final List<String> TIERS = List.of("CHAMPION", "LITTLE_GIANT", "SPECIALIZED", "INNOVATIVE", "POOL", "NONE");
+    static final List<String> SORTS = List.of("RELEVANCE", "NAME", "TIER", "EMPLOYEES");
+
+    /** The filters of a search, echoed back into the form and into every paging link. */
+    public record Filters(String q, String tier, String region, String chain, String segment, String product, String sort) {
+
+        public String query(int page) {
+            List<String> parts = new ArrayList<>();
+            add(parts, "q", q);
+            add(parts, "tier", tier);
+            add(parts, "region", region);
+            add(parts, "chain", chain);
+            add(parts, "segment", segment);
+            add(parts, "product", product);
+            add(parts, "sort", sort);
+            if (page > 0) {
+                parts.add("page=" + page);
+            }
+            return "/firms" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
+        }
+
+        public boolean any() {
+            return q != null || tier != null || region != null || chain != null || segment != null || product != null;
+        }
+
+        private static void add(List<String> parts, String name, String value) {
+            if (value != null) {
+                parts.add(name + "=" + ChainPages.encode(value));
+            }
+        }
+    }
+
+    /** One page of results with what the pager needs. */
+    public record Results(Page<EnterpriseApi.Summary> page, Filters filters) {
+        public long pages() {
+            return Math.max(1, (page.total() + page.size() - 1) / page.size());
+        }
+
+        public boolean hasPrevious() {
+            return page.page() > 0;
+        }
+
+        public boolean hasNext() {
+            return page.page() + 1 < pages();
+        }
+
+        public String previous() {
+            return filters.query(page.page() - 1);
+        }
+
+        public String next() {
+            return filters.query(page.page() + 1);
+        }
+
+        public long from() {
+            return page.total() == 0 ? 0 : (long) page.page() * page.size() + 1;
+        }
+
+        public long to() {
+            return (long) page.page() * page.size() + page.items().size();
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance search(Frame frame, Results results, List<ChainResource.ChainSummary> chains,
+                                              List<RegionService.Region> regions, List<String> tiers, List<String> sorts);
+
+        static native TemplateInstance search$results(Results results);
+
+        static native TemplateInstance firm(Frame frame, EnterpriseApi.Detail firm);
+    }
+
+    private final EnterpriseService firms;
+    private final ChainResource chains;
+    private final RegionService regions;
+    private final WebSession session;
+
+    FirmPages(EnterpriseService firms, ChainResource chains, RegionService regions, WebSession session) {
+        this.firms = firms;
+        this.chains = chains;
+        this.regions = regions;
+        this.session = session;
+    }
+
+    static String searchLink(String region, String chain, String segment) {
+        return new Filters(null, null, region, chain, segment, null, null).query(0);
+    }
+
+    @GET
+    public Uni<Response> search(@QueryParam("q") String q, @QueryParam("tier") String tier, @QueryParam("region") String region,
+                                @QueryParam("chain") String chain, @QueryParam("segment") String segment,
+                                @QueryParam("product") String product, @QueryParam("sort") String sort,
+                                @QueryParam("page") @DefaultValue("0") int page, @HeaderParam("HX-Request") String htmx) {
+        return session.user().chain(user -> {
+            Filters f = new Filters(blank(q), blank(tier), blank(region), blank(chain), blank(segment), blank(product), blank(sort));
+            Uni<Results> results = Uni.createFrom().deferred(() -> {
+                Paging.check(page, PAGE_SIZE);
+                return firms.search(f.q(), f.tier(), f.region(), f.chain(), f.segment(), f.product(), EnterpriseService.Sort.parse(f.sort()),
+                        page, PAGE_SIZE);
+            }).map(p -> new Results(p, f));
+            if (htmx != null) {
+                // htmx asks for the result list only, as the user types
+                return Pages.respond(results.map(Templates::search$results), user);
+            }
+            return Pages.respond(Uni.combine().all().unis(results, chains.list(), regions.provincesAndCities()).asTuple()
+                    .map(t -> Templates.search(Frame.of(Pages.text("web.firms.title"), "firms", user), t.getItem1(), t.getItem2(),
+                            t.getItem3(), TIERS, SORTS)), user);
+        });
+    }
+
+    @GET
+    @Path("/{creditCode}")
+    public Uni<Response> firm(@PathParam("creditCode") String creditCode) {
+        return session.user().chain(user -> {
+            return Pages.respond(firms.get(creditCode).map(d -> Templates.firm(Frame.of(d.name(), "firms", user), d)), user);
+        });
+    }
+
+    static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,112 @@
+package cn.duijie.web;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import cn.duijie.common.Page;
+import cn.duijie.enterprise.EnterpriseApi;
+import cn.duijie.enterprise.EnterpriseService;
+import cn.duijie.matching.MatchModel;
+import cn.duijie.matching.MatchingService;
+import cn.duijie.need.Need;
+import cn.duijie.need.NeedApi;
+import cn.duijie.need.NeedService;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+/** The front door (`/`, the login page) and each role's home after login. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePages {
+
+    static final int LIST_SIZE = 10;
+
+    /** A page of needs with its pager links. */
+    public record NeedList(Page<NeedApi.NeedView> page) {
+        public boolean hasPrevious() {
+            return page.page() > 0;
+        }
+
+        public boolean hasNext() {
+            return (long) (page.page() + 1) * page.size() < page.total();
+        }
+
+        public int previous() {
+            return page.page() - 1;
+        }
+
+        public int next() {
+            return page.page() + 1;
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(Frame frame, boolean error);
+
+        static native TemplateInstance enterprise(Frame frame, EnterpriseApi.Detail firm, NeedList needs,
+                                                  List<MatchModel.Opportunity> opportunities, List<MatchModel.Match> achievements,
+                                                  List<MatchModel.Match> funds);
+    }
+
+    private final WebSession session;
+    private final EnterpriseService firms;
+    private final NeedService needs;
+    private final MatchingService matching;
+
+    HomePages(WebSession session, EnterpriseService firms, NeedService needs, MatchingService matching) {
+        this.session = session;
+        this.firms = firms;
+        this.needs = needs;
+        this.matching = matching;
+    }
+
+    @GET
+    public Uni<Response> root() {
+        return session.user().chain(user -> user != null ? redirect("/home") : login(null));
+    }
+
+    @GET
+    @Path("login")
+    public Uni<Response> login(@QueryParam("error") String error) {
+        return Pages.respond(Uni.createFrom().item(Templates.login(Frame.of(Pages.text("web.login.title"), "login", null), error != null)), null);
+    }
+
+    @GET
+    @Path("home")
+    public Uni<Response> home(@QueryParam("page") @DefaultValue("0") int page) {
+        return session.requireUser().chain(user -> {
+            return switch (user.role()) {
+                case Menu.ENTERPRISE -> enterprise(user, Math.max(0, page));
+                case Menu.INSTITUTION -> redirect("/lab");
+                case Menu.INVESTOR -> redirect("/investor");
+                default -> redirect("/bureau");
+            };
+        });
+    }
+
+    private static Uni<Response> redirect(String to) {
+        return Uni.createFrom().item(Response.seeOther(URI.create(to)).build());
+    }
+
+    private Uni<Response> enterprise(WebUser user, int page) {
+        String firm = user.partyId();
+        return Pages.respond(Uni.combine().all().unis(
+                firms.get(firm),
+                needs.list(null, null, firm, page, LIST_SIZE),
+                matching.supplyOpportunities(firm, 10),
+                matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5),
+                matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)).asTuple()
+                .map(t -> Templates.enterprise(Frame.of(Pages.text("web.home.title", t.getItem1().name()), "home", user),
+                        t.getItem1(), new NeedList(t.getItem2()), t.getItem3(), t.getItem4(), t.getItem5())), user);
+    }
+}
