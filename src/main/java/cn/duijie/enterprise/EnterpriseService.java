@@ -15,7 +15,6 @@ import cn.duijie.common.Problem;
 import cn.duijie.imports.ImportEngine;
 import cn.duijie.imports.ImportFile;
 import cn.duijie.imports.ImportReport;
-import cn.duijie.matching.MakerIndex;
 import io.smallrye.mutiny.Uni;
 
 /** Browse, search, read and upsert firms; an upsert obeys the same rules as a row of enterprises.csv. */
@@ -24,12 +23,10 @@ public class EnterpriseService {
 
     private final EnterpriseRepository firms;
     private final ImportEngine engine;
-    private final MakerIndex makers;
 
-    EnterpriseService(EnterpriseRepository firms, ImportEngine engine, MakerIndex makers) {
+    EnterpriseService(EnterpriseRepository firms, ImportEngine engine) {
         this.firms = firms;
         this.engine = engine;
-        this.makers = makers;
     }
 
     public Uni<Page<EnterpriseApi.Summary>> search(EnterpriseApi.Filter f, int page, int size) {
@@ -112,7 +109,6 @@ public class EnterpriseService {
             }
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        makers.invalidate();
         return report.files().get(0).created() == 1;
     }
 

@@ -40,9 +40,12 @@ public class ImportEngine {
     private final GraphWriter writer;
     private final Instance<NeedRowSink> needSink;
 
-    ImportEngine(Driver driver, Instance<NeedRowSink> needSink) {
+    private final cn.duijie.graph.GraphChanges changes;
+
+    ImportEngine(Driver driver, Instance<NeedRowSink> needSink, cn.duijie.graph.GraphChanges changes) {
         this.writer = new GraphWriter(driver);
         this.needSink = needSink;
+        this.changes = changes;
     }
 
     public ImportReport run(List<Source> sources) {
@@ -59,10 +62,14 @@ public class ImportEngine {
             }
         }
         Map<NodeKind, Set<String>> keys = new EnumMap<>(NodeKind.class);
-        for (Map.Entry<ImportFile, Source> e : byKind.entrySet()) {
-            long start = System.nanoTime();
-            applyFile(e.getKey(), e.getValue(), keys, report);
-            LOG.infof("Imported %s in %d ms", e.getKey().fileName(), (System.nanoTime() - start) / 1_000_000);
+        try {
+            for (Map.Entry<ImportFile, Source> e : byKind.entrySet()) {
+                long start = System.nanoTime();
+                applyFile(e.getKey(), e.getValue(), keys, report);
+                LOG.infof("Imported %s in %d ms", e.getKey().fileName(), (System.nanoTime() - start) / 1_000_000);
+            }
+        } finally {
+            publish(report); // what was written before a failure is published too
         }
         return report;
     }
@@ -202,6 +209,7 @@ public class ImportEngine {
                 }
             }
             writer.write(file, toCreate, toUpdate, present);
+            noteChanges(file, toCreate, toUpdate, report);
         }
         if (file.creates != null) {
             keys.computeIfAbsent(file.creates, writer::keys).addAll(goodKeys);
@@ -209,10 +217,50 @@ public class ImportEngine {
         report.files.add(new ImportReport.FileCounts(fileName, created, updated, unchanged, raw.size() - good.size()));
     }
 
+    /** Notes what the rows just written changed; {@link #publish} tells the change feed once the run is done. */
+    private static void noteChanges(ImportFile file, List<Map<String, Object>> created, List<Map<String, Object>> updated,
+                                    ImportReport report) {
+        if (created.isEmpty() && updated.isEmpty()) {
+            return;
+        }
+        cn.duijie.graph.GraphChanges.Domain domain = switch (file) {
+            case ENTERPRISES, SUPPLIES -> cn.duijie.graph.GraphChanges.Domain.FIRMS;
+            case REGIONS -> cn.duijie.graph.GraphChanges.Domain.REGIONS;
+            case CHAINS, SEGMENTS, PRODUCTS -> cn.duijie.graph.GraphChanges.Domain.TAXONOMY;
+            case TECHNOLOGIES, INSTITUTIONS, EXPERTS, ACHIEVEMENTS, COLLABORATIONS -> cn.duijie.graph.GraphChanges.Domain.RESEARCH;
+            case INVESTORS, FUNDS, INVESTMENTS -> cn.duijie.graph.GraphChanges.Domain.FUNDS;
+            default -> null; // needs go through the outbox, which publishes when it projects them
+        };
+        if (domain == null) {
+            return;
+        }
+        java.util.Set<String> keys = report.changed.computeIfAbsent(domain, d -> new java.util.LinkedHashSet<>());
+        if (domain == cn.duijie.graph.GraphChanges.Domain.FIRMS) {
+            for (List<Map<String, Object>> rows : List.of(created, updated)) {
+                for (Map<String, Object> p : rows) {
+                    keys.add(String.valueOf(file == ImportFile.SUPPLIES ? p.get("a") : p.get("rowKey")));
+                }
+            }
+        }
+    }
+
+    /** Tells the change feed (and so the matching snapshot of every replica) what this run changed, one row per domain. */
+    private void publish(ImportReport report) {
+        report.changed.forEach((domain, keys) -> {
+            if (domain == cn.duijie.graph.GraphChanges.Domain.FIRMS) {
+                changes.publish(domain, keys);
+            } else {
+                changes.publishWhole(domain);
+            }
+        });
+        report.changed.clear();
+    }
+
     /** Applies one row outside an import job (e.g. PUT /enterprises/{creditCode}); blocking. */
     public ImportReport applyOne(ImportFile file, Map<String, String> cells) {
         ImportReport report = new ImportReport();
         applyRows(file, List.copyOf(cells.keySet()), List.of(new TableReader.Row(2, cells)), new EnumMap<>(NodeKind.class), report);
+        publish(report);
         return report;
     }
 

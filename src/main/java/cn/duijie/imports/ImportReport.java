@@ -33,6 +33,9 @@ public final class ImportReport {
     final List<FileCounts> files = new ArrayList<>();
     final List<RowError> errors = new ArrayList<>();
     final List<PossibleDuplicate> duplicates = new ArrayList<>();
+    /** What the written rows changed, by domain of the change feed (null keys: the whole domain); published once at the end. */
+    final java.util.Map<cn.duijie.graph.GraphChanges.Domain, java.util.Set<String>> changed =
+            new java.util.EnumMap<>(cn.duijie.graph.GraphChanges.Domain.class);
 
     public List<FileCounts> files() {
         return files;

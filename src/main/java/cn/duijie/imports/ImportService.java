@@ -53,7 +53,6 @@ public class ImportService {
     }
 
     private final ImportEngine engine;
-    private final cn.duijie.matching.MakerIndex makers;
     private final ObjectMapper json;
     private final Path jobsDir;
     /** MicroProfile Context Propagation's managed executor, one job at a time in arrival order; no request context leaks in. */
@@ -63,12 +62,11 @@ public class ImportService {
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxQueued;
 
-    ImportService(ImportEngine engine, cn.duijie.matching.MakerIndex makers, ObjectMapper json,
+    ImportService(ImportEngine engine, ObjectMapper json,
                   @ConfigProperty(name = "duijie.data-dir") String dataDir,
                   @ConfigProperty(name = "duijie.imports.max-queued", defaultValue = "10") int maxQueued) {
         this.maxQueued = maxQueued;
         this.engine = engine;
-        this.makers = makers;
         this.json = json;
         this.jobsDir = Path.of(dataDir).resolve("imports");
     }
@@ -145,12 +143,7 @@ public class ImportService {
         update(id, job -> job.status = "RUNNING");
         try {
             long start = System.nanoTime();
-            ImportReport report;
-            try {
-                report = engine.run(sources);
-            } finally {
-                makers.invalidate();
-            }
+            ImportReport report = engine.run(sources); // each file publishes its changes to the matching snapshot
             LOG.infof("Import %s done in %d ms: %s", id, (System.nanoTime() - start) / 1_000_000, report.files());
             return update(id, job -> {
                 job.status = "DONE";

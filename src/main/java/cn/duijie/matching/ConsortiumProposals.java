@@ -11,17 +11,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.neo4j.driver.Value;
-
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
-import cn.duijie.graph.Graph;
-import cn.duijie.need.Need;
 import io.smallrye.mutiny.Uni;
 
 /**
  * 揭榜挂帅 consortium proposals for a TECH need, on the TECH engine: the research side comes ranked from
- * {@link TechMatcher} (same signals, same dismissals), the graph adds the firms that make the products its
+ * {@link TechMatcher} (same signals, same dismissals), the snapshot adds the firms that make the products its
  * achievements apply to and funds focused on their chain, and each proposal carries the reasons of all three parts.
  * Proposals are diverse: no research candidate and no firm appears in two of them.
  */
@@ -29,87 +25,60 @@ import io.smallrye.mutiny.Uni;
 public class ConsortiumProposals {
 
     public static final int MAX_LIMIT = 10;
-    private static final String QUERY = Graph.cypher("matching/consortium-partners.cypher");
+    private static final Set<String> EARLY_STAGES = Set.of("ANGEL", "A");
 
-    private static final int FIRMS_PER_PRODUCT = 3;
-
-    private final Graph graph;
     private final TechMatcher tech;
-    private final MakerIndex index;
+    private final MatchingSnapshots snapshots;
     private final MatchingConfig.Consortium w;
+    private final MatchingConfig.Tree tree;
 
-    ConsortiumProposals(Graph graph, TechMatcher tech, MakerIndex index, MatchingConfig config) {
-        this.graph = graph;
+    ConsortiumProposals(TechMatcher tech, MatchingSnapshots snapshots, MatchingConfig config) {
         this.tech = tech;
-        this.index = index;
+        this.snapshots = snapshots;
         this.w = config.consortium();
+        this.tree = config.tree();
     }
 
-    public Uni<List<MatchModel.ConsortiumProposal>> forNeed(Need need, Set<String> dismissed, int limit) {
-        return forNeed(need, dismissed, limit, index.fresh());
+    /** A firm able to industrialise an achievement: it makes the product (or one a level narrower). */
+    record Industrialiser(FirmsAndProducts.Firm firm, String made, String madeName, Double km, boolean collaborated,
+                          List<String> sharedTech, double score) {
     }
 
-    /** From the in-memory index when {@code snapshot} is given, else from the graph (same rows, tested). */
-    Uni<List<MatchModel.ConsortiumProposal>> forNeed(Need need, Set<String> dismissed, int limit, MakerIndex.Snapshot snapshot) {
+    /** The fund of a proposal: focused on the product's segment or its chain. */
+    record FundPick(Funds.Fund fund, String focusId, String focusName, boolean segment, boolean early, double score) {
+    }
+
+    /** One candidate consortium before the diverse choice: research side, achievement, product, firm, fund. */
+    record Option(MatchModel.Match research, Research.Institution institution, Research.Party achievement, String product,
+                  String productName, Industrialiser firm, FundPick fund, double score) {
+    }
+
+    public Uni<List<MatchModel.ConsortiumProposal>> forNeed(MatchQuery need, Set<String> dismissed, int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("limit", Messages.get("matching.limit", MAX_LIMIT));
         }
-        if (need.kind != NeedKind.TECH) {
-            throw DomainException.conflict(Messages.get("consortium.tech-only", need.id, need.kind));
+        if (!"TECH".equals(need.kind())) {
+            throw DomainException.conflict(Messages.get("consortium.tech-only", need.needId(), need.kind()));
         }
-        return tech.forNeed(need, dismissed, w.researchPool()).chain(research -> {
-            if (research.isEmpty()) {
-                return Uni.createFrom().item(List.<MatchModel.ConsortiumProposal>of());
-            }
-            Map<String, MatchModel.Match> byId = new HashMap<>();
-            List<Map<String, Object>> ids = new ArrayList<>();
-            for (MatchModel.Match m : research) {
-                byId.put(m.candidate().id(), m);
-                ids.add(Map.of("id", m.candidate().id(), "type", m.candidate().type()));
-            }
-            if (snapshot != null) {
-                return Uni.createFrom().item(choose(partners(snapshot, research, need, dismissed), byId, need, limit));
-            }
-            Map<String, Object> params = new HashMap<>();
-            params.put("buyer", need.postedBy);
-            params.put("research", ids);
-            params.put("techCodes", need.technologyCodeList());
-            params.put("excluded", List.copyOf(dismissed));
-            params.put("smes", FIRMS_PER_PRODUCT);
-            params.put("w", Map.of("product", w.product(), "local", w.local(), "tier", w.tier(),
-                    "collaboration", w.collaboration(), "technology", w.technology()));
-            return graph.read(QUERY, params).map(rows -> choose(rows.stream().map(r -> org.neo4j.driver.Values.value(r.asMap())).toList(),
-                    byId, need, limit));
-        });
+        return tech.forNeed(need, dismissed, w.researchPool())
+                .chain(research -> snapshots.current().map(s -> choose(options(s, research, need, dismissed), limit)));
     }
 
-    private List<MatchModel.ConsortiumProposal> choose(List<Value> rows, Map<String, MatchModel.Match> research, Need need, int limit) {
-        double total = w.research() + w.industrialiser() + w.fund();
-        record Option(Value row, MatchModel.Match research, double score) {
-        }
-        List<Option> options = new ArrayList<>();
-        for (Value r : rows) {
-            MatchModel.Match m = research.get(r.get("researchId").asString());
-            Value fund = r.get("fund");
-            double fundScore = fund.isNull() ? 0 : fund.get("score").asDouble();
-            options.add(new Option(r, m, (w.research() * m.score() + w.industrialiser() * r.get("smeScore").asDouble()
-                    + w.fund() * fundScore) / total));
-        }
-        options.sort(Comparator.comparingDouble(Option::score).reversed()
-                .thenComparing(o -> o.row().get("sme").get("creditCode").asString()));
+    private List<MatchModel.ConsortiumProposal> choose(List<Option> options, int limit) {
+        options.sort(Comparator.comparingDouble(Option::score).reversed().thenComparing(o -> o.firm().firm().id()));
         // first pass: no research candidate, achievement or firm in two proposals; second pass: alternatives for
         // the same achievement with other firms, when there are too few distinct ones
         Set<String> used = new HashSet<>();
         List<MatchModel.ConsortiumProposal> out = new ArrayList<>();
         for (boolean strict : new boolean[] {true, false}) {
             for (Option o : options) {
-                String firm = "E" + o.row().get("sme").get("creditCode").asString();
-                List<String> parts = strict ? List.of("R" + o.research().candidate().id(),
-                        "A" + o.row().get("achievement").get("id").asString(), firm) : List.of(firm);
+                String firm = "E" + o.firm().firm().id();
+                List<String> parts = strict ? List.of("R" + o.research().candidate().id(), "A" + o.achievement().id(), firm)
+                        : List.of(firm);
                 if (out.size() < limit && parts.stream().noneMatch(used::contains)) {
                     used.addAll(parts);
                     used.add(firm);
-                    out.add(proposal(o.row(), o.research(), o.score(), total));
+                    out.add(proposal(o));
                 }
             }
         }
@@ -117,134 +86,137 @@ public class ConsortiumProposals {
         return out;
     }
 
-    private MatchModel.ConsortiumProposal proposal(Value r, MatchModel.Match research, double score, double total) {
-        Value inst = r.get("institution");
-        Value ach = r.get("achievement");
-        Value product = r.get("product");
-        Value made = r.get("made");
-        Value sme = r.get("sme");
-        String firm = sme.get("creditCode").asString();
-        String firmName = sme.get("name").asString();
-        String instId = inst.get("id").asString();
-        String instName = inst.get("name").asString();
+    private double total() {
+        return w.research() + w.industrialiser() + w.fund();
+    }
+
+    private double firmWeights() {
+        return w.product() + w.local() + w.tier() + w.collaboration() + w.technology();
+    }
+
+    private MatchModel.ConsortiumProposal proposal(Option o) {
+        double total = total();
+        Research.Institution inst = o.institution();
+        Research.Party ach = o.achievement();
+        Industrialiser ind = o.firm();
+        String firm = ind.firm().id();
+        String firmName = ind.firm().name();
         List<MatchModel.Reason> reasons = new ArrayList<>();
         double researchShare = w.research() / total;
         // the research side's own reasons, scaled to their share of the proposal
-        for (MatchModel.Reason reason : research.reasons()) {
-            reasons.add(new MatchModel.Reason(reason.code(), reason.text(), SupplyMatcher.round(reason.weight() * researchShare), reason.path()));
+        for (MatchModel.Reason reason : o.research().reasons()) {
+            reasons.add(new MatchModel.Reason(reason.code(), reason.text(), SupplyScorer.round(reason.weight() * researchShare), reason.path()));
         }
-        double firmShare = w.industrialiser() / total / (w.product() + w.local() + w.tier() + w.collaboration() + w.technology());
-        boolean narrower = !made.get("code").asString().equals(product.get("code").asString());
-        Paths makes = Paths.start("ACHIEVEMENT", ach.get("id").asString(), ach.get("title").asString())
-                .to("APPLIES_TO", "PRODUCT", product.get("code").asString(), product.get("name").asString());
+        double firmShare = w.industrialiser() / total / firmWeights();
+        boolean narrower = !ind.made().equals(o.product());
+        Paths makes = Paths.start("ACHIEVEMENT", ach.id(), ach.name()).to("APPLIES_TO", "PRODUCT", o.product(), o.productName());
         if (narrower) {
-            makes.from("BROADER", "PRODUCT", made.get("code").asString(), made.get("name").asString());
+            makes.from("BROADER", "PRODUCT", ind.made(), ind.madeName());
         }
-        reasons.add(new MatchModel.Reason("INDUSTRIALISER_MAKES", Messages.get("reason.consortium.makes", firmName,
-                made.get("name").asString(), ach.get("title").asString()),
-                SupplyMatcher.round(firmShare * w.product() * (narrower ? 0.85 : 1)),
+        reasons.add(new MatchModel.Reason("INDUSTRIALISER_MAKES", Messages.get("reason.consortium.makes", firmName, ind.madeName(), ach.name()),
+                SupplyScorer.round(firmShare * w.product() * (narrower ? tree.narrower() : tree.exact())),
                 makes.from("MAKES", "ENTERPRISE", firm, firmName).build()));
-        Value km = r.get("km");
-        if (!km.isNull()) {
-            reasons.add(new MatchModel.Reason("INDUSTRIALISER_LOCAL", Messages.get("reason.consortium.local", Math.round(km.asDouble())),
-                    SupplyMatcher.round(firmShare * w.local() * Math.exp(-km.asDouble() / 100.0)), null));
+        if (ind.km() != null) {
+            reasons.add(new MatchModel.Reason("INDUSTRIALISER_LOCAL", Messages.get("reason.consortium.local", Math.round(ind.km())),
+                    SupplyScorer.round(firmShare * w.local() * Math.exp(-ind.km() / w.localScaleKm())), null));
         }
-        String tier = sme.get("tier").asString("NONE");
+        String tier = ind.firm().tier();
         if (!tier.equals("NONE")) {
             reasons.add(new MatchModel.Reason("INDUSTRIALISER_TIER", Messages.get("reason.tier." + tier),
-                    SupplyMatcher.round(firmShare * w.tier() * SupplyMatcher.tierScore(tier)), null));
+                    SupplyScorer.round(firmShare * w.tier() * SupplyScorer.tierScore(tier)), null));
         }
         List<String> flags = new ArrayList<>();
-        if (r.get("collaborated").asBoolean()) {
+        if (ind.collaborated()) {
             flags.add("PAST_PARTNERS");
-            reasons.add(new MatchModel.Reason("CONSORTIUM_PAST_COLLABORATION", Messages.get("reason.tech.collab.buyer", instName),
-                    SupplyMatcher.round(firmShare * w.collaboration()),
-                    Paths.start("INSTITUTION", instId, instName).to("COLLABORATED_WITH", "ENTERPRISE", firm, firmName).build()));
+            reasons.add(new MatchModel.Reason("CONSORTIUM_PAST_COLLABORATION", Messages.get("reason.tech.collab.buyer", inst.name()),
+                    SupplyScorer.round(firmShare * w.collaboration()),
+                    Paths.start("INSTITUTION", inst.id(), inst.name()).to("COLLABORATED_WITH", "ENTERPRISE", firm, firmName).build()));
         }
-        List<String> shared = r.get("sharedTech").asList(Value::asString);
-        if (!shared.isEmpty()) {
-            reasons.add(new MatchModel.Reason("INDUSTRIALISER_HAS_TECH", Messages.get("reason.consortium.tech", String.join("、", shared)),
-                    SupplyMatcher.round(firmShare * w.technology()), null));
+        if (!ind.sharedTech().isEmpty()) {
+            reasons.add(new MatchModel.Reason("INDUSTRIALISER_HAS_TECH", Messages.get("reason.consortium.tech", String.join("、", ind.sharedTech())),
+                    SupplyScorer.round(firmShare * w.technology()), null));
         }
-        Value fund = r.get("fund");
+        FundPick fund = o.fund();
         MatchModel.Candidate fundCandidate = null;
-        if (!fund.isNull()) {
-            String fundId = fund.get("id").asString();
-            String fundName = fund.get("name").asString();
-            fundCandidate = new MatchModel.Candidate("FUND", fundId, fundName, fund.get("regionCode").asString(null), null);
-            boolean segment = fund.get("focusType").asString().equals("SEGMENT");
-            Paths focus = Paths.start("FUND", fundId, fundName).to("FOCUSES_ON", fund.get("focusType").asString(),
-                    fund.get("focusId").asString(), fund.get("focusName").asString());
-            focus = segment ? focus.from("IN_SEGMENT", "PRODUCT", product.get("code").asString(), product.get("name").asString())
-                    : focus;
-            reasons.add(new MatchModel.Reason("FUND_FOCUS", Messages.get("reason.fin.focus", fund.get("focusName").asString()),
-                    SupplyMatcher.round(w.fund() / total * fund.get("score").asDouble()), focus.build()));
-            if (fund.get("early").asBoolean()) {
+        if (fund != null) {
+            Funds.Fund f = fund.fund();
+            fundCandidate = new MatchModel.Candidate("FUND", f.id(), f.name(), f.regionCode(), null);
+            String focusType = fund.segment() ? "SEGMENT" : "CHAIN";
+            Paths focus = Paths.start("FUND", f.id(), f.name()).to("FOCUSES_ON", focusType, fund.focusId(), fund.focusName());
+            focus = fund.segment() ? focus.from("IN_SEGMENT", "PRODUCT", o.product(), o.productName()) : focus;
+            reasons.add(new MatchModel.Reason("FUND_FOCUS", Messages.get("reason.fin.focus", fund.focusName()),
+                    SupplyScorer.round(w.fund() / total * fund.score()), focus.build()));
+            if (fund.early()) {
                 reasons.add(new MatchModel.Reason("FUND_EARLY_STAGE", Messages.get("reason.consortium.early"), 0, null));
             }
-            if (!fund.get("mandate").asString("").isEmpty()) {
+            if (!f.mandate().isEmpty()) {
                 reasons.add(new MatchModel.Reason("LOCAL_MANDATE", Messages.get("reason.fin.mandate"), 0, null));
             }
         }
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
-        String achId = ach.get("id").asString();
-        return new MatchModel.ConsortiumProposal(SupplyMatcher.round(score), research.candidate(),
-                new MatchModel.Candidate("INSTITUTION", instId, instName, inst.get("regionCode").asString(null), null),
-                new MatchModel.Candidate("ACHIEVEMENT", achId, ach.get("title").asString(), inst.get("regionCode").asString(null), null),
-                new MatchModel.Candidate("ENTERPRISE", firm, firmName, sme.get("regionCode").asString(null), sme.get("tier").asString(null)),
+        return new MatchModel.ConsortiumProposal(SupplyScorer.round(o.score()), o.research().candidate(),
+                new MatchModel.Candidate("INSTITUTION", inst.id(), inst.name(), inst.regionCode(), null),
+                new MatchModel.Candidate("ACHIEVEMENT", ach.id(), ach.name(), inst.regionCode(), null),
+                new MatchModel.Candidate("ENTERPRISE", firm, firmName, ind.firm().regionCode(), tier),
                 fundCandidate, reasons, flags);
     }
 
-    /** The rows consortium-partners.cypher returns, from the in-memory index. */
-    List<Value> partners(MakerIndex.Snapshot s, List<MatchModel.Match> research, Need need, Set<String> dismissed) {
-        MakerIndex.Context x = s.context();
-        MakerIndex.Research rx = x.research();
-        MakerIndex.Firm buyer = s.firms().get(need.postedBy);
+    /** Every (research candidate, achievement, product, firm) option, with the best fund for each. */
+    List<Option> options(MatchingSnapshot s, List<MatchModel.Match> research, MatchQuery need, Set<String> dismissed) {
+        Research rx = s.research();
+        FirmsAndProducts.Firm buyer = s.firms().firm(need.postedBy());
         if (buyer == null) {
-            return List.of();
+            return new ArrayList<>();
         }
-        Set<String> techCodes = Set.copyOf(need.technologyCodeList());
+        Set<String> techCodes = Set.copyOf(need.technologyCodes());
         // an institution or expert brings its achievements about the wanted technologies, narrower ones or the one above
-        Set<String> aboutWanted = new java.util.HashSet<>();
-        techCodes.forEach(want -> rx.around(want).forEach(t -> aboutWanted.add(t.getKey())));
-        double sum = w.product() + w.local() + w.tier() + w.collaboration() + w.technology();
-        List<Value> rows = new ArrayList<>();
+        Set<String> aboutWanted = new HashSet<>();
+        techCodes.forEach(want -> rx.around(want, tree).forEach(t -> aboutWanted.add(t.getKey())));
+        double total = total();
+        List<Option> out = new ArrayList<>();
         for (MatchModel.Match m : research) {
             String type = m.candidate().type();
-            MakerIndex.Party self = type.equals("ACHIEVEMENT") ? rx.achievements().get(m.candidate().id()) : null;
-            MakerIndex.Party expert = type.equals("EXPERT") ? rx.experts().get(m.candidate().id()) : null;
+            Research.Party self = type.equals("ACHIEVEMENT") ? rx.achievements().get(m.candidate().id()) : null;
+            Research.Party expert = type.equals("EXPERT") ? rx.experts().get(m.candidate().id()) : null;
             String instId = self != null ? self.institutionId() : type.equals("INSTITUTION") ? m.candidate().id()
                     : expert == null ? null : expert.institutionId();
-            MakerIndex.Institution inst = instId == null ? null : rx.institutions().get(instId);
+            Research.Institution inst = instId == null ? null : rx.institutions().get(instId);
             if (inst == null) {
                 continue;
             }
-            List<MakerIndex.Party> achievements = self != null ? List.of(self)
+            List<Research.Party> achievements = self != null ? List.of(self)
                     : rx.achievementsByInstitution().getOrDefault(instId, List.of()).stream()
                     .filter(a -> a.techs().stream().anyMatch(aboutWanted::contains)).toList();
-            for (MakerIndex.Party a : achievements) {
+            for (Research.Party a : achievements) {
                 for (String p : a.products()) {
-                    rows.addAll(firmsFor(s, m.candidate().id(), inst, a, p, buyer, techCodes, dismissed, sum));
+                    String productName = s.firms().productNames().getOrDefault(p, p);
+                    for (Industrialiser ind : industrialisers(s, inst, p, buyer, techCodes, dismissed)) {
+                        FundPick fund = fundFor(s, ind.firm(), p);
+                        double score = (w.research() * m.score() + w.industrialiser() * ind.score()
+                                + w.fund() * (fund == null ? 0 : fund.score())) / total;
+                        out.add(new Option(m, inst, a, p, productName, ind, fund, score));
+                    }
                 }
             }
         }
-        return rows;
+        return out;
     }
 
-    private List<Value> firmsFor(MakerIndex.Snapshot s, String researchId, MakerIndex.Institution inst, MakerIndex.Party a, String p,
-                                 MakerIndex.Firm buyer, Set<String> techCodes, Set<String> dismissed, double sum) {
-        MakerIndex.Research rx = s.context().research();
-        record Option(MakerIndex.Firm firm, String made, Double km, boolean collaborated, List<String> shared, double score) {
-        }
-        Map<String, Option> best = new HashMap<>();
+    /** The best firms (not leaders, not the challenger, not dismissed) making product p or one a level narrower. */
+    private List<Industrialiser> industrialisers(MatchingSnapshot snapshot, Research.Institution inst, String p,
+                                                 FirmsAndProducts.Firm buyer, Set<String> techCodes, Set<String> dismissed) {
+        FirmsAndProducts s = snapshot.firms();
+        Research rx = snapshot.research();
+        Map<String, Industrialiser> best = new HashMap<>();
         List<String> products = new ArrayList<>(List.of(p));
         for (String n : s.narrower().getOrDefault(p, List.of())) {
             if (p.equals(s.broader().getOrDefault(n, List.of()).stream().findFirst().orElse(null))) {
                 products.add(n); // one level down, as BROADER*0..1
             }
         }
+        double sum = firmWeights();
         for (String made : products) {
-            for (MakerIndex.Firm f : s.makersByProduct().getOrDefault(made, List.of())) {
+            for (FirmsAndProducts.Firm f : s.makersByProduct().getOrDefault(made, List.of())) {
                 if (f == buyer || f.leader() || dismissed.contains(f.id()) || best.containsKey(f.id())) {
                     continue;
                 }
@@ -252,79 +224,38 @@ public class ConsortiumProposals {
                         : SupplyMatcher.haversineKm(f.lat(), f.lon(), buyer.lat(), buyer.lon());
                 boolean collaborated = inst.partners().contains(f.id());
                 List<String> shared = f.techs().stream().filter(techCodes::contains).map(t -> rx.techNames().getOrDefault(t, t)).toList();
-                double score = ((made.equals(p) ? 1.0 : 0.85) * w.product() + (km == null ? 0.3 : Math.exp(-km / 100.0)) * w.local()
-                        + SupplyMatcher.tierScore(f.tier()) * w.tier() + (collaborated ? 1 : 0) * w.collaboration()
+                double score = ((made.equals(p) ? tree.exact() : tree.narrower()) * w.product()
+                        + (km == null ? w.unknownLocal() : Math.exp(-km / w.localScaleKm())) * w.local()
+                        + SupplyScorer.tierScore(f.tier()) * w.tier() + (collaborated ? 1 : 0) * w.collaboration()
                         + (shared.isEmpty() ? 0 : 1) * w.technology()) / sum;
-                best.put(f.id(), new Option(f, made, km, collaborated, shared, score));
+                best.put(f.id(), new Industrialiser(f, made, s.productNames().getOrDefault(made, made), km, collaborated, shared, score));
             }
         }
-        List<Option> top = best.values().stream().sorted(Comparator.comparingDouble(Option::score).reversed()
-                .thenComparing(o -> o.firm().id())).limit(FIRMS_PER_PRODUCT).toList();
-        List<Value> rows = new ArrayList<>();
-        for (Option o : top) {
-            Map<String, Object> row = new HashMap<>();
-            row.put("researchId", researchId);
-            Map<String, Object> institution = new HashMap<>();
-            institution.put("id", inst.id());
-            institution.put("name", inst.name());
-            institution.put("regionCode", inst.regionCode());
-            row.put("institution", institution);
-            Map<String, Object> ach = new HashMap<>();
-            ach.put("id", a.id());
-            ach.put("title", a.name());
-            ach.put("trl", a.trl());
-            row.put("achievement", ach);
-            row.put("product", Map.of("code", p, "name", s.productNames().getOrDefault(p, p)));
-            row.put("made", Map.of("code", o.made(), "name", s.productNames().getOrDefault(o.made(), o.made())));
-            Map<String, Object> sme = new HashMap<>();
-            sme.put("creditCode", o.firm().id());
-            sme.put("name", o.firm().name());
-            sme.put("regionCode", o.firm().regionCode());
-            sme.put("tier", o.firm().tier());
-            row.put("sme", sme);
-            row.put("km", o.km());
-            row.put("collaborated", o.collaborated());
-            row.put("sharedTech", o.shared());
-            row.put("smeScore", o.score());
-            row.put("fund", fundFor(s, o.firm(), p));
-            rows.add(org.neo4j.driver.Values.value(row));
-        }
-        return rows;
+        return best.values().stream().sorted(Comparator.comparingDouble(Industrialiser::score).reversed()
+                .thenComparing(o -> o.firm().id())).limit(w.firmsPerProduct()).toList();
     }
 
     /** The best fund focused on the product's segment or chain whose mandate covers the firm, or null. */
-    private static Map<String, Object> fundFor(MakerIndex.Snapshot s, MakerIndex.Firm firm, String product) {
-        MakerIndex.Context x = s.context();
-        String segment = s.productSegment().get(product);
-        String chain = segment == null ? null : x.segmentChain().get(segment);
-        List<String> regions = x.regionAndAbove(firm.regionCode());
-        Map<String, Object> best = null;
-        double bestScore = -1;
-        String bestId = null;
+    private FundPick fundFor(MatchingSnapshot s, FirmsAndProducts.Firm firm, String product) {
+        String segment = s.firms().productSegment().get(product);
+        String chain = segment == null ? null : s.firms().segmentChain().get(segment);
+        List<String> regions = s.regions().regionAndAbove(firm.regionCode());
+        FundPick best = null;
         for (String focus : java.util.Arrays.asList(segment, chain)) {
             if (focus == null) {
                 continue;
             }
-            for (MakerIndex.Fund f : x.fundsByFocus().getOrDefault(focus, List.of())) {
+            boolean onSegment = focus.equals(segment);
+            for (Funds.Fund f : s.funds().byFocus().getOrDefault(focus, List.of())) {
                 if (!f.admits(regions)) {
                     continue;
                 }
-                boolean early = f.stages().contains("ANGEL") || f.stages().contains("A");
-                double score = (focus.equals(segment) ? 0.6 : 0.4) + (early ? 0.25 : 0) + (f.mandate().isEmpty() ? 0 : 0.15);
-                if (score > bestScore || (score == bestScore && f.id().compareTo(bestId) < 0)) {
-                    bestScore = score;
-                    bestId = f.id();
-                    best = new HashMap<>();
-                    best.put("id", f.id());
-                    best.put("name", f.name());
-                    best.put("focusId", focus);
-                    best.put("focusName", focus.equals(segment) ? s.segmentNames().getOrDefault(focus, focus)
-                            : x.chainNames().getOrDefault(focus, focus));
-                    best.put("focusType", focus.equals(segment) ? "SEGMENT" : "CHAIN");
-                    best.put("mandate", f.mandate());
-                    best.put("early", early);
-                    best.put("score", score);
-                    best.put("regionCode", f.regionCode());
+                boolean early = f.stages().stream().anyMatch(EARLY_STAGES::contains);
+                double score = (onSegment ? w.fundSegment() : w.fundChain()) + (early ? w.fundEarly() : 0)
+                        + (f.mandate().isEmpty() ? 0 : w.fundMandate());
+                if (best == null || score > best.score() || (score == best.score() && f.id().compareTo(best.fund().id()) < 0)) {
+                    best = new FundPick(f, focus, onSegment ? s.firms().segmentNames().getOrDefault(focus, focus)
+                            : s.firms().chainNames().getOrDefault(focus, focus), onSegment, early, score);
                 }
             }
         }

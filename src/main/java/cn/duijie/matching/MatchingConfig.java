@@ -15,14 +15,41 @@ public interface MatchingConfig {
 
     Consortium consortium();
 
-    /**
-     * How old the in-memory maker index may get before it is rebuilt in the background (it is still served while
-     * that happens). Writes through this instance invalidate it at once; this bounds how long writes made through
-     * another replica take to show in supply matching.
-     */
-    @WithDefault("5m") java.time.Duration indexMaxAge();
+    Snapshot snapshot();
 
-    /** Keep full-text hits per need text with the index snapshot (false: ask the graph every time). */
+    /** How a product or technology near the wanted one in its tree fits (SUPPLY, TECH and consortium matching). */
+    Tree tree();
+
+    /** The matching snapshot: how it follows the change feed. */
+    interface Snapshot {
+        /** Off for the command-line import, which writes the graph and the change feed but serves nothing. */
+        @WithDefault("true") boolean enabled();
+
+        /** How often this replica reads the change feed for writes made through other replicas. */
+        @WithDefault("250ms") java.time.Duration feedInterval();
+
+        /** Firms read from the graph per query while loading or applying changes. */
+        @WithDefault("20000") int firmBatch();
+
+        /** How long a request waits for the first load after start before it is answered 503. */
+        @WithDefault("60s") java.time.Duration firstLoadWait();
+    }
+
+    /** Fit of a candidate's product (or technology) to the wanted one. */
+    interface Tree {
+        @WithDefault("1.0") double exact();
+
+        /** A narrower one, up to two levels below. */
+        @WithDefault("0.85") double narrower();
+
+        /** A broader one, up to two levels above (technologies: one). */
+        @WithDefault("0.6") double broader();
+
+        /** Another child of the same broader product. */
+        @WithDefault("0.4") double sibling();
+    }
+
+    /** Keep full-text hits per need text in the cache (quarkus.cache.caffeine.matching-text-*; false: ask the graph every time). */
     @WithDefault("true") boolean textCache();
 
     /** 揭榜挂帅 proposals: how the three parts add up, and how the industrialising firm is chosen. */
@@ -53,6 +80,26 @@ public interface MatchingConfig {
 
         /** Research-side candidates considered. */
         @WithDefault("12") int researchPool();
+
+        /** Industrialising firms kept per product an achievement applies to. */
+        @WithDefault("3") int firmsPerProduct();
+
+        /** Firm nearness, exp(-km / this). */
+        @WithDefault("100") double localScaleKm();
+
+        /** The nearness part when the firm or the challenger has no location. */
+        @WithDefault("0.3") double unknownLocal();
+
+        /** Fund: focuses on the product's segment (else its chain, fund-chain). */
+        @WithDefault("0.6") double fundSegment();
+
+        @WithDefault("0.4") double fundChain();
+
+        /** Fund: invests at ANGEL or A, the stages of a transfer project. */
+        @WithDefault("0.25") double fundEarly();
+
+        /** Fund: has a local region mandate (a guidance fund). */
+        @WithDefault("0.15") double fundMandate();
     }
 
     interface Tech {
@@ -74,6 +121,42 @@ public interface MatchingConfig {
 
         /** Candidates of one institution (itself, its achievements and experts) before the other institutions' turn. */
         @WithDefault("2") int perInstitution();
+
+        /** Full-text hits asked of each of the achievement and institution indexes. */
+        @WithDefault("30") int textLimit();
+
+        /** Fit of an achievement that applies to a wanted product (when no technology of it fits better). */
+        @WithDefault("0.7") double productApplication();
+
+        /** Nearness of the institution, exp(-km / this). */
+        @WithDefault("150") double localityScaleKm();
+
+        /** The locality part when the institution or the firm has no location. */
+        @WithDefault("0.2") double unknownLocality();
+
+        /** The readiness part of an institution, an expert, or an achievement without a TRL. */
+        @WithDefault("0.5") double unknownTrl();
+
+        /** Collaborations with other firms for the full experience part: min(1, n / this) × other-collaboration-share. */
+        @WithDefault("10") double collaborationsForFull();
+
+        /** What experience with other firms counts against having worked with this very firm (1). */
+        @WithDefault("0.5") double otherCollaborationShare();
+
+        /** Deals for the full track-record part: min(1, deals / this). */
+        @WithDefault("2") double dealsForFull();
+
+        /** The best full-text hit alone counts this much fit; the others scale with their Lucene score. */
+        @WithDefault("0.5") double textOnlyFit();
+
+        /** A full-text hit adds this to a structural fit (at most 1). */
+        @WithDefault("0.05") double textBonus();
+
+        /** Pre-score of a text-only candidate, against its structural fit for the others. */
+        @WithDefault("0.3") double textPrescore();
+
+        /** Pre-score share of nearness, exp(-km / locality-scale-km) × this. */
+        @WithDefault("0.3") double localityPrescore();
     }
 
     interface Finance {
@@ -91,6 +174,18 @@ public interface MatchingConfig {
         @WithDefault("0.12") double adjacency();
 
         @WithDefault("0.08") double trackRecord();
+
+        /** The focus part when the fund focuses on the firm's chain but not its segment (the segment counts 1). */
+        @WithDefault("0.6") double chainFocus();
+
+        /** The stage, instrument or ticket part when the need does not say (no stage, instrument or amount). */
+        @WithDefault("0.5") double unstated();
+
+        /** An amount outside the ticket range counts at most this, times how close it is (min/max ratio). */
+        @WithDefault("0.5") double ticketOutsideShare();
+
+        /** Deals for the full track-record part: min(1, deals / this). */
+        @WithDefault("2") double dealsForFull();
     }
 
     interface Supply {
@@ -120,5 +215,26 @@ public interface MatchingConfig {
         @WithDefault("30") int pool();
 
         @WithDefault("40") int textLimit();
+
+        /** The distance part when the buyer or the candidate has no location. */
+        @WithDefault("0.3") double unknownDistance();
+
+        /** Peers supplied in the buyer's segments for the full peer part: min(1, peers / this). */
+        @WithDefault("3") double peersForFull();
+
+        /** Employees for the full scale part, as log10: min(1, log10(employees + 1) / this). */
+        @WithDefault("3.5") double scaleLog10ForFull();
+
+        /** Deals for the full track-record part: min(1, (deals + mets × met-weight) / this). */
+        @WithDefault("2") double dealsForFull();
+
+        /** What a MET counts against a DEAL in the track record. */
+        @WithDefault("0.5") double metWeight();
+
+        /** The best full-text hit alone counts this much product fit; the others scale with their Lucene score. */
+        @WithDefault("0.5") double textOnlyFit();
+
+        /** A full-text hit adds this to a structural product fit (at most 1). */
+        @WithDefault("0.05") double textBonus();
     }
 }

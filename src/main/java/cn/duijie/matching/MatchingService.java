@@ -44,15 +44,15 @@ public class MatchingService {
     public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
         checkLimit(limit);
         return withDismissed(needId, (need, dismissed) -> switch (need.kind) {
-            case SUPPLY -> supply.forNeed(need, dismissed, limit);
-            case TECH -> tech.forNeed(need, dismissed, limit);
-            case FINANCE -> finance.forNeed(need, dismissed, limit);
+            case SUPPLY -> supply.forNeed(MatchQuery.of(need), dismissed, limit);
+            case TECH -> tech.forNeed(MatchQuery.of(need), dismissed, limit);
+            case FINANCE -> finance.forNeed(MatchQuery.of(need), dismissed, limit);
         });
     }
 
     /** 揭榜挂帅 consortium proposals for a TECH need; candidates dismissed for the need stay out of them too. */
     public Uni<List<MatchModel.ConsortiumProposal>> consortia(String needId, int limit) {
-        return withDismissed(needId, (need, dismissed) -> consortia.forNeed(need, dismissed, limit));
+        return withDismissed(needId, (need, dismissed) -> consortia.forNeed(MatchQuery.of(need), dismissed, limit));
     }
 
     private <T> Uni<T> withDismissed(String needId, java.util.function.BiFunction<Need, Set<String>, Uni<T>> then) {
@@ -78,13 +78,14 @@ public class MatchingService {
         String firm = creditCode.strip().toUpperCase();
         return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt desc",
                         firm, kind, NeedStatus.OPEN).firstResult())
-                .chain(open -> open != null ? Uni.createFrom().item(open) : profileNeed(firm, kind))
+                .chain(open -> open != null ? Uni.createFrom().item(MatchQuery.of(open)) : profileQuery(firm, kind))
                 .chain(need -> kind == NeedKind.TECH
                         ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type().equals("ACHIEVEMENT")).limit(limit).toList())
                         : finance.forNeed(need, Set.of(), limit));
     }
 
-    private Uni<Need> profileNeed(String firm, NeedKind kind) {
+    /** What a firm without an open need of the kind is asked on behalf of: its profile. */
+    private Uni<MatchQuery> profileQuery(String firm, NeedKind kind) {
         return graph.read("""
                 MATCH (e:Enterprise {creditCode: $firm})
                 RETURN e.name AS name, coalesce(e.description, '') AS description,
@@ -94,15 +95,9 @@ public class MatchingService {
                         throw DomainException.notFound(Messages.get("enterprise.not-found", firm));
                     }
                     var r = rows.get(0);
-                    Need n = new Need();
-                    n.id = "PROFILE";
-                    n.kind = kind;
-                    n.postedBy = firm;
-                    n.title = r.get("description").asString();
-                    n.technologyCodes = String.join("|", r.get("techs").asList(org.neo4j.driver.Value::asString));
-                    n.productCodes = String.join("|", r.get("products").asList(org.neo4j.driver.Value::asString));
-                    n.requiredCertifications = "";
-                    return n;
+                    return new MatchQuery(null, kind.name(), firm, r.get("description").asString(), null,
+                            r.get("products").asList(org.neo4j.driver.Value::asString),
+                            r.get("techs").asList(org.neo4j.driver.Value::asString), List.of(), null, null, null, null);
                 });
     }
 
@@ -142,7 +137,7 @@ public class MatchingService {
                 return Uni.createFrom().item(List.<MatchModel.Opportunity>of());
             }
             List<Uni<List<MatchModel.Opportunity>>> each = needs.stream().map(n -> (institution
-                    ? tech.forNeed(n, Set.of(), 1, id) : finance.forNeed(n, Set.of(), 1, id))
+                    ? tech.forNeed(MatchQuery.of(n), Set.of(), 1, id) : finance.forNeed(MatchQuery.of(n), Set.of(), 1, id))
                     .map(ms -> ms.stream().map(m -> new MatchModel.Opportunity(new MatchModel.NeedRef(n.id, n.kind.name(), n.title, n.postedBy),
                             m.score(), m.reasons(), m.flags())).toList())).toList();
             return Uni.join().all(each).usingConcurrencyOf(4).andCollectFailures().map(lists -> lists.stream().flatMap(List::stream)

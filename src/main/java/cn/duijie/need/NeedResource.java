@@ -37,12 +37,10 @@ public class NeedResource {
 
     private final NeedService needs;
     private final FeedbackService feedback;
-    private final cn.duijie.matching.MatchingService matching;
 
-    NeedResource(NeedService needs, FeedbackService feedback, cn.duijie.matching.MatchingService matching) {
+    NeedResource(NeedService needs, FeedbackService feedback) {
         this.needs = needs;
         this.feedback = feedback;
-        this.matching = matching;
     }
 
     @POST
@@ -75,26 +73,6 @@ public class NeedResource {
             description = "DRAFT→OPEN|WITHDRAWN；OPEN→FULFILLED|WITHDRAWN；EXPIRED→OPEN（续期）|WITHDRAWN；其余为 409。")
     public Uni<NeedApi.NeedView> patch(@PathParam("id") String id, @Valid @NotNull NeedApi.NeedPatch body) {
         return needs.patch(id, body);
-    }
-
-    @GET
-    @Path("/{id}/matches")
-    @Operation(summary = "为需求推荐候选方 Ranked candidates for a need",
-            description = "每个候选附 0–1 的得分与可核查的理由（类型、中文说明、贡献、图谱路径）；flags 为不排除的提示，如 EXISTING_SUPPLIER。")
-    public Uni<List<cn.duijie.matching.MatchModel.Match>> matches(@PathParam("id") String id,
-                                                                 @QueryParam("limit") @DefaultValue("10") int limit) {
-        return matching.matches(id, limit);
-    }
-
-    @GET
-    @Path("/{id}/consortia")
-    @Operation(summary = "揭榜挂帅联合体方案 Consortium proposals for a TECH need",
-            description = "每个方案组合：与需求匹配的成果/机构/专家（揭榜方）、能承接其产业化的本地企业（生产成果可用于的产品，"
-                    + "不含发榜企业与链主）、以及可选的聚焦该产业链的基金；附各方理由与图谱路径。各方案之间不重复使用同一成果或企业。"
-                    + "非技术需求为 409。")
-    public Uni<List<cn.duijie.matching.MatchModel.ConsortiumProposal>> consortia(@PathParam("id") String id,
-                                                                                @QueryParam("limit") @DefaultValue("3") int limit) {
-        return matching.consortia(id, limit);
     }
 
     @POST

@@ -42,12 +42,12 @@ public class OutboxRelay {
     private final Driver driver;
     private final ObjectMapper json;
     private final StartupTasks startup;
-    private final cn.duijie.matching.MakerIndex makers;
+    private final cn.duijie.graph.GraphChanges changes;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
 
-    OutboxRelay(Pool pool, Driver driver, ObjectMapper json, StartupTasks startup, cn.duijie.matching.MakerIndex makers) {
-        this.makers = makers;
+    OutboxRelay(Pool pool, Driver driver, ObjectMapper json, StartupTasks startup, cn.duijie.graph.GraphChanges changes) {
+        this.changes = changes;
         this.pool = pool;
         this.driver = driver;
         this.json = json;
@@ -109,10 +109,12 @@ public class OutboxRelay {
         }
         claimed.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
         List<Long> done = new ArrayList<>();
+        List<String> needs = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
         try (Session session = driver.session()) {
             for (Row row : claimed) {
                 try {
-                    project(session, row.getString("event_type"), row.getString("payload"));
+                    project(session, row.getString("event_type"), row.getString("payload"), needs, outcomes);
                     done.add(row.getLong("id"));
                 } catch (RuntimeException e) {
                     int attempts = row.getInteger("attempts") + 1;
@@ -129,6 +131,7 @@ public class OutboxRelay {
             }
         } finally {
             if (!done.isEmpty()) {
+                publish(needs, outcomes);
                 pool.preparedQuery("UPDATE outbox SET processed_at = now(), claimed_until = NULL WHERE id = ANY($1)")
                         .execute(Tuple.of(done.toArray(new Long[0]))).await().atMost(Duration.ofSeconds(30));
             }
@@ -151,6 +154,7 @@ public class OutboxRelay {
             return 0;
         }
         List<java.util.UUID> done = new ArrayList<>();
+        List<String> outcomes = new ArrayList<>();
         try (Session session = driver.session()) {
             for (Row r : rows) {
                 Optional<NodeKind> a = NodeKind.parse(r.getString("party_a_type"));
@@ -161,12 +165,14 @@ public class OutboxRelay {
                     session.executeWriteWithoutResult(tx -> tx.run("MATCH " + a.get().pattern("a", "a") + " MATCH " + b.get().pattern("b", "b")
                             + " MERGE (a)-[x:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(b) "
                             + "MERGE (b)-[y:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(a)", p).consume());
+                    outcomes.add(r.getString("party_a_type") + ":" + r.getString("party_a"));
+                    outcomes.add(r.getString("party_b_type") + ":" + r.getString("party_b"));
                 }
                 done.add(r.getUUID("id"));
             }
         } finally {
             if (!done.isEmpty()) {
-                makers.invalidate();
+                publish(List.of(), outcomes);
                 pool.preparedQuery("UPDATE match_signal SET projected_at = now() WHERE id = ANY($1)")
                         .execute(Tuple.of(done.toArray(new java.util.UUID[0]))).await().atMost(Duration.ofSeconds(30));
             }
@@ -174,15 +180,29 @@ public class OutboxRelay {
         return done.size();
     }
 
-    private void project(Session session, String type, String payload) {
+    private void project(Session session, String type, String payload, List<String> needs, List<String> outcomes) {
         Map<String, Object> p = read(payload);
         switch (type) {
-            case "NEED_UPSERTED" -> session.executeWriteWithoutResult(tx -> tx.run(PROJECT_NEED, p).consume());
+            case "NEED_UPSERTED" -> {
+                session.executeWriteWithoutResult(tx -> tx.run(PROJECT_NEED, p).consume());
+                needs.add(String.valueOf(p.get("id")));
+            }
             case "MATCH_OUTCOME" -> {
-                session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher(Vocabulary.parse(CandidateType.class, (String) p.get("candidateType")).orElse(CandidateType.ENTERPRISE)), p).consume());
-                makers.invalidate(); // the track record of supply candidates is read from the maker index
+                CandidateType candidateType = Vocabulary.parse(CandidateType.class, (String) p.get("candidateType")).orElse(CandidateType.ENTERPRISE);
+                session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher(candidateType), p).consume());
+                outcomes.add(candidateType.name() + ":" + p.get("candidateId")); // the candidate's track record in matching
             }
             default -> LOG.warnf("Unknown outbox event type %s, skipped", type);
+        }
+    }
+
+    /** What this pass projected, for the matching snapshot of every replica (the change feed). */
+    private void publish(List<String> needs, List<String> outcomes) {
+        try {
+            changes.publish(cn.duijie.graph.GraphChanges.Domain.NEEDS, needs);
+            changes.publish(cn.duijie.graph.GraphChanges.Domain.OUTCOMES, outcomes);
+        } catch (RuntimeException e) {
+            LOG.warnf("Projected changes not published to the matching snapshot: %s", e.toString());
         }
     }
 

@@ -137,23 +137,17 @@ class ConsortiumProposalTest {
 
     @jakarta.inject.Inject
     ConsortiumProposals proposals;
-    @jakarta.inject.Inject
-    MakerIndex index;
 
     @Test
-    void proposalsFromTheIndexEqualTheGraph() {
-        cn.duijie.need.Need need = TestData.need("TECH", buyer, "碳纤维预浸料成型难题");
-        need.description = "预浸料固化周期长";
-        need.technologyCodes = p + "T1";
-        MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
-        assertTrue(snapshot != null);
-        java.util.function.Function<MatchModel.ConsortiumProposal, String> shown = c -> c.score() + " " + c.research().id() + " "
-                + c.achievement().id() + " " + c.industrialiser().id() + " " + (c.fund() == null ? "-" : c.fund().id()) + " "
-                + c.flags() + " " + c.reasons().stream().map(r -> r.code() + ":" + r.weight()).toList();
-        List<String> fromIndex = proposals.forNeed(need, java.util.Set.of(), 10, snapshot).await().indefinitely().stream().map(shown).toList();
-        List<String> fromGraph = proposals.forNeed(need, java.util.Set.of(), 10, null).await().indefinitely().stream().map(shown).toList();
-        assertEquals(fromGraph, fromIndex);
-        assertTrue(fromIndex.stream().anyMatch(x -> x.contains(near) && x.contains(p + "F-LOCAL")), fromIndex.toString());
+    void theLocalFirmAndTheLocalFundMakeTheBestConsortium() {
+        MatchQuery need = new MatchQuery("EQ", "TECH", buyer, "碳纤维预浸料成型难题", "预浸料固化周期长", List.of(),
+                List.of(p + "T1"), List.of(), null, null, null, null);
+        List<MatchModel.ConsortiumProposal> out = proposals.forNeed(need, java.util.Set.of(), 10).await().indefinitely();
+        assertTrue(out.stream().anyMatch(c -> c.industrialiser().id().equals(near) && c.fund() != null
+                && c.fund().id().equals(p + "F-LOCAL")), out.toString());
+        for (int i = 1; i < out.size(); i++) {
+            assertTrue(out.get(i - 1).score() >= out.get(i).score(), "best first");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -152,45 +153,46 @@ class TechAndFinanceMatchingTest {
     TechMatcher tech;
     @jakarta.inject.Inject
     FinanceMatcher finance;
-    @jakarta.inject.Inject
-    MakerIndex index;
 
-    @Test
-    void fundMatchingFromTheIndexEqualsTheGraph() {
-        cn.duijie.need.Need need = TestData.need("FINANCE", sme, "A轮融资");
-        need.amountWan = java.math.BigDecimal.valueOf(3000);
-        need.stage = "A";
-        need.instrument = "EQUITY";
-        MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
-        org.junit.jupiter.api.Assertions.assertNotNull(snapshot);
-        java.util.function.Function<MatchModel.Match, String> shown = m -> m.candidate().id() + "=" + m.score() + " "
-                + m.candidate().regionCode() + " " + m.flags() + " " + m.reasons().stream().map(x -> x.code() + ":" + x.weight()).toList();
-        List<String> fromGraph = finance.forNeedFromGraph(need, java.util.Set.of(), 100, null).await().indefinitely().stream().map(shown).toList();
-        List<String> fromIndex = finance.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100, null).stream().map(shown).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(fromGraph, fromIndex);
-        assertTrue(fromIndex.stream().anyMatch(m -> m.startsWith(p + "F-RIVAL") && m.contains("PORTFOLIO_ADJACENT")
-                && m.contains("CONFLICT_OF_INTEREST")), "an investor in the firm's supplier is adjacent: " + fromIndex);
-        List<String> one = finance.forNeedFromIndex(snapshot, need, java.util.Set.of(), 100, p + "F-LOCAL").stream().map(shown).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(finance.forNeedFromGraph(need, java.util.Set.of(), 100, p + "F-LOCAL")
-                .await().indefinitely().stream().map(shown).toList(), one);
+    private MatchQuery query(String kind, String title, String description, List<String> techs, List<String> products,
+                             Double amount, String stage, String instrument) {
+        return new MatchQuery("EQ", kind, sme, title, description, products, techs, List.of(), null, amount, stage, instrument);
     }
 
     @Test
-    void techMatchingFromTheIndexEqualsTheGraph() {
-        cn.duijie.need.Need need = TestData.need("TECH", sme, "碳纤维复合材料成型难题攻关");
-        need.description = "预浸料固化周期长";
-        need.technologyCodes = p + "T1";
-        need.productCodes = p + "P1";
-        MakerIndex.Snapshot snapshot = index.awaitFresh(java.time.Duration.ofSeconds(60));
-        org.junit.jupiter.api.Assertions.assertNotNull(snapshot);
-        java.util.function.Function<MatchModel.Match, String> shown = m -> m.candidate().type() + " " + m.candidate().id() + "="
-                + m.score() + " " + m.candidate().regionCode() + " " + m.flags() + " "
-                + m.reasons().stream().map(x -> x.code() + ":" + x.weight()).toList();
-        List<String> fromGraph = tech.forNeedFromGraph(need, java.util.Set.of(), 100, null).await().indefinitely().stream().map(shown).toList();
-        List<String> fromIndex = tech.forNeed(need, java.util.Set.of(), 100, null).await().indefinitely().stream().map(shown).toList();
-        org.junit.jupiter.api.Assertions.assertEquals(fromGraph, fromIndex);
-        assertTrue(fromIndex.stream().anyMatch(m -> m.contains(p + "A-RIGHT")), fromIndex.toString());
-        assertTrue(fromIndex.stream().anyMatch(m -> m.contains("TEXT_MATCH")), "the text path is exercised: " + fromIndex);
+    void theRegionsFundsGetTheirKnownScores() {
+        MatchQuery need = query("FINANCE", "A轮融资", null, List.of(), List.of(), 3000.0, "A", "EQUITY");
+        List<MatchModel.Match> ranked = finance.forNeed(need, java.util.Set.of(), 100).await().indefinitely();
+        java.util.Map<String, MatchModel.Match> ours = new java.util.LinkedHashMap<>();
+        ranked.stream().filter(m -> m.candidate().id().startsWith(p)).forEach(m -> ours.put(m.candidate().id(), m));
+        // the investor in the firm's supplier: focus, stage, instrument, ticket and adjacency (and flagged: it also
+        // holds a competitor); then the two that fit all but adjacency; the small ticket last
+        List<String> known = List.of(p + "F-RIVAL", p + "F-BIG", p + "F-LOCAL", p + "F-SMALL");
+        assertEquals(known, ours.keySet().stream().filter(known::contains).toList());
+        assertEquals(0.82, ours.get(p + "F-RIVAL").score());
+        assertEquals(List.of("CONFLICT_OF_INTEREST"), ours.get(p + "F-RIVAL").flags());
+        assertTrue(ours.get(p + "F-RIVAL").reasons().stream().anyMatch(x -> x.code().equals("PORTFOLIO_ADJACENT")));
+        assertEquals(0.7, ours.get(p + "F-BIG").score());
+        assertEquals(0.7, ours.get(p + "F-LOCAL").score());
+        assertEquals(0.4433, ours.get(p + "F-SMALL").score());
+        List<MatchModel.Match> one = finance.forNeed(need, java.util.Set.of(), 100, p + "F-LOCAL").await().indefinitely();
+        assertEquals(List.of(p + "F-LOCAL"), one.stream().map(m -> m.candidate().id()).toList());
+        assertEquals(0.7, one.get(0).score());
+    }
+
+    @Test
+    void theRegionsLabsGetTheirKnownScores() {
+        MatchQuery need = query("TECH", "碳纤维复合材料成型难题攻关", "预浸料固化周期长", List.of(p + "T1"), List.of(p + "P1"), null, null, null);
+        List<MatchModel.Match> ranked = tech.forNeed(need, java.util.Set.of(), 100).await().indefinitely();
+        java.util.Map<String, Double> ours = new java.util.LinkedHashMap<>();
+        ranked.stream().filter(m -> m.candidate().id().startsWith(p)).forEach(m -> ours.put(m.candidate().type() + " " + m.candidate().id(), m.score()));
+        List<String> order = List.copyOf(ours.keySet());
+        // the achievement about the wanted technology, its lab, then the achievement that only shares words
+        assertEquals(List.of("ACHIEVEMENT " + p + "A-RIGHT", "INSTITUTION " + p + "I-A", "ACHIEVEMENT " + p + "A-WORDS"), order.subList(0, 3));
+        assertEquals(0.6584, ours.get("ACHIEVEMENT " + p + "A-RIGHT"));
+        assertEquals(0.6374, ours.get("INSTITUTION " + p + "I-A"));
+        assertTrue(ranked.stream().anyMatch(m -> m.reasons().stream().anyMatch(x -> x.code().equals("TEXT_MATCH"))),
+                "the text path is exercised: " + ranked);
     }
 
     @Test

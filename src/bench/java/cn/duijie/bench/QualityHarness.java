@@ -221,7 +221,7 @@ public class QualityHarness implements QuarkusApplication {
         need.productCodes = product;
         need.title = read("MATCH (p:Product {code: $c}) RETURN p.name AS n", Map.of("c", product)).get(0).get("n").asString();
         need.requiredCertifications = "";
-        List<String> duijie = await(supplyMatcher.forNeed(need, Set.of(), 10)).stream().map(m -> m.candidate().id()).toList();
+        List<String> duijie = await(supplyMatcher.forNeed(cn.duijie.matching.MatchQuery.of(need), Set.of(), 10)).stream().map(m -> m.candidate().id()).toList();
         String text = read("MATCH (p:Product {code: $c}) RETURN p.keywordText AS t", Map.of("c", product)).get(0).get("t").asString();
         List<String> keyword = ids(read("""
                 CALL db.index.fulltext.queryNodes('enterprise_text', $q, {limit: 11}) YIELD node
@@ -281,7 +281,7 @@ public class QualityHarness implements QuarkusApplication {
         need.productCodes = String.join("|", products.stream().map(p -> p.get("code").asString()).toList());
         need.requiredCertifications = "";
 
-        List<String> duijie = distinct(await(techMatcher.forNeed(need, Set.of(), 30)).stream().map(this::institution).toList());
+        List<String> duijie = distinct(await(techMatcher.forNeed(cn.duijie.matching.MatchQuery.of(need), Set.of(), 30)).stream().map(this::institution).toList());
         List<String> keyword = distinct(read("""
                 CALL () {
                   CALL db.index.fulltext.queryNodes('institution_text', $q, {limit: 50}) YIELD node, score RETURN node, score
@@ -365,7 +365,7 @@ public class QualityHarness implements QuarkusApplication {
         need.stage = cn.duijie.domain.Vocabulary.parse(cn.duijie.domain.FundStage.class, row[2]).map(Enum::name).orElse(null);
         need.instrument = "DEBT".equals(need.stage) ? "DEBT" : "EQUITY";
         need.requiredCertifications = "";
-        List<String> duijie = await(financeMatcher.forNeed(need, Set.of(), 10)).stream().map(m -> m.candidate().id()).toList();
+        List<String> duijie = await(financeMatcher.forNeed(cn.duijie.matching.MatchQuery.of(need), Set.of(), 10)).stream().map(m -> m.candidate().id()).toList();
 
         Set<String> regions = new HashSet<>(firm.get("regions").asList(Value::asString));
         List<Fund> eligible = funds.stream().filter(f -> f.mandate().isEmpty() || regions.contains(f.mandate())).toList();

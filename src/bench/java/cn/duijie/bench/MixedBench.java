@@ -1,0 +1,281 @@
+package cn.duijie.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads under writes, against a running Duijie over loopback: {@code bench-mixed [--url http://localhost:8080]
+ * [--kind SUPPLY] [--connections 16] [--seconds 60] [--need-every-ms 1000] [--edit-every-ms 5000] [--deal-every-ms 5000]}.
+ * N clients read {@code /needs/{id}/matches?limit=10} while one writer posts a SUPPLY need every second (and times
+ * until it shows in a maker's opportunities), one edits a firm's profile every 5 s (and times until the new tier shows
+ * in a need's matches), and one posts a DEAL every 5 s. Prints read latency and throughput and write-to-visible times.
+ */
+public final class MixedBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MixedBench() {
+    }
+
+    public static void main(String... args) throws Exception {
+        String url = "http://localhost:8080";
+        String kind = "SUPPLY";
+        int connections = 16;
+        int seconds = 60;
+        long needEvery = 1000;
+        long editEvery = 5000;
+        long dealEvery = 5000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--url" -> url = args[++i];
+                case "--kind" -> kind = args[++i];
+                case "--connections" -> connections = Integer.parseInt(args[++i]);
+                case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--need-every-ms" -> needEvery = Long.parseLong(args[++i]);
+                case "--edit-every-ms" -> editEvery = Long.parseLong(args[++i]);
+                case "--deal-every-ms" -> dealEvery = Long.parseLong(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (!List.of("localhost", "127.0.0.1", "[::1]").contains(URI.create(url).getHost())) {
+            throw new IllegalArgumentException("bench-mixed only targets this machine (localhost)");
+        }
+        String base = url;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> reads = HttpBench.needIds(client, base, kind);
+        List<String> supply = kind.equals("SUPPLY") ? reads : HttpBench.needIds(client, base, "SUPPLY");
+        if (reads.isEmpty() || supply.isEmpty()) {
+            throw new IllegalStateException("no open needs at " + base);
+        }
+        // templates for the writers: SUPPLY needs with their buyer, products and ranked candidates
+        record Template(String id, String buyer, JsonNode products, List<String> candidates, List<String> tiers, String maker) {
+        }
+        List<Template> templates = new ArrayList<>();
+        for (int i = 0; i < supply.size() && templates.size() < 40; i += Math.max(1, supply.size() / 40)) {
+            JsonNode need = get(client, base + "/api/v1/needs/" + supply.get(i));
+            JsonNode matches = get(client, base + "/api/v1/needs/" + supply.get(i) + "/matches?limit=10");
+            List<String> ids = new ArrayList<>();
+            List<String> tiers = new ArrayList<>();
+            matches.forEach(m -> {
+                ids.add(m.get("candidate").get("id").asText());
+                tiers.add(m.get("candidate").path("tier").asText("NONE"));
+            });
+            // a maker whose opportunities list is not full, so a new need for its product must show in it
+            String maker = null;
+            for (String c : ids.subList(0, Math.min(3, ids.size()))) {
+                if (get(client, base + "/api/v1/enterprises/" + c + "/opportunities?kind=SUPPLY&limit=100").size() < 100) {
+                    maker = c;
+                    break;
+                }
+            }
+            if (ids.size() >= 3 && maker != null) {
+                templates.add(new Template(supply.get(i), need.get("postedBy").asText(), need.get("productCodes"), ids, tiers, maker));
+            }
+        }
+        System.out.printf("%d open %s needs to read, %d SUPPLY templates for writes; warming up%n", reads.size(), kind, templates.size());
+        List<URI> targets = reads.stream().map(id -> URI.create(base + "/api/v1/needs/" + id + "/matches?limit=10")).toList();
+        for (int i = 0; i < Math.min(300, targets.size() * 2); i++) {
+            HttpBench.send(client, targets.get(i % targets.size()));
+        }
+
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        List<long[]> perClient = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong failed = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(connections + 3);
+        long start = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            int offset = c;
+            pool.execute(() -> {
+                HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                long[] lat = new long[2_000_000];
+                int n = 0;
+                int i = offset * 7;
+                while (System.nanoTime() < deadline && n < lat.length) {
+                    long t0 = System.nanoTime();
+                    try {
+                        if (HttpBench.send(own, targets.get(i++ % targets.size())) != 200) {
+                            failed.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        failed.incrementAndGet();
+                    }
+                    lat[n++] = System.nanoTime() - t0;
+                }
+                perClient.add(Arrays.copyOf(lat, n));
+            });
+        }
+        List<Long> needVisible = Collections.synchronizedList(new ArrayList<>());
+        List<Long> editVisible = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger deals = new AtomicInteger();
+        AtomicInteger writeErrors = new AtomicInteger();
+        long tag = System.currentTimeMillis() % 1_000_000;
+        long needPeriod = needEvery;
+        pool.execute(() -> every(needPeriod, deadline, k -> {
+            Template t = templates.get(k % templates.size());
+            String maker = t.maker();
+            String id = "MIXED-" + tag + "-" + k;
+            String body = "{\"id\":\"" + id + "\",\"kind\":\"SUPPLY\",\"postedBy\":\"" + t.buyer() + "\",\"title\":\"混合负载采购 " + k
+                    + "\",\"productCodes\":" + t.products() + "}";
+            long t0 = System.nanoTime();
+            if (send(client, "POST", base + "/api/v1/needs", body) != 201) {
+                writeErrors.incrementAndGet();
+                return;
+            }
+            long ms = waitFor(() -> get(client, base + "/api/v1/enterprises/" + maker + "/opportunities?kind=SUPPLY&limit=100")
+                    .findValuesAsText("id").contains(id), t0);
+            needVisible.add(ms);
+        }));
+        long editPeriod = editEvery;
+        pool.execute(() -> every(editPeriod, deadline, k -> {
+            Template t = templates.get((k * 7 + 3) % templates.size());
+            int pick = -1;
+            for (int j = 1; j < t.candidates().size(); j++) {
+                if (!t.tiers().get(j).equals("CHAMPION")) {
+                    pick = j;
+                    break;
+                }
+            }
+            if (pick < 0) {
+                return;
+            }
+            String firm = t.candidates().get(pick);
+            t.tiers().set(pick, "CHAMPION");
+            JsonNode d = get(client, base + "/api/v1/enterprises/" + firm);
+            if (!d.hasNonNull("name")) {
+                writeErrors.incrementAndGet();
+                return;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", d.get("name").asText());
+            body.put("regionCode", d.get("regionCode").asText());
+            body.put("tier", "CHAMPION");
+            body.put("isChainLeader", d.path("isChainLeader").asBoolean(false));
+            body.put("employees", d.path("employees").isNumber() ? d.get("employees").asLong() : null);
+            body.put("certifications", d.path("certifications"));
+            body.put("productCodes", d.path("products").findValuesAsText("code"));
+            body.put("technologyCodes", d.path("technologies").findValuesAsText("code"));
+            body.put("leadsChainIds", d.path("leads").findValuesAsText("id"));
+            if (d.hasNonNull("description")) {
+                body.put("description", d.get("description").asText());
+            }
+            if (d.hasNonNull("lat") && d.hasNonNull("lon")) {
+                body.put("lat", d.get("lat").asDouble());
+                body.put("lon", d.get("lon").asDouble());
+            }
+            long t0 = System.nanoTime();
+            if (send(client, "PUT", base + "/api/v1/enterprises/" + firm, JSON.writeValueAsString(body)) != 200) {
+                writeErrors.incrementAndGet();
+                return;
+            }
+            long ms = waitFor(() -> {
+                for (JsonNode m : get(client, base + "/api/v1/needs/" + t.id() + "/matches?limit=100")) {
+                    if (m.get("candidate").get("id").asText().equals(firm)) {
+                        return m.get("candidate").path("tier").asText().equals("CHAMPION");
+                    }
+                }
+                return false;
+            }, t0);
+            editVisible.add(ms);
+        }));
+        long dealPeriod = dealEvery;
+        pool.execute(() -> every(dealPeriod, deadline, k -> {
+            Template t = templates.get((k * 11 + 5) % templates.size());
+            String candidate = t.candidates().get(k % t.candidates().size());
+            int status = send(client, "POST", base + "/api/v1/needs/" + t.id() + "/feedback",
+                    "{\"candidateId\":\"" + candidate + "\",\"action\":\"DEAL\"}");
+            if (status == 201 || status == 200) {
+                deals.incrementAndGet();
+            } else if (status != 409) {
+                writeErrors.incrementAndGet();
+            }
+        }));
+        pool.shutdown();
+        pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        System.out.printf("reads: %d connections, %.0f s, %d requests, %.0f requests/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %d%n",
+                connections, elapsed, all.length, all.length / elapsed, pct(all, 0.5), pct(all, 0.95), pct(all, 0.99), failed.get());
+        System.out.printf("need posted → in a maker's opportunities: %s%n", summary(needVisible));
+        System.out.printf("profile edited → in a need's matches: %s%n", summary(editVisible));
+        System.out.printf("deals posted: %d; write errors: %d%n", deals.get(), writeErrors.get());
+    }
+
+    interface Step {
+        void run(int k) throws Exception;
+    }
+
+    private static void every(long periodMs, long deadline, Step step) {
+        int k = 0;
+        while (System.nanoTime() < deadline) {
+            long t0 = System.currentTimeMillis();
+            try {
+                step.run(k++);
+            } catch (Exception e) {
+                System.out.println("write step failed: " + e);
+            }
+            long sleep = periodMs - (System.currentTimeMillis() - t0);
+            if (sleep > 0) {
+                try {
+                    Thread.sleep(sleep);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
+    interface Check {
+        boolean ok() throws Exception;
+    }
+
+    /** Milliseconds from t0 until the check holds (polled every 20 ms, at most 10 s; -1 when it never did). */
+    private static long waitFor(Check check, long t0) throws Exception {
+        while (System.nanoTime() - t0 < 10_000_000_000L) {
+            if (check.ok()) {
+                return (System.nanoTime() - t0) / 1_000_000;
+            }
+            Thread.sleep(20);
+        }
+        return -1;
+    }
+
+    private static String summary(List<Long> ms) {
+        long never = ms.stream().filter(x -> x < 0).count();
+        long[] seen = ms.stream().filter(x -> x >= 0).mapToLong(Long::longValue).sorted().toArray();
+        if (seen.length == 0) {
+            return "no samples" + (never > 0 ? ", " + never + " never visible within 10 s" : "");
+        }
+        return String.format("n %d, p50 %d ms, p95 %d ms, max %d ms, never visible within 10 s: %d", seen.length,
+                seen[seen.length / 2], seen[Math.min(seen.length - 1, (int) (seen.length * 0.95))], seen[seen.length - 1], never);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))] / 1e6;
+    }
+
+    private static JsonNode get(HttpClient client, String uri) throws Exception {
+        return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+    }
+
+    private static int send(HttpClient client, String method, String uri, String json) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+}

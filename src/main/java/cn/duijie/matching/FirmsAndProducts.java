@@ -1,0 +1,168 @@
+package cn.duijie.matching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The firms-and-products part of the matching snapshot: who makes what, where, at which tier and with which
+ * certifications, whom each firm supplies; the product tree; segments with their FEEDS and chains. Immutable: a
+ * change builds a new instance that shares every list it did not touch ({@link #withFirms}).
+ */
+public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> makersByProduct,
+                               Map<String, List<String>> suppliedBy, int nextIdx,
+                               Map<String, String> productNames, Map<String, String> productSegment,
+                               Map<String, List<String>> narrower, Map<String, List<String>> broader,
+                               Map<String, List<String>> siblings,
+                               Map<String, String> segmentNames, Map<String, List<String>> feeds,
+                               Map<String, String> segmentChain, Map<String, String> chainNames) {
+
+    /**
+     * A firm as matching sees it; lat/lon NaN when unknown. {@code idx} is a dense number for bit sets, kept when
+     * the firm changes.
+     */
+    public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat,
+                       double lon, String tier, List<String> certifications, List<String> makes, List<String> supplies,
+                       List<String> techs, List<String> leads, int descriptionLength) {
+        /** Whether what the full-text index holds of the firm (name, description, products) may differ between the two. */
+        boolean sameText(Firm other) {
+            return other != null && name.equals(other.name) && makes.equals(other.makes) && descriptionLength == other.descriptionLength;
+        }
+    }
+
+    /** The product tree, segments and chains as the graph holds them now. */
+    public record Taxonomy(Map<String, String> productNames, Map<String, String> productSegment, Map<String, String> productParent,
+                           Map<String, String> segmentNames, Map<String, List<String>> feeds, Map<String, String> segmentChain,
+                           Map<String, String> chainNames) {
+    }
+
+    static FirmsAndProducts empty(Taxonomy taxonomy) {
+        return new FirmsAndProducts(Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+                Map.of(), Map.of(), Map.of(), Map.of()).withTaxonomy(taxonomy);
+    }
+
+    public Firm firm(String id) {
+        return id == null ? null : byId.get(id);
+    }
+
+    /** The segments of the products a firm makes. */
+    public Set<String> segmentsOf(Firm firm) {
+        Set<String> out = new HashSet<>();
+        for (String p : firm.makes()) {
+            String seg = productSegment.get(p);
+            if (seg != null) {
+                out.add(seg);
+            }
+        }
+        return out;
+    }
+
+    /** The same firms over a new product tree: narrower (two levels down), broader (two up) and siblings derived here. */
+    FirmsAndProducts withTaxonomy(Taxonomy t) {
+        Map<String, List<String>> up = new HashMap<>();
+        Map<String, List<String>> down = new HashMap<>();
+        Map<String, List<String>> children = new HashMap<>();
+        t.productParent().forEach((p, b1) -> children.computeIfAbsent(b1, k -> new ArrayList<>()).add(p));
+        for (Map.Entry<String, String> e : t.productParent().entrySet()) {
+            String p = e.getKey();
+            String b1 = e.getValue();
+            String b2 = t.productParent().get(b1);
+            List<String> above = new ArrayList<>(List.of(b1));
+            if (b2 != null && !b2.equals(p)) {
+                above.add(b2);
+            }
+            up.put(p, List.copyOf(above));
+            above.forEach(u -> down.computeIfAbsent(u, k -> new ArrayList<>()).add(p));
+        }
+        Map<String, List<String>> sib = new HashMap<>();
+        children.values().forEach(kids -> kids.forEach(k -> {
+            List<String> others = kids.stream().filter(o -> !o.equals(k)).toList();
+            if (!others.isEmpty()) {
+                sib.put(k, others);
+            }
+        }));
+        return new FirmsAndProducts(byId, makersByProduct, suppliedBy, nextIdx, Map.copyOf(t.productNames()),
+                Map.copyOf(t.productSegment()), freeze(down), up, sib, Map.copyOf(t.segmentNames()), Map.copyOf(t.feeds()),
+                Map.copyOf(t.segmentChain()), Map.copyOf(t.chainNames()));
+    }
+
+    /**
+     * Applies changed firms in place, copy-on-write: {@code rows} holds the current state of firms read from the
+     * graph (idx ignored), {@code gone} the keys read that no longer exist. Only the maker and buyer lists these
+     * firms are in are copied; every other list is shared with this version.
+     */
+    FirmsAndProducts withFirms(Collection<Firm> rows, Collection<String> gone) {
+        Map<String, Firm> ids = new HashMap<>(byId);
+        Map<String, List<Firm>> makers = new HashMap<>(makersByProduct);
+        Map<String, List<String>> buyers = new HashMap<>(suppliedBy);
+        Set<String> touchedProducts = new HashSet<>();
+        Set<String> touchedBuyers = new HashSet<>();
+        Map<String, Firm> replaced = new HashMap<>();
+        int next = nextIdx;
+        List<Firm> fresh = new ArrayList<>(rows.size());
+        for (Firm row : rows) {
+            Firm old = ids.get(row.id());
+            Firm f = new Firm(old == null ? next++ : old.idx(), row.id(), row.name(), row.regionCode(), row.employees(),
+                    row.leader(), row.lat(), row.lon(), row.tier(), row.certifications(), row.makes(), row.supplies(),
+                    row.techs(), row.leads(), row.descriptionLength());
+            fresh.add(f);
+            if (old != null) {
+                replaced.put(f.id(), old);
+            }
+            ids.put(f.id(), f);
+        }
+        for (String id : gone) {
+            Firm old = ids.remove(id);
+            if (old != null) {
+                replaced.put(id, old);
+            }
+        }
+        // take the old versions out of the lists they were in
+        for (Firm old : replaced.values()) {
+            for (String p : old.makes()) {
+                List<Firm> list = touchedProducts.add(p) ? copy(makers, p) : makers.get(p);
+                list.removeIf(x -> x.id().equals(old.id()));
+            }
+            for (String b : old.supplies()) {
+                List<String> list = touchedBuyers.add(b) ? copy(buyers, b) : buyers.get(b);
+                list.remove(old.id());
+            }
+        }
+        for (Firm f : fresh) {
+            for (String p : f.makes()) {
+                (touchedProducts.add(p) ? copy(makers, p) : makers.get(p)).add(f);
+            }
+            for (String b : f.supplies()) {
+                (touchedBuyers.add(b) ? copy(buyers, b) : buyers.get(b)).add(f.id());
+            }
+        }
+        touchedProducts.forEach(p -> {
+            if (makers.get(p).isEmpty()) {
+                makers.remove(p);
+            }
+        });
+        touchedBuyers.forEach(b -> {
+            if (buyers.get(b).isEmpty()) {
+                buyers.remove(b);
+            }
+        });
+        return new FirmsAndProducts(ids, makers, buyers, next, productNames, productSegment, narrower, broader, siblings,
+                segmentNames, feeds, segmentChain, chainNames);
+    }
+
+    private static <T> List<T> copy(Map<String, List<T>> map, String key) {
+        List<T> copy = new ArrayList<>(map.getOrDefault(key, List.of()));
+        map.put(key, copy);
+        return copy;
+    }
+
+    private static Map<String, List<String>> freeze(Map<String, List<String>> m) {
+        Map<String, List<String>> out = new HashMap<>();
+        m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+        return out;
+    }
+}

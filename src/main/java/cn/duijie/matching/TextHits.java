@@ -1,0 +1,80 @@
+package cn.duijie.matching;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.duijie.graph.FullText;
+import cn.duijie.graph.Graph;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Chinese full-text hits of a need's text, the one thing matching still asks the graph per request. Kept in
+ * quarkus-cache (Caffeine; size and expiry under {@code quarkus.cache.caffeine.*}): needs often share a title. The
+ * change feed empties the firm cache when firms change and the research cache when research does.
+ */
+@ApplicationScoped
+public class TextHits {
+
+    /** One hit: which index ({@code E} firms, {@code A} achievements, {@code I} institutions), the node's key, Lucene's score. */
+    public record Hit(String index, String id, double score) {
+    }
+
+    private static final String FIRMS = """
+            CALL db.index.fulltext.queryNodes('enterprise_text', $text, {limit: $limit}) YIELD node, score
+            RETURN 'E' AS idx, node.creditCode AS id, score""";
+    private static final String RESEARCH = """
+            CALL db.index.fulltext.queryNodes('achievement_text', $text, {limit: $limit}) YIELD node, score
+            RETURN 'A' AS idx, node.id AS id, score
+            UNION ALL
+            CALL db.index.fulltext.queryNodes('institution_text', $text, {limit: $limit}) YIELD node, score
+            RETURN 'I' AS idx, node.id AS id, score""";
+
+    private final Graph graph;
+    private final Cache firms;
+    private final Cache research;
+    private final boolean enabled;
+    private final int firmLimit;
+    private final int researchLimit;
+
+    TextHits(Graph graph, @CacheName("matching-text-firms") Cache firms, @CacheName("matching-text-research") Cache research,
+             MatchingConfig config) {
+        this.graph = graph;
+        this.firms = firms;
+        this.research = research;
+        this.enabled = config.textCache();
+        this.firmLimit = config.supply().textLimit();
+        this.researchLimit = config.tech().textLimit();
+    }
+
+    /** Firms whose name, description or products match the text, best first (empty text: none). */
+    public Uni<List<Hit>> firms(String text) {
+        return hits(firms, FIRMS, FullText.escape(text), firmLimit);
+    }
+
+    /** Achievements and institutions matching the text (empty text: none). */
+    public Uni<List<Hit>> research(String text) {
+        return hits(research, RESEARCH, FullText.escape(text), researchLimit);
+    }
+
+    private Uni<List<Hit>> hits(Cache cache, String cypher, String text, int limit) {
+        if (text.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Uni<List<Hit>> query = graph.read(cypher, Map.of("text", text, "limit", limit))
+                .map(rows -> rows.stream().map(r -> new Hit(r.get("idx").asString(), r.get("id").asString(),
+                        r.get("score").asDouble())).toList());
+        return enabled ? cache.getAsync(text, k -> query) : query;
+    }
+
+    void firmsChanged() {
+        firms.invalidateAll().await().indefinitely();
+    }
+
+    void researchChanged() {
+        research.invalidateAll().await().indefinitely();
+    }
+}

@@ -1,0 +1,43 @@
+package cn.duijie.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** A change to firms builds a new version and leaves the one a request may still be reading untouched. */
+class FirmsAndProductsTest {
+
+    private static FirmsAndProducts.Firm firm(String id, List<String> makes, List<String> supplies) {
+        return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, "NONE", List.of(), makes, supplies,
+                List.of(), List.of(), 0);
+    }
+
+    private static final FirmsAndProducts.Taxonomy TREE = new FirmsAndProducts.Taxonomy(Map.of("P", "轴承", "Q", "精密轴承", "R", "滚子"),
+            Map.of(), Map.of("Q", "P", "R", "P"), Map.of(), Map.of(), Map.of(), Map.of());
+
+    @Test
+    void aChangedFirmMovesBetweenMakerListsCopyOnWrite() {
+        FirmsAndProducts v1 = FirmsAndProducts.empty(TREE).withFirms(List.of(firm("A", List.of("P"), List.of("B")),
+                firm("B", List.of("P", "Q"), List.of())), List.of());
+        FirmsAndProducts v2 = v1.withFirms(List.of(firm("A", List.of("Q"), List.of())), List.of());
+        // the old version is as it was
+        assertEquals(List.of("A", "B"), v1.makersByProduct().get("P").stream().map(FirmsAndProducts.Firm::id).toList());
+        assertEquals(List.of("A"), v1.suppliedBy().get("B"));
+        // the new one moved A from P to Q, kept its number, and dropped the empty buyer list
+        assertEquals(List.of("B"), v2.makersByProduct().get("P").stream().map(FirmsAndProducts.Firm::id).toList());
+        assertEquals(List.of("B", "A"), v2.makersByProduct().get("Q").stream().map(FirmsAndProducts.Firm::id).toList());
+        assertEquals(v1.firm("A").idx(), v2.firm("A").idx());
+        assertNull(v2.suppliedBy().get("B"));
+        FirmsAndProducts v3 = v2.withFirms(List.of(), List.of("B"));
+        assertNull(v3.firm("B"));
+        assertEquals(List.of("A"), v3.makersByProduct().get("Q").stream().map(FirmsAndProducts.Firm::id).toList());
+        assertNull(v3.makersByProduct().get("P"));
+        // the product tree: narrower, broader and siblings derived once
+        assertEquals(List.of("R"), v1.siblings().get("Q"));
+        assertEquals(List.of("P"), v1.broader().get("Q"));
+    }
+}
