@@ -58,6 +58,7 @@ public final class EngineBootstrap {
     public Map<String, String> start(Settings settings) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("duijie.data-dir", settings.dataDir().toString());
+        props.putAll(cn.duijie.account.AuthKeys.prepare(settings.dataDir()));
         if (settings.neo4jUri().isPresent()) {
             props.put("quarkus.neo4j.uri", settings.neo4jUri().get());
             props.put(ENGINE_NEO4J, "external " + settings.neo4jUri().get());

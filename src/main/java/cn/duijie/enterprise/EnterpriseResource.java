@@ -32,8 +32,13 @@ public class EnterpriseResource {
 
     private final EnterpriseService service;
 
-    EnterpriseResource(EnterpriseService service) {
+    private final cn.duijie.account.CurrentCaller caller;
+    private final cn.duijie.account.AccessPolicy access;
+
+    EnterpriseResource(EnterpriseService service, cn.duijie.account.CurrentCaller caller, cn.duijie.account.AccessPolicy access) {
         this.service = service;
+        this.caller = caller;
+        this.access = access;
     }
 
     @GET
@@ -63,6 +68,7 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "200", description = "已更新 Updated")
     @APIResponse(responseCode = "201", description = "已创建 Created")
     public Response put(@PathParam("creditCode") String creditCode, @Valid @NotNull EnterpriseApi.Upsert body) {
+        access.requireFirmEdit(caller.get(), creditCode, body.regionCode()).await().atMost(java.time.Duration.ofSeconds(10));
         boolean created = service.upsert(creditCode, body);
         EnterpriseApi.Detail detail = service.get(creditCode).await().atMost(java.time.Duration.ofSeconds(10));
         return created ? Response.created(URI.create("/api/v1/enterprises/" + detail.creditCode())).entity(detail).build()
