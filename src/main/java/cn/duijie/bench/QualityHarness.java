@@ -60,7 +60,6 @@ import io.smallrye.mutiny.Uni;
 public class QualityHarness implements QuarkusApplication {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Set<String> STAGES = Set.of("SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT");
 
     @Inject
     ImportService imports;
@@ -217,7 +216,7 @@ public class QualityHarness implements QuarkusApplication {
         String product = h.row()[2];
         Need need = new Need();
         need.id = "Q";
-        need.kind = "SUPPLY";
+        need.kind = cn.duijie.domain.NeedKind.SUPPLY;
         need.postedBy = buyer;
         need.productCodes = product;
         need.title = read("MATCH (p:Product {code: $c}) RETURN p.name AS n", Map.of("c", product)).get(0).get("n").asString();
@@ -271,7 +270,7 @@ public class QualityHarness implements QuarkusApplication {
         List<Value> products = sorted(firm.get("products"));
         Need need = new Need();
         need.id = "Q";
-        need.kind = "TECH";
+        need.kind = cn.duijie.domain.NeedKind.TECH;
         need.postedBy = h.firm();
         need.title = String.join("、", techs.stream().map(t -> t.get("name").asString()).toList()) + "技术攻关合作";
         List<String> keywords = techs.stream().flatMap(t -> t.get("keywords").isNull() ? Stream.<String>empty()
@@ -359,11 +358,11 @@ public class QualityHarness implements QuarkusApplication {
                 """, Map.of("c", h.firm())).get(0);
         Need need = new Need();
         need.id = "Q";
-        need.kind = "FINANCE";
+        need.kind = cn.duijie.domain.NeedKind.FINANCE;
         need.postedBy = h.firm();
         need.title = firm.get("name").asString() + "融资";
         need.amountWan = row[4].isEmpty() ? null : new BigDecimal(row[4]);
-        need.stage = STAGES.contains(row[2]) ? row[2] : null;
+        need.stage = cn.duijie.domain.Vocabulary.parse(cn.duijie.domain.FundStage.class, row[2]).map(Enum::name).orElse(null);
         need.instrument = "DEBT".equals(need.stage) ? "DEBT" : "EQUITY";
         need.requiredCertifications = "";
         List<String> duijie = await(financeMatcher.forNeed(need, Set.of(), 10)).stream().map(m -> m.candidate().id()).toList();

@@ -1,5 +1,6 @@
 package cn.duijie.enterprise;
 
+import cn.duijie.domain.Tier;
 import java.util.List;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -20,7 +21,7 @@ public final class EnterpriseApi {
 
     @Schema(name = "EnterpriseSummary")
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Summary(String creditCode, String name, String regionCode, String regionName, String tier,
+    public record Summary(String creditCode, String name, String regionCode, String regionName, Tier tier,
                           Boolean isChainLeader, Long employees, List<String> products) {
     }
 
@@ -52,7 +53,7 @@ public final class EnterpriseApi {
     @Schema(name = "EnterpriseDetail")
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Detail(String creditCode, String name, String regionCode, String regionName, String cityCode,
-                         String cityName, String tier, Boolean isChainLeader, Long employees, Double revenueWan,
+                         String cityName, Tier tier, Boolean isChainLeader, Long employees, Double revenueWan,
                          Double rdRatio, Long inventionPatents, List<String> certifications, Boolean listed, Double lat,
                          Double lon, String description, List<ProductRef> products, List<Named> technologies,
                          List<Named> leads, List<SupplyLink> suppliers, List<SupplyLink> buyers,
@@ -63,7 +64,7 @@ public final class EnterpriseApi {
     public record Upsert(
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Schema(description = "所在区县的行政区划代码") String regionCode,
-            @Schema(enumeration = {"NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION"}) String tier,
+            Tier tier,
             Boolean isChainLeader,
             List<String> leadsChainIds,
             @PositiveOrZero Long employees,

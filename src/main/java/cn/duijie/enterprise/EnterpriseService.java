@@ -1,11 +1,12 @@
 package cn.duijie.enterprise;
 
+import cn.duijie.domain.Vocabulary;
+import cn.duijie.domain.Tier;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,10 +29,8 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EnterpriseService {
 
-    static final Set<String> TIERS = Set.of("NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
     private static final String DETAIL = Graph.cypher("enterprise/enterprise-detail.cypher");
-    private static final String TIER_RANK = "CASE e.tier WHEN 'CHAMPION' THEN 5 WHEN 'LITTLE_GIANT' THEN 4 WHEN 'SPECIALIZED' THEN 3 "
-            + "WHEN 'INNOVATIVE' THEN 2 WHEN 'POOL' THEN 1 ELSE 0 END";
+    private static final String TIER_RANK = Tier.rankCypher("e.tier");
 
     private final Graph graph;
     private final ObjectMapper json;
@@ -49,11 +48,9 @@ public class EnterpriseService {
         Map<String, Object> p = new HashMap<>();
         List<String> where = new ArrayList<>();
         if (tier != null && !tier.isBlank()) {
-            String t = tier.strip().toUpperCase();
-            if (!TIERS.contains(t)) {
-                throw DomainException.invalid("tier", Messages.get("enum.allowed", tier, String.join(" / ", TIERS)));
-            }
-            p.put("tier", t);
+            Tier t = Tier.parse(tier).orElseThrow(() ->
+                    DomainException.invalid("tier", Messages.get("enum.allowed", tier, Vocabulary.allowed(Tier.class))));
+            p.put("tier", t.name());
             where.add("e.tier = $tier");
         }
         if (region != null && !region.isBlank()) {

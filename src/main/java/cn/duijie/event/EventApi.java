@@ -26,7 +26,7 @@ import cn.duijie.event.EventEnums.MeetingStatus;
 import cn.duijie.event.EventEnums.OutcomeKind;
 import cn.duijie.event.EventEnums.ParticipantRole;
 import cn.duijie.event.EventEnums.ParticipantStatus;
-import cn.duijie.event.EventEnums.PartyType;
+import cn.duijie.domain.PartyType;
 import cn.duijie.event.EventEnums.RequestStatus;
 import cn.duijie.event.EventEnums.ScheduleStatus;
 

@@ -9,8 +9,6 @@ public final class EventEnums {
 
     public enum ActorType { BUREAU, PARTICIPANT, SYSTEM }
 
-    public enum PartyType { ENTERPRISE, INSTITUTION, FUND }
-
     public enum ParticipantRole { HOST, GUEST }
 
     public enum ParticipantStatus {

@@ -20,7 +20,7 @@ import org.neo4j.driver.async.ResultCursor;
 
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
-import cn.duijie.event.EventEnums.PartyType;
+import cn.duijie.domain.PartyType;
 import io.smallrye.mutiny.Uni;
 
 /** The graph reads of the events feature (Neo4j): theme chain and region checks, parties, invitee suggestions. */
@@ -66,12 +66,8 @@ public class EventGraphRepository {
 
     /** The parties of one type found among the given keys, by key. Label and key property come from the enum. */
     public Uni<Map<String, PartyInfo>> parties(PartyType type, Collection<String> keys) {
-        String label = switch (type) {
-            case ENTERPRISE -> "Enterprise";
-            case INSTITUTION -> "Institution";
-            case FUND -> "Fund";
-        };
-        String key = type == PartyType.ENTERPRISE ? "creditCode" : "id";
+        String label = type.node().label();
+        String key = type.node().key();
         String cypher = "MATCH (n:" + label + ") WHERE n." + key + " IN $keys "
                 + "RETURN n {key: n." + key + ", .name, regionCode: coalesce(n.regionCode, n.regionMandate)} AS party";
         return read(cypher, Map.of("keys", List.copyOf(keys))).map(rows -> {

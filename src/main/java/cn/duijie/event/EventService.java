@@ -1,5 +1,6 @@
 package cn.duijie.event;
 
+import cn.duijie.domain.Tier;
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -49,7 +50,7 @@ import cn.duijie.event.EventEnums.EventKind;
 import cn.duijie.event.EventEnums.OutcomeKind;
 import cn.duijie.event.EventEnums.ParticipantRole;
 import cn.duijie.event.EventEnums.ParticipantStatus;
-import cn.duijie.event.EventEnums.PartyType;
+import cn.duijie.domain.PartyType;
 import cn.duijie.event.EventEnums.RequestStatus;
 import cn.duijie.event.EventEnums.ScheduleStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -246,8 +247,6 @@ public class EventService {
         };
     }
 
-    private static final List<String> TIERS = List.of("NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION");
-
     private static List<Invitee> rankGuests(List<Value> hits, Set<String> invited, int limit) {
         record Ranked(Invitee invitee, boolean local, int tier, long wanted) {
         }
@@ -270,16 +269,16 @@ public class EventService {
                 reasons.add(new Reason("LOCAL", Messages.get("invitee.local"), 0.2));
                 score += 0.2;
             }
-            String tier = g.get("tier").asString("NONE");
-            int tierRank = Math.max(0, TIERS.indexOf(tier));
+            Tier tier = Tier.of(g.get("tier").asString(null));
+            int tierRank = tier.rank();
             if (tierRank > 0) {
                 double w = tierRank * 0.02;
-                reasons.add(new Reason("TIER", Messages.get("invitee.tier", Messages.get("tier." + tier)), round(w)));
+                reasons.add(new Reason("TIER", Messages.get("invitee.tier", tier.label()), round(w)));
                 score += w;
             }
             String id = g.get("id").asString();
             ranked.add(new Ranked(new Invitee(new Candidate(PartyType.ENTERPRISE, id, g.get("name").asString(id),
-                    g.get("regionCode").asString(null), tier), ParticipantRole.GUEST, round(Math.min(1, score)), reasons,
+                    g.get("regionCode").asString(null), tier.name()), ParticipantRole.GUEST, round(Math.min(1, score)), reasons,
                     invited.contains("ENTERPRISE:" + id)), local, tierRank, wanted));
         }
         // local firms first, then higher tier, then more of the hosts' needs served
@@ -382,11 +381,7 @@ public class EventService {
     }
 
     private static String partyWord(PartyType t) {
-        return switch (t) {
-            case ENTERPRISE -> "企业";
-            case INSTITUTION -> "高校院所";
-            case FUND -> "基金";
-        };
+        return t.node().noun();
     }
 
     private static void slotErrors(EventEntity e, List<Integer> slots, List<TimeRange> times, String prefix,

@@ -1,5 +1,6 @@
 package cn.duijie.event;
 
+import cn.duijie.domain.PartyType;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -26,7 +27,7 @@ public class ParticipantEntity extends PanacheEntityBase {
     public UUID eventId;
     @Column(name = "party_type")
     @Enumerated(EnumType.STRING)
-    public EventEnums.PartyType partyType;
+    public PartyType partyType;
     @Column(name = "party_key")
     public String partyKey;
     @Column(name = "party_name")

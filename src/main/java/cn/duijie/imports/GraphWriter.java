@@ -9,7 +9,7 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 
-import cn.duijie.imports.Column.Ref;
+import cn.duijie.domain.NodeKind;
 
 /**
  * Writes validated rows of one graph-seed file into Neo4j: an idempotent MERGE by key, relationship columns
@@ -21,47 +21,42 @@ final class GraphWriter {
     static final int BATCH = 5_000;
 
     /** A column whose values are keys of other nodes, written as relationships. */
-    record Link(String column, String type, Ref target, boolean incoming) {
+    record Link(String column, String type, NodeKind target, boolean incoming) {
     }
 
     /** An edge file: one relationship per row between two keyed nodes. */
-    record Edge(Ref from, String fromColumn, String type, Ref to, String toColumn, List<String> keyProperties) {
+    record Edge(NodeKind from, String fromColumn, String type, NodeKind to, String toColumn, List<String> keyProperties) {
     }
 
     static final Map<ImportFile, List<Link>> LINKS = Map.ofEntries(
-            Map.entry(ImportFile.REGIONS, List.of(new Link("parentCode", "WITHIN", Ref.REGION, false))),
+            Map.entry(ImportFile.REGIONS, List.of(new Link("parentCode", "WITHIN", NodeKind.REGION, false))),
             Map.entry(ImportFile.CHAINS, List.of()),
-            Map.entry(ImportFile.SEGMENTS, List.of(new Link("chainId", "HAS_SEGMENT", Ref.CHAIN, true),
-                    new Link("feedsSegmentIds", "FEEDS", Ref.SEGMENT, false))),
-            Map.entry(ImportFile.PRODUCTS, List.of(new Link("segmentId", "IN_SEGMENT", Ref.SEGMENT, false),
-                    new Link("broaderCode", "BROADER", Ref.PRODUCT, false))),
-            Map.entry(ImportFile.TECHNOLOGIES, List.of(new Link("broaderCode", "BROADER", Ref.TECHNOLOGY, false),
-                    new Link("segmentIds", "USED_IN", Ref.SEGMENT, false))),
-            Map.entry(ImportFile.ENTERPRISES, List.of(new Link("regionCode", "LOCATED_IN", Ref.REGION, false),
-                    new Link("leadsChainIds", "LEADS", Ref.CHAIN, false),
-                    new Link("productCodes", "MAKES", Ref.PRODUCT, false),
-                    new Link("technologyCodes", "HAS_TECH", Ref.TECHNOLOGY, false))),
-            Map.entry(ImportFile.INSTITUTIONS, List.of(new Link("regionCode", "LOCATED_IN", Ref.REGION, false),
-                    new Link("technologyCodes", "EXPERT_IN", Ref.TECHNOLOGY, false))),
-            Map.entry(ImportFile.EXPERTS, List.of(new Link("institutionId", "WORKS_AT", Ref.INSTITUTION, false),
-                    new Link("technologyCodes", "EXPERT_IN", Ref.TECHNOLOGY, false))),
-            Map.entry(ImportFile.ACHIEVEMENTS, List.of(new Link("institutionId", "OWNED_BY", Ref.INSTITUTION, false),
-                    new Link("technologyCodes", "ABOUT", Ref.TECHNOLOGY, false),
-                    new Link("productCodes", "APPLIES_TO", Ref.PRODUCT, false))),
-            Map.entry(ImportFile.INVESTORS, List.of(new Link("regionCode", "LOCATED_IN", Ref.REGION, false))),
-            Map.entry(ImportFile.FUNDS, List.of(new Link("investorId", "MANAGES", Ref.INVESTOR, true),
-                    new Link("chainIds", "FOCUSES_ON", Ref.CHAIN, false),
-                    new Link("segmentIds", "FOCUSES_ON", Ref.SEGMENT, false))));
+            Map.entry(ImportFile.SEGMENTS, List.of(new Link("chainId", "HAS_SEGMENT", NodeKind.CHAIN, true),
+                    new Link("feedsSegmentIds", "FEEDS", NodeKind.SEGMENT, false))),
+            Map.entry(ImportFile.PRODUCTS, List.of(new Link("segmentId", "IN_SEGMENT", NodeKind.SEGMENT, false),
+                    new Link("broaderCode", "BROADER", NodeKind.PRODUCT, false))),
+            Map.entry(ImportFile.TECHNOLOGIES, List.of(new Link("broaderCode", "BROADER", NodeKind.TECHNOLOGY, false),
+                    new Link("segmentIds", "USED_IN", NodeKind.SEGMENT, false))),
+            Map.entry(ImportFile.ENTERPRISES, List.of(new Link("regionCode", "LOCATED_IN", NodeKind.REGION, false),
+                    new Link("leadsChainIds", "LEADS", NodeKind.CHAIN, false),
+                    new Link("productCodes", "MAKES", NodeKind.PRODUCT, false),
+                    new Link("technologyCodes", "HAS_TECH", NodeKind.TECHNOLOGY, false))),
+            Map.entry(ImportFile.INSTITUTIONS, List.of(new Link("regionCode", "LOCATED_IN", NodeKind.REGION, false),
+                    new Link("technologyCodes", "EXPERT_IN", NodeKind.TECHNOLOGY, false))),
+            Map.entry(ImportFile.EXPERTS, List.of(new Link("institutionId", "WORKS_AT", NodeKind.INSTITUTION, false),
+                    new Link("technologyCodes", "EXPERT_IN", NodeKind.TECHNOLOGY, false))),
+            Map.entry(ImportFile.ACHIEVEMENTS, List.of(new Link("institutionId", "OWNED_BY", NodeKind.INSTITUTION, false),
+                    new Link("technologyCodes", "ABOUT", NodeKind.TECHNOLOGY, false),
+                    new Link("productCodes", "APPLIES_TO", NodeKind.PRODUCT, false))),
+            Map.entry(ImportFile.INVESTORS, List.of(new Link("regionCode", "LOCATED_IN", NodeKind.REGION, false))),
+            Map.entry(ImportFile.FUNDS, List.of(new Link("investorId", "MANAGES", NodeKind.INVESTOR, true),
+                    new Link("chainIds", "FOCUSES_ON", NodeKind.CHAIN, false),
+                    new Link("segmentIds", "FOCUSES_ON", NodeKind.SEGMENT, false))));
 
     static final Map<ImportFile, Edge> EDGES = Map.of(
-            ImportFile.SUPPLIES, new Edge(Ref.ENTERPRISE, "supplierCreditCode", "SUPPLIES", Ref.ENTERPRISE, "buyerCreditCode", List.of()),
-            ImportFile.COLLABORATIONS, new Edge(Ref.INSTITUTION, "institutionId", "COLLABORATED_WITH", Ref.ENTERPRISE, "creditCode", List.of("year")),
-            ImportFile.INVESTMENTS, new Edge(Ref.FUND, "fundId", "INVESTED_IN", Ref.ENTERPRISE, "creditCode", List.of("round")));
-
-    /** Labels of node files that are not referenced by other files (and so have no Ref). */
-    private static final Map<ImportFile, String[]> NODE_LABEL_AND_KEY = Map.of(
-            ImportFile.EXPERTS, new String[] {"Expert", "id"},
-            ImportFile.ACHIEVEMENTS, new String[] {"Achievement", "id"});
+            ImportFile.SUPPLIES, new Edge(NodeKind.ENTERPRISE, "supplierCreditCode", "SUPPLIES", NodeKind.ENTERPRISE, "buyerCreditCode", List.of()),
+            ImportFile.COLLABORATIONS, new Edge(NodeKind.INSTITUTION, "institutionId", "COLLABORATED_WITH", NodeKind.ENTERPRISE, "creditCode", List.of("year")),
+            ImportFile.INVESTMENTS, new Edge(NodeKind.FUND, "fundId", "INVESTED_IN", NodeKind.ENTERPRISE, "creditCode", List.of("round")));
 
     private static final Map<ImportFile, String> DERIVED = Map.of(
             ImportFile.REGIONS, """
@@ -94,11 +89,11 @@ final class GraphWriter {
     }
 
     static String label(ImportFile file) {
-        return file.creates != null ? file.creates.label : NODE_LABEL_AND_KEY.get(file)[0];
+        return file.creates.label();
     }
 
     static String key(ImportFile file) {
-        return file.creates != null ? file.creates.key : NODE_LABEL_AND_KEY.get(file)[1];
+        return file.creates.key();
     }
 
     static boolean isEdgeFile(ImportFile file) {
@@ -121,8 +116,8 @@ final class GraphWriter {
                 String cypher;
                 if (isEdgeFile(file)) {
                     Edge e = EDGES.get(file);
-                    cypher = "UNWIND $rows AS row MATCH (a:" + e.from().label + " {" + e.from().key + ": row.a})-[r:" + e.type()
-                            + "]->(b:" + e.to().label + " {" + e.to().key + ": row.b}) " + keyPropertyFilter(e)
+                    cypher = "UNWIND $rows AS row MATCH (a:" + e.from().label() + " {" + e.from().key() + ": row.a})-[r:" + e.type()
+                            + "]->(b:" + e.to().label() + " {" + e.to().key() + ": row.b}) " + keyPropertyFilter(e)
                             + " RETURN row.rowKey AS k, r.importHash AS h";
                 } else {
                     cypher = "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
@@ -166,8 +161,8 @@ final class GraphWriter {
                 if (!keyMap.isEmpty()) {
                     keyMap.append('}');
                 }
-                String match = "UNWIND $rows AS row MATCH (a:" + e.from().label + " {" + e.from().key + ": row.a}) "
-                        + "MATCH (b:" + e.to().label + " {" + e.to().key + ": row.b}) ";
+                String match = "UNWIND $rows AS row MATCH (a:" + e.from().label() + " {" + e.from().key() + ": row.a}) "
+                        + "MATCH (b:" + e.to().label() + " {" + e.to().key() + ": row.b}) ";
                 batches(session, match + "CREATE (a)-[r:" + e.type() + "]->(b) SET r += row.props, r.importHash = row.hash", created);
                 batches(session, match + "MERGE (a)-[r:" + e.type() + keyMap + "]->(b) SET r += row.props, r.importHash = row.hash", updated);
                 return;
@@ -181,7 +176,7 @@ final class GraphWriter {
             }
             for (Link link : links) {
                 create.append("CALL (n, row) { UNWIND row.links.").append(link.column()).append(" AS ref MATCH (t:")
-                        .append(link.target().label).append(" {").append(link.target().key).append(": ref}) ")
+                        .append(link.target().label()).append(" {").append(link.target().key()).append(": ref}) ")
                         .append(link.incoming() ? "CREATE (t)-[:" + link.type() + "]->(n)" : "CREATE (n)-[:" + link.type() + "]->(t)")
                         .append(" } ");
             }
@@ -195,14 +190,14 @@ final class GraphWriter {
                     + "SET n += row.props, n.importHash = row.hash", updated);
             for (Link link : links) {
                 String old = link.incoming()
-                        ? "(n)<-[old:" + link.type() + "]-(:" + link.target().label + ")"
-                        : "(n)-[old:" + link.type() + "]->(:" + link.target().label + ")";
+                        ? "(n)<-[old:" + link.type() + "]-(:" + link.target().label() + ")"
+                        : "(n)-[old:" + link.type() + "]->(:" + link.target().label() + ")";
                 // CREATE, not MERGE: the old relationships were just deleted and the key list is deduplicated
                 String rel = link.incoming() ? "CREATE (t)-[:" + link.type() + "]->(n)" : "CREATE (n)-[:" + link.type() + "]->(t)";
                 batches(session, "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
                         + "CALL (n) { MATCH " + old + " DELETE old } "
                         + "WITH n, row UNWIND row.links." + link.column() + " AS ref "
-                        + "MATCH (t:" + link.target().label + " {" + link.target().key + ": ref}) " + rel, updated);
+                        + "MATCH (t:" + link.target().label() + " {" + link.target().key() + ": ref}) " + rel, updated);
             }
             if (derived != null) {
                 batches(session, "UNWIND $rows AS row MATCH (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
@@ -227,10 +222,10 @@ final class GraphWriter {
     }
 
     /** All keys of a node kind in the graph, for reference checks. */
-    Set<String> keys(Ref ref) {
+    Set<String> keys(NodeKind ref) {
         Set<String> out = new java.util.HashSet<>();
         try (Session session = driver.session()) {
-            session.run("MATCH (n:" + ref.label + ") RETURN n." + ref.key + " AS k")
+            session.run("MATCH (n:" + ref.label() + ") RETURN n." + ref.key() + " AS k")
                     .forEachRemaining(r -> out.add(r.get("k").asString()));
         }
         return out;

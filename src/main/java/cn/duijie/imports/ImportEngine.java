@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
 
 import cn.duijie.common.Messages;
-import cn.duijie.imports.Column.Ref;
+import cn.duijie.domain.NodeKind;
 
 /**
  * Applies a set of graph-seed files: file by file in dependency order, row by row validated; good rows land,
@@ -57,7 +57,7 @@ public class ImportEngine {
                 report.errors.add(new ImportReport.RowError(s.name(), 0, null, Messages.get("import.file.duplicate-part", s.name())));
             }
         }
-        Map<Ref, Set<String>> keys = new EnumMap<>(Ref.class);
+        Map<NodeKind, Set<String>> keys = new EnumMap<>(NodeKind.class);
         for (Map.Entry<ImportFile, Source> e : byKind.entrySet()) {
             long start = System.nanoTime();
             applyFile(e.getKey(), e.getValue(), keys, report);
@@ -66,7 +66,7 @@ public class ImportEngine {
         return report;
     }
 
-    private void applyFile(ImportFile file, Source source, Map<Ref, Set<String>> keys, ImportReport report) {
+    private void applyFile(ImportFile file, Source source, Map<NodeKind, Set<String>> keys, ImportReport report) {
         String fileName = file.fileName();
         TableReader reader = new TableReader(source.path(), source.name());
         List<TableReader.Row> raw = new ArrayList<>();
@@ -83,7 +83,7 @@ public class ImportEngine {
     }
 
     /** Validates and applies rows given as header-named cells (an API body, or a file already read). */
-    void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<Ref, Set<String>> keys, ImportReport report) {
+    void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<NodeKind, Set<String>> keys, ImportReport report) {
         String fileName = file.fileName();
         Set<String> present = new LinkedHashSet<>(header);
         List<String> missing = new ArrayList<>();
@@ -211,12 +211,12 @@ public class ImportEngine {
     /** Applies one row outside an import job (e.g. PUT /enterprises/{creditCode}); blocking. */
     public ImportReport applyOne(ImportFile file, Map<String, String> cells) {
         ImportReport report = new ImportReport();
-        applyRows(file, List.copyOf(cells.keySet()), List.of(new TableReader.Row(2, cells)), new EnumMap<>(Ref.class), report);
+        applyRows(file, List.copyOf(cells.keySet()), List.of(new TableReader.Row(2, cells)), new EnumMap<>(NodeKind.class), report);
         return report;
     }
 
     private ImportReport.RowError firstUnknownReference(ImportFile file, int rowNumber, Map<String, Object> v,
-                                                        Map<Ref, Set<String>> keys, Set<String> ownKeys) {
+                                                        Map<NodeKind, Set<String>> keys, Set<String> ownKeys) {
         for (Column c : file.columns) {
             if (c.ref() == null || !v.containsKey(c.name())) {
                 continue;
@@ -228,7 +228,7 @@ public class ImportEngine {
                 String k = (String) ref;
                 if (!known.contains(k) && !(c.ref() == file.creates && ownKeys.contains(k))) {
                     return new ImportReport.RowError(file.fileName(), rowNumber, c.name(),
-                            Messages.get("import.row.unknown-ref", c.ref().chinese, k));
+                            Messages.get("import.row.unknown-ref", c.ref().noun(), k));
                 }
             }
         }

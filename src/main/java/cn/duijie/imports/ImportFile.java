@@ -18,78 +18,87 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import cn.duijie.imports.Column.Ref;
+import cn.duijie.domain.AchievementKind;
+import cn.duijie.domain.FundStage;
+import cn.duijie.domain.InstitutionKind;
+import cn.duijie.domain.Instrument;
+import cn.duijie.domain.InvestorKind;
+import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.NodeKind;
+import cn.duijie.domain.RegionLevel;
+import cn.duijie.domain.Stage;
+import cn.duijie.domain.Tier;
 
 /**
  * The graph-seed files of CONTRACTS.md, in dependency order: the files of one import are applied in this order,
  * so a row may refer to a key created by an earlier file of the same import.
  */
 public enum ImportFile {
-    REGIONS("regions", Ref.REGION, List.of("code"),
-            regionCode("code"), text("name", true), oneOf("level", true, "PROVINCE", "CITY", "DISTRICT"),
-            ref("parentCode", false, Ref.REGION), decimal("lat", false, -90, 90), decimal("lon", false, -180, 180)),
-    CHAINS("chains", Ref.CHAIN, List.of("id"),
+    REGIONS("regions", NodeKind.REGION, List.of("code"),
+            regionCode("code"), text("name", true), oneOf("level", true, RegionLevel.class),
+            ref("parentCode", false, NodeKind.REGION), decimal("lat", false, -90, 90), decimal("lon", false, -180, 180)),
+    CHAINS("chains", NodeKind.CHAIN, List.of("id"),
             text("id", true), text("name", true), text("description", false)),
-    SEGMENTS("segments", Ref.SEGMENT, List.of("id"),
-            text("id", true), ref("chainId", true, Ref.CHAIN), text("name", true),
-            oneOf("stage", true, "UPSTREAM", "MIDSTREAM", "DOWNSTREAM"), refs("feedsSegmentIds", Ref.SEGMENT)),
-    PRODUCTS("products", Ref.PRODUCT, List.of("code"),
-            text("code", true), text("name", true), ref("segmentId", true, Ref.SEGMENT),
-            ref("broaderCode", false, Ref.PRODUCT), list("keywords")),
-    TECHNOLOGIES("technologies", Ref.TECHNOLOGY, List.of("code"),
-            text("code", true), text("name", true), ref("broaderCode", false, Ref.TECHNOLOGY),
-            refs("segmentIds", Ref.SEGMENT), list("keywords")),
-    ENTERPRISES("enterprises", Ref.ENTERPRISE, List.of("creditCode"),
-            creditCode("creditCode", null), text("name", true), ref("regionCode", true, Ref.REGION),
-            oneOf("tier", false, "NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION"),
-            bool("isChainLeader"), refs("leadsChainIds", Ref.CHAIN), integer("employees", false, 0, 5_000_000),
+    SEGMENTS("segments", NodeKind.SEGMENT, List.of("id"),
+            text("id", true), ref("chainId", true, NodeKind.CHAIN), text("name", true),
+            oneOf("stage", true, Stage.class), refs("feedsSegmentIds", NodeKind.SEGMENT)),
+    PRODUCTS("products", NodeKind.PRODUCT, List.of("code"),
+            text("code", true), text("name", true), ref("segmentId", true, NodeKind.SEGMENT),
+            ref("broaderCode", false, NodeKind.PRODUCT), list("keywords")),
+    TECHNOLOGIES("technologies", NodeKind.TECHNOLOGY, List.of("code"),
+            text("code", true), text("name", true), ref("broaderCode", false, NodeKind.TECHNOLOGY),
+            refs("segmentIds", NodeKind.SEGMENT), list("keywords")),
+    ENTERPRISES("enterprises", NodeKind.ENTERPRISE, List.of("creditCode"),
+            creditCode("creditCode", null), text("name", true), ref("regionCode", true, NodeKind.REGION),
+            oneOf("tier", false, Tier.class),
+            bool("isChainLeader"), refs("leadsChainIds", NodeKind.CHAIN), integer("employees", false, 0, 5_000_000),
             decimal("revenueWan", false, 0, 1e10), decimal("rdRatio", false, 0, 1),
             integer("inventionPatents", false, 0, 1_000_000), list("certifications"), bool("listed"),
             decimal("lat", false, -90, 90), decimal("lon", false, -180, 180),
-            refs("productCodes", Ref.PRODUCT), refs("technologyCodes", Ref.TECHNOLOGY), text("description", false)),
+            refs("productCodes", NodeKind.PRODUCT), refs("technologyCodes", NodeKind.TECHNOLOGY), text("description", false)),
     SUPPLIES("supplies", null, List.of("supplierCreditCode", "buyerCreditCode"),
-            creditCode("supplierCreditCode", Ref.ENTERPRISE), creditCode("buyerCreditCode", Ref.ENTERPRISE),
-            ref("productCode", false, Ref.PRODUCT), integer("since", false, 1900, 2100)),
-    INSTITUTIONS("institutions", Ref.INSTITUTION, List.of("id"),
-            text("id", true), text("name", true), oneOf("kind", true, "UNIVERSITY", "INSTITUTE", "LAB"),
-            ref("regionCode", true, Ref.REGION), refs("technologyCodes", Ref.TECHNOLOGY), text("description", false)),
-    EXPERTS("experts", null, List.of("id"),
-            text("id", true), text("name", true), text("title", false), ref("institutionId", true, Ref.INSTITUTION),
-            refs("technologyCodes", Ref.TECHNOLOGY)),
-    ACHIEVEMENTS("achievements", null, List.of("id"),
-            text("id", true), text("title", true), ref("institutionId", true, Ref.INSTITUTION),
-            oneOf("kind", false, "PATENT", "PROTOTYPE", "SOFTWARE", "PROCESS"), integer("trl", false, 1, 9),
-            refs("technologyCodes", Ref.TECHNOLOGY), refs("productCodes", Ref.PRODUCT), text("description", false)),
+            creditCode("supplierCreditCode", NodeKind.ENTERPRISE), creditCode("buyerCreditCode", NodeKind.ENTERPRISE),
+            ref("productCode", false, NodeKind.PRODUCT), integer("since", false, 1900, 2100)),
+    INSTITUTIONS("institutions", NodeKind.INSTITUTION, List.of("id"),
+            text("id", true), text("name", true), oneOf("kind", true, InstitutionKind.class),
+            ref("regionCode", true, NodeKind.REGION), refs("technologyCodes", NodeKind.TECHNOLOGY), text("description", false)),
+    EXPERTS("experts", NodeKind.EXPERT, List.of("id"),
+            text("id", true), text("name", true), text("title", false), ref("institutionId", true, NodeKind.INSTITUTION),
+            refs("technologyCodes", NodeKind.TECHNOLOGY)),
+    ACHIEVEMENTS("achievements", NodeKind.ACHIEVEMENT, List.of("id"),
+            text("id", true), text("title", true), ref("institutionId", true, NodeKind.INSTITUTION),
+            oneOf("kind", false, AchievementKind.class), integer("trl", false, 1, 9),
+            refs("technologyCodes", NodeKind.TECHNOLOGY), refs("productCodes", NodeKind.PRODUCT), text("description", false)),
     COLLABORATIONS("collaborations", null, List.of("institutionId", "creditCode", "year"),
-            ref("institutionId", true, Ref.INSTITUTION), creditCode("creditCode", Ref.ENTERPRISE),
+            ref("institutionId", true, NodeKind.INSTITUTION), creditCode("creditCode", NodeKind.ENTERPRISE),
             integer("year", true, 1900, 2100), text("title", false)),
-    INVESTORS("investors", Ref.INVESTOR, List.of("id"),
-            text("id", true), text("name", true), oneOf("kind", true, "VC", "PE", "GUIDANCE_FUND", "BANK"),
-            ref("regionCode", false, Ref.REGION)),
-    FUNDS("funds", Ref.FUND, List.of("id"),
-            text("id", true), ref("investorId", true, Ref.INVESTOR), text("name", true),
-            listOf("stages", "SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT"),
+    INVESTORS("investors", NodeKind.INVESTOR, List.of("id"),
+            text("id", true), text("name", true), oneOf("kind", true, InvestorKind.class),
+            ref("regionCode", false, NodeKind.REGION)),
+    FUNDS("funds", NodeKind.FUND, List.of("id"),
+            text("id", true), ref("investorId", true, NodeKind.INVESTOR), text("name", true),
+            listOf("stages", FundStage.class),
             decimal("ticketMinWan", false, 0, 1e9), decimal("ticketMaxWan", false, 0, 1e9),
-            listOf("instruments", "EQUITY", "DEBT", "IP_PLEDGE", "CONVERTIBLE"),
-            refs("chainIds", Ref.CHAIN), refs("segmentIds", Ref.SEGMENT), ref("regionMandate", false, Ref.REGION)),
+            listOf("instruments", Instrument.class),
+            refs("chainIds", NodeKind.CHAIN), refs("segmentIds", NodeKind.SEGMENT), ref("regionMandate", false, NodeKind.REGION)),
     INVESTMENTS("investments", null, List.of("fundId", "creditCode", "round"),
-            ref("fundId", true, Ref.FUND), creditCode("creditCode", Ref.ENTERPRISE), text("round", true),
+            ref("fundId", true, NodeKind.FUND), creditCode("creditCode", NodeKind.ENTERPRISE), text("round", true),
             integer("year", false, 1900, 2100), decimal("amountWan", false, 0, 1e9)),
     NEEDS("needs", null, List.of("id"),
-            text("id", true), oneOf("kind", true, "SUPPLY", "TECH", "FINANCE"), creditCode("postedBy", Ref.ENTERPRISE),
-            text("title", true), text("description", false), refs("productCodes", Ref.PRODUCT),
-            refs("technologyCodes", Ref.TECHNOLOGY), integer("quantity", false, 0, 1e12),
+            text("id", true), oneOf("kind", true, NeedKind.class), creditCode("postedBy", NodeKind.ENTERPRISE),
+            text("title", true), text("description", false), refs("productCodes", NodeKind.PRODUCT),
+            refs("technologyCodes", NodeKind.TECHNOLOGY), integer("quantity", false, 0, 1e12),
             list("requiredCertifications"), decimal("maxDistanceKm", false, 0.1, 5000),
-            decimal("amountWan", false, 0, 1e9), oneOf("stage", false, "SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT"),
-            oneOf("instrument", false, "EQUITY", "DEBT", "IP_PLEDGE", "CONVERTIBLE"), date("expiresAt"));
+            decimal("amountWan", false, 0, 1e9), oneOf("stage", false, FundStage.class),
+            oneOf("instrument", false, Instrument.class), date("expiresAt"));
 
     public final String baseName;
     /** The node kind this file's key creates, so later files may refer to it; null for edge files. */
-    public final Ref creates;
+    public final NodeKind creates;
     public final List<String> keyColumns;
     public final List<Column> columns;
 
-    ImportFile(String baseName, Ref creates, List<String> keyColumns, Column... columns) {
+    ImportFile(String baseName, NodeKind creates, List<String> keyColumns, Column... columns) {
         this.baseName = baseName;
         this.creates = creates;
         this.keyColumns = keyColumns;

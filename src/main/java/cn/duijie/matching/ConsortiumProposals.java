@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.NeedKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,7 +54,7 @@ public class ConsortiumProposals {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw DomainException.invalid("limit", Messages.get("matching.limit", MAX_LIMIT));
         }
-        if (!Need.Kind.TECH.name().equals(need.kind)) {
+        if (need.kind != NeedKind.TECH) {
             throw DomainException.conflict(Messages.get("consortium.tech-only", need.id, need.kind));
         }
         return tech.forNeed(need, dismissed, w.researchPool()).chain(research -> {

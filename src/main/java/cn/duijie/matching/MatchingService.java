@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.NeedStatus;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +43,7 @@ public class MatchingService {
 
     public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
         checkLimit(limit);
-        return withDismissed(needId, (need, dismissed) -> switch (Need.Kind.valueOf(need.kind)) {
+        return withDismissed(needId, (need, dismissed) -> switch (need.kind) {
             case SUPPLY -> supply.forNeed(need, dismissed, limit);
             case TECH -> tech.forNeed(need, dismissed, limit);
             case FINANCE -> finance.forNeed(need, dismissed, limit);
@@ -71,18 +73,18 @@ public class MatchingService {
      * The reverse views of TECH and FINANCE: for a firm, achievements (kind TECH) or funds (kind FINANCE) for its
      * newest open need of that kind, or for its profile when it has none.
      */
-    public Uni<List<MatchModel.Match>> partiesForFirm(String creditCode, Need.Kind kind, int limit) {
+    public Uni<List<MatchModel.Match>> partiesForFirm(String creditCode, NeedKind kind, int limit) {
         checkLimit(limit);
         String firm = creditCode.strip().toUpperCase();
-        return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = 'OPEN' order by createdAt desc",
-                        firm, kind.name()).firstResult())
+        return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt desc",
+                        firm, kind, NeedStatus.OPEN).firstResult())
                 .chain(open -> open != null ? Uni.createFrom().item(open) : profileNeed(firm, kind))
-                .chain(need -> kind == Need.Kind.TECH
+                .chain(need -> kind == NeedKind.TECH
                         ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type().equals("ACHIEVEMENT")).limit(limit).toList())
                         : finance.forNeed(need, Set.of(), limit));
     }
 
-    private Uni<Need> profileNeed(String firm, Need.Kind kind) {
+    private Uni<Need> profileNeed(String firm, NeedKind kind) {
         return graph.read("""
                 MATCH (e:Enterprise {creditCode: $firm})
                 RETURN e.name AS name, coalesce(e.description, '') AS description,
@@ -94,7 +96,7 @@ public class MatchingService {
                     var r = rows.get(0);
                     Need n = new Need();
                     n.id = "PROFILE";
-                    n.kind = kind.name();
+                    n.kind = kind;
                     n.postedBy = firm;
                     n.title = r.get("description").asString();
                     n.technologyCodes = String.join("|", r.get("techs").asList(org.neo4j.driver.Value::asString));
@@ -130,7 +132,7 @@ public class MatchingService {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(List.<Need>of());
             }
-            return Panache.withSession(() -> Need.<Need>list("id in ?1 and status = 'OPEN'", ids).chain(open -> MatchFeedback.<MatchFeedback>list(
+            return Panache.withSession(() -> Need.<Need>list("id in ?1 and status = ?2", ids, NeedStatus.OPEN).chain(open -> MatchFeedback.<MatchFeedback>list(
                             "candidateId = ?1 and action = 'DISMISS'", id).map(d -> {
                                 Set<String> dismissedNeeds = Set.copyOf(d.stream().map(f -> f.needId).toList());
                                 return open.stream().filter(n -> !dismissedNeeds.contains(n.id)).toList();
@@ -141,7 +143,7 @@ public class MatchingService {
             }
             List<Uni<List<MatchModel.Opportunity>>> each = needs.stream().map(n -> (institution
                     ? tech.forNeed(n, Set.of(), 1, id) : finance.forNeed(n, Set.of(), 1, id))
-                    .map(ms -> ms.stream().map(m -> new MatchModel.Opportunity(new MatchModel.NeedRef(n.id, n.kind, n.title, n.postedBy),
+                    .map(ms -> ms.stream().map(m -> new MatchModel.Opportunity(new MatchModel.NeedRef(n.id, n.kind.name(), n.title, n.postedBy),
                             m.score(), m.reasons(), m.flags())).toList())).toList();
             return Uni.join().all(each).usingConcurrencyOf(4).andCollectFailures().map(lists -> lists.stream().flatMap(List::stream)
                     .sorted(java.util.Comparator.comparingDouble(MatchModel.Opportunity::score).reversed()

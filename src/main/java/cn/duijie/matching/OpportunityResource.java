@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.NeedKind;
 import java.util.List;
 
 import jakarta.ws.rs.DefaultValue;
@@ -48,8 +49,8 @@ public class OpportunityResource {
         var party = cn.duijie.common.Actor.enterprise(creditCode.strip().toUpperCase());
         return access.requireParty(caller.get(), party).chain(() -> switch (k) {
             case "SUPPLY" -> matching.supplyOpportunities(creditCode, limit).map(l -> (List<?>) l);
-            case "TECH" -> matching.partiesForFirm(creditCode, cn.duijie.need.Need.Kind.TECH, limit).map(l -> (List<?>) l);
-            case "FINANCE" -> matching.partiesForFirm(creditCode, cn.duijie.need.Need.Kind.FINANCE, limit).map(l -> (List<?>) l);
+            case "TECH" -> matching.partiesForFirm(creditCode, NeedKind.TECH, limit).map(l -> (List<?>) l);
+            case "FINANCE" -> matching.partiesForFirm(creditCode, NeedKind.FINANCE, limit).map(l -> (List<?>) l);
             default -> throw DomainException.invalid("kind", Messages.get("enum.allowed", kind, "SUPPLY / TECH / FINANCE"));
         });
     }

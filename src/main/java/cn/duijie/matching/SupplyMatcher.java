@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.Tier;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -420,14 +421,7 @@ public class SupplyMatcher {
     }
 
     static double tierScore(String tier) {
-        return switch (tier == null ? "NONE" : tier) {
-            case "CHAMPION" -> 1.0;
-            case "LITTLE_GIANT" -> 0.85;
-            case "SPECIALIZED" -> 0.7;
-            case "INNOVATIVE" -> 0.45;
-            case "POOL" -> 0.25;
-            default -> 0.0;
-        };
+        return Tier.of(tier).score();
     }
 
     private static void add(List<MatchModel.Reason> reasons, String code, String text, double weight, MatchModel.ReasonPath path) {

@@ -1,5 +1,7 @@
 package cn.duijie.need;
 
+import cn.duijie.domain.Vocabulary;
+import cn.duijie.domain.CandidateType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -34,11 +36,9 @@ public class FeedbackService {
 
     /** Records feedback for a caller who may act for the need's poster (else 404), as the caller's account. */
     public Uni<NeedApi.FeedbackView> record(cn.duijie.account.Caller caller, String needId, NeedApi.FeedbackRequest req) {
-        String type = req.candidateType() == null || req.candidateType().isBlank() ? "ENTERPRISE" : req.candidateType().strip().toUpperCase();
-        if (!MatchOutcomes.LABEL_AND_KEY.containsKey(type)) {
-            throw DomainException.invalid("candidateType",
-                    Messages.get("enum.allowed", req.candidateType(), String.join(" / ", MatchOutcomes.LABEL_AND_KEY.keySet())));
-        }
+        CandidateType type = req.candidateType() == null || req.candidateType().isBlank() ? CandidateType.ENTERPRISE
+                : Vocabulary.parse(CandidateType.class, req.candidateType()).orElseThrow(() -> DomainException.invalid("candidateType",
+                        Messages.get("enum.allowed", req.candidateType(), Vocabulary.allowed(CandidateType.class))));
         return Panache.withTransaction(() -> needs.owned(caller, needId).chain(need -> {
             Actor poster = Actor.enterprise(need.postedBy);
             Actor named = req.actor() == null || req.actor().isBlank() ? null : parseActor(req.actor());
@@ -47,7 +47,7 @@ public class FeedbackService {
             }
             Actor actor = poster.enteredBy(caller.username());
             String candidate = req.candidateId().strip();
-            if (type.equals("ENTERPRISE") && candidate.equalsIgnoreCase(need.postedBy)) {
+            if (type == CandidateType.ENTERPRISE && candidate.equalsIgnoreCase(need.postedBy)) {
                 throw DomainException.invalid("candidateId", Messages.get("feedback.self"));
             }
             return MatchFeedback.<MatchFeedback>find("needId = ?1 and candidateId = ?2 and action = ?3",
@@ -57,7 +57,7 @@ public class FeedbackService {
                 }
                 MatchFeedback f = new MatchFeedback();
                 f.needId = needId;
-                f.candidateType = type;
+                f.candidateType = type.name();
                 f.candidateId = candidate;
                 f.action = req.action().name();
                 f.actor = actor.label();
@@ -69,7 +69,7 @@ public class FeedbackService {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("needId", needId);
                     p.put("postedBy", need.postedBy);
-                    p.put("candidateType", type);
+                    p.put("candidateType", type.name());
                     p.put("candidateId", candidate);
                     p.put("action", f.action);
                     p.put("at", f.createdAt.toString());

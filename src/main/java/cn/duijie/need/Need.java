@@ -7,10 +7,14 @@ import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.NeedStatus;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A need as PostgreSQL keeps it: the system of record; Neo4j holds a projection of it. */
@@ -18,14 +22,12 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 @Table(name = "need")
 public class Need extends PanacheEntityBase {
 
-    public enum Kind { SUPPLY, TECH, FINANCE }
-
-    public enum Status { DRAFT, OPEN, FULFILLED, WITHDRAWN, EXPIRED }
-
     @Id
     public String id;
-    public String kind;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public NeedKind kind;
+    @Enumerated(EnumType.STRING)
+    public NeedStatus status;
     @Column(name = "posted_by")
     public String postedBy;
     public String title;

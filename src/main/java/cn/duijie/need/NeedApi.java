@@ -1,5 +1,9 @@
 package cn.duijie.need;
 
+import cn.duijie.domain.NeedStatus;
+import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.Instrument;
+import cn.duijie.domain.FundStage;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -24,7 +28,7 @@ public final class NeedApi {
     public record NewNeed(
             @Schema(description = "可选：调用方自定的编号，用于重复提交时识别；不填则由系统生成")
             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "只能包含字母、数字和 _ . : -") String id,
-            @NotNull @Schema(enumeration = {"SUPPLY", "TECH", "FINANCE"}) Need.Kind kind,
+            @NotNull NeedKind kind,
             @Schema(description = "可选：发布企业的统一社会信用代码；不填即登录账号代表的企业。局方代本地区企业录入时填写") String postedBy,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 5000) String description,
@@ -34,15 +38,15 @@ public final class NeedApi {
             @Size(max = 20) List<@NotBlank String> requiredCertifications,
             @DecimalMin(value = "0.1") @DecimalMax("5000") @Schema(description = "配套半径（公里），超出即不推荐") Double maxDistanceKm,
             @DecimalMin("0") @DecimalMax("100000000") @Schema(description = "融资金额（万元）") BigDecimal amountWan,
-            @Schema(enumeration = {"SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT"}) String stage,
-            @Schema(enumeration = {"EQUITY", "DEBT", "IP_PLEDGE", "CONVERTIBLE"}) String instrument,
+            FundStage stage,
+            Instrument instrument,
             @Schema(description = "到期时间，默认 90 天后") OffsetDateTime expiresAt,
-            @Schema(enumeration = {"DRAFT", "OPEN"}, description = "默认 OPEN") Need.Status status) {
+            @Schema(enumeration = {"DRAFT", "OPEN"}, description = "默认 OPEN") NeedStatus status) {
     }
 
     @Schema(name = "NeedPatch", description = "变更状态（FULFILLED、WITHDRAWN、OPEN 即发布或续期）或修改内容")
     public record NeedPatch(
-            @Schema(enumeration = {"OPEN", "FULFILLED", "WITHDRAWN"}) Need.Status status,
+            @Schema(enumeration = {"OPEN", "FULFILLED", "WITHDRAWN"}) NeedStatus status,
             @Schema(description = "新的到期时间（续期）") OffsetDateTime expiresAt,
             @Size(max = 200) String title,
             @Size(max = 5000) String description,
@@ -54,7 +58,7 @@ public final class NeedApi {
     }
 
     @Schema(name = "Need")
-    public record NeedView(String id, String kind, String status, String postedBy, String title, String description,
+    public record NeedView(String id, NeedKind kind, NeedStatus status, String postedBy, String title, String description,
                            List<String> productCodes, List<String> technologyCodes, Long quantity,
                            List<String> requiredCertifications, Double maxDistanceKm, BigDecimal amountWan, String stage,
                            String instrument, OffsetDateTime expiresAt, OffsetDateTime createdAt,

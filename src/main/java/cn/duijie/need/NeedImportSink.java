@@ -1,5 +1,7 @@
 package cn.duijie.need;
 
+import cn.duijie.domain.NeedStatus;
+import cn.duijie.domain.NeedKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -72,12 +74,12 @@ public class NeedImportSink implements NeedRowSink {
                 n.id = id;
                 n.createdAt = now;
                 n.createdBy = "IMPORT";
-                n.status = "OPEN";
+                n.status = NeedStatus.OPEN;
                 counts[0]++;
             } else {
                 counts[1]++;
             }
-            n.kind = (String) row.get("kind");
+            n.kind = NeedKind.valueOf((String) row.get("kind"));
             n.postedBy = (String) row.get("postedBy");
             n.title = (String) row.get("title");
             if (row.containsKey("description")) {
@@ -94,8 +96,8 @@ public class NeedImportSink implements NeedRowSink {
             n.expiresAt = row.get("expiresAt") instanceof String s
                     ? LocalDate.parse(s).atTime(23, 59, 59).atOffset(ZoneOffset.ofHours(8)).withOffsetSameInstant(ZoneOffset.UTC)
                     : now.plusDays(90);
-            if (existing != null && "EXPIRED".equals(n.status) && n.expiresAt.isAfter(now)) {
-                n.status = "OPEN";
+            if (existing != null && n.status == NeedStatus.EXPIRED && n.expiresAt.isAfter(now)) {
+                n.status = NeedStatus.OPEN;
             }
             n.updatedAt = now;
             n.importHash = hash;

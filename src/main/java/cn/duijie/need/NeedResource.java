@@ -1,5 +1,7 @@
 package cn.duijie.need;
 
+import cn.duijie.domain.NeedStatus;
+import cn.duijie.domain.NeedKind;
 import java.net.URI;
 import java.util.List;
 
@@ -63,7 +65,7 @@ public class NeedResource {
 
     @GET
     @Operation(summary = "需求列表 List needs")
-    public Uni<Page<NeedApi.NeedView>> list(@QueryParam("kind") Need.Kind kind, @QueryParam("status") Need.Status status,
+    public Uni<Page<NeedApi.NeedView>> list(@QueryParam("kind") NeedKind kind, @QueryParam("status") NeedStatus status,
                                             @QueryParam("postedBy") String postedBy,
                                             @QueryParam("page") @DefaultValue("0") int page,
                                             @QueryParam("size") @DefaultValue("20") int size) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +22,8 @@ import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
 import cn.duijie.common.Page;
 import cn.duijie.common.Problem;
+import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.NeedStatus;
 import cn.duijie.graph.Graph;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
@@ -34,8 +35,6 @@ import io.smallrye.mutiny.Uni;
 public class NeedService {
 
     private static final Logger LOG = Logger.getLogger(NeedService.class);
-    static final Set<String> STAGES = Set.of("SEED", "ANGEL", "A", "B", "C", "PRE_IPO", "DEBT");
-    static final Set<String> INSTRUMENTS = Set.of("EQUITY", "DEBT", "IP_PLEDGE", "CONVERTIBLE");
 
     private final Graph graph;
     private final ObjectMapper json;
@@ -75,8 +74,8 @@ public class NeedService {
                             }
                             Need n = new Need();
                             n.id = id;
-                            n.kind = req.kind().name();
-                            n.status = req.status() == Need.Status.DRAFT ? "DRAFT" : "OPEN";
+                            n.kind = req.kind();
+                            n.status = req.status() == NeedStatus.DRAFT ? NeedStatus.DRAFT : NeedStatus.OPEN;
                             n.postedBy = postedBy;
                             n.title = req.title().strip();
                             n.description = req.description();
@@ -86,8 +85,8 @@ public class NeedService {
                             n.requiredCertifications = Need.join(clean(req.requiredCertifications()));
                             n.maxDistanceKm = req.maxDistanceKm();
                             n.amountWan = req.amountWan();
-                            n.stage = upper(req.stage());
-                            n.instrument = upper(req.instrument());
+                            n.stage = req.stage() == null ? null : req.stage().name();
+                            n.instrument = req.instrument() == null ? null : req.instrument().name();
                             OffsetDateTime now = now();
                             n.expiresAt = req.expiresAt() != null ? req.expiresAt() : now.plusDays(defaultLifetimeDays);
                             n.createdAt = now;
@@ -124,12 +123,6 @@ public class NeedService {
                     errors.add(new Problem.FieldError("amountWan", Messages.get("need.finance.amount")));
                 }
             }
-        }
-        if (req.stage() != null && !STAGES.contains(upper(req.stage()))) {
-            errors.add(new Problem.FieldError("stage", Messages.get("enum.allowed", req.stage(), String.join(" / ", STAGES))));
-        }
-        if (req.instrument() != null && !INSTRUMENTS.contains(upper(req.instrument()))) {
-            errors.add(new Problem.FieldError("instrument", Messages.get("enum.allowed", req.instrument(), String.join(" / ", INSTRUMENTS))));
         }
         if (req.expiresAt() != null && !req.expiresAt().isAfter(now())) {
             errors.add(new Problem.FieldError("expiresAt", Messages.get("need.expires.past")));
@@ -176,7 +169,7 @@ public class NeedService {
 
     /** An open need for anyone; any other only for its poster and the poster's region's bureau (else 404). */
     public Uni<NeedApi.NeedView> get(cn.duijie.account.Caller caller, String id) {
-        return Panache.withSession(() -> find(id).chain(n -> "OPEN".equals(n.status) ? Uni.createFrom().item(n) : owned(caller, n)))
+        return Panache.withSession(() -> find(id).chain(n -> n.status == NeedStatus.OPEN ? Uni.createFrom().item(n) : owned(caller, n)))
                 .map(NeedApi.NeedView::from);
     }
 
@@ -203,25 +196,25 @@ public class NeedService {
      * Needs, newest first. Open needs are public; drafts and closed needs are listed only to the poster, its region's
      * bureau (both when listing by {@code postedBy}) and ADMIN.
      */
-    public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, Need.Kind kind, Need.Status status,
+    public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, NeedKind kind, NeedStatus status,
                                             String postedBy, int page, int size) {
         Uni<Boolean> seesAll = caller.is(cn.duijie.account.Role.ADMIN) ? Uni.createFrom().item(true)
                 : postedBy == null || postedBy.isBlank() ? Uni.createFrom().item(false)
                 : access.mayActFor(caller, Actor.enterprise(postedBy.strip().toUpperCase()));
-        return seesAll.chain(all -> list(kind, all ? status : Need.Status.OPEN, all || status == null || status == Need.Status.OPEN,
+        return seesAll.chain(all -> list(kind, all ? status : NeedStatus.OPEN, all || status == null || status == NeedStatus.OPEN,
                 postedBy, page, size));
     }
 
-    private Uni<Page<NeedApi.NeedView>> list(Need.Kind kind, Need.Status status, boolean any, String postedBy, int page, int size) {
+    private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy, int page, int size) {
         StringBuilder q = new StringBuilder(any ? "1 = 1" : "1 = 0");
         Parameters p = new Parameters();
         if (kind != null) {
             q.append(" and kind = :kind");
-            p.and("kind", kind.name());
+            p.and("kind", kind);
         }
         if (status != null) {
             q.append(" and status = :status");
-            p.and("status", status.name());
+            p.and("status", status);
         }
         if (postedBy != null && !postedBy.isBlank()) {
             q.append(" and postedBy = :postedBy");
@@ -257,7 +250,7 @@ public class NeedService {
     }
 
     private void applyPatch(Need n, NeedApi.NeedPatch patch) {
-        Need.Status from = Need.Status.valueOf(n.status);
+        NeedStatus from = n.status;
         if (patch.expiresAt() != null) {
             if (!patch.expiresAt().isAfter(now())) {
                 throw DomainException.invalid("expiresAt", Messages.get("need.expires.past"));
@@ -265,24 +258,18 @@ public class NeedService {
             n.expiresAt = patch.expiresAt();
         }
         if (patch.status() != null && patch.status() != from) {
-            Need.Status to = patch.status();
-            boolean allowed = switch (from) {
-                case DRAFT -> to == Need.Status.OPEN || to == Need.Status.WITHDRAWN;
-                case OPEN -> to == Need.Status.FULFILLED || to == Need.Status.WITHDRAWN;
-                case EXPIRED -> to == Need.Status.OPEN || to == Need.Status.WITHDRAWN;
-                case FULFILLED, WITHDRAWN -> false;
-            };
-            if (!allowed || to == Need.Status.EXPIRED || to == Need.Status.DRAFT) {
+            NeedStatus to = patch.status();
+            if (!from.canBecome(to)) {
                 throw DomainException.conflict(Messages.get("need.transition", from, to));
             }
-            if (to == Need.Status.OPEN && !n.expiresAt.isAfter(now())) {
+            if (to == NeedStatus.OPEN && !n.expiresAt.isAfter(now())) {
                 n.expiresAt = now().plusDays(defaultLifetimeDays);
             }
-            n.status = to.name();
-        } else if (from == Need.Status.EXPIRED && patch.expiresAt() != null) {
-            n.status = Need.Status.OPEN.name();
+            n.status = to;
+        } else if (from == NeedStatus.EXPIRED && patch.expiresAt() != null) {
+            n.status = NeedStatus.OPEN;
         }
-        if (from == Need.Status.FULFILLED || from == Need.Status.WITHDRAWN) {
+        if (from.isClosed()) {
             if (patch.title() != null || patch.description() != null || patch.quantity() != null || patch.expiresAt() != null) {
                 throw DomainException.conflict(Messages.get("need.closed", from));
             }
@@ -312,11 +299,11 @@ public class NeedService {
 
     /** Marks OPEN needs past their expiry as EXPIRED (with outbox rows); returns how many. */
     public Uni<Integer> expireDue() {
-        return Panache.withTransaction(() -> Need.<Need>list("status = 'OPEN' and expiresAt < ?1", now())
+        return Panache.withTransaction(() -> Need.<Need>list("status = ?1 and expiresAt < ?2", NeedStatus.OPEN, now())
                 .chain(due -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Need n : due) {
-                        n.status = Need.Status.EXPIRED.name();
+                        n.status = NeedStatus.EXPIRED;
                         n.updatedAt = now();
                         chain = chain.chain(() -> outbox(n));
                     }
@@ -364,10 +351,6 @@ public class NeedService {
             return List.of();
         }
         return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
-    }
-
-    static String upper(String s) {
-        return s == null || s.isBlank() ? null : s.strip().toUpperCase();
     }
 
     static OffsetDateTime now() {

@@ -1,5 +1,9 @@
 package cn.duijie.need;
 
+import java.util.Optional;
+import cn.duijie.domain.Vocabulary;
+import cn.duijie.domain.NodeKind;
+import cn.duijie.domain.CandidateType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -149,13 +153,13 @@ public class OutboxRelay {
         List<java.util.UUID> done = new ArrayList<>();
         try (Session session = driver.session()) {
             for (Row r : rows) {
-                String[] a = MatchOutcomes.LABEL_AND_KEY.get(r.getString("party_a_type"));
-                String[] b = MatchOutcomes.LABEL_AND_KEY.get(r.getString("party_b_type"));
-                if (a != null && b != null) {
+                Optional<NodeKind> a = NodeKind.parse(r.getString("party_a_type"));
+                Optional<NodeKind> b = NodeKind.parse(r.getString("party_b_type"));
+                if (a.isPresent() && b.isPresent()) {
                     Map<String, Object> p = Map.of("a", r.getString("party_a"), "b", r.getString("party_b"),
                             "kind", r.getString("kind"), "eventId", r.getUUID("source_event_id").toString());
-                    session.executeWriteWithoutResult(tx -> tx.run("MATCH (a:" + a[0] + " {" + a[1] + ": $a}) MATCH (b:" + b[0]
-                            + " {" + b[1] + ": $b}) MERGE (a)-[x:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(b) "
+                    session.executeWriteWithoutResult(tx -> tx.run("MATCH " + a.get().pattern("a", "a") + " MATCH " + b.get().pattern("b", "b")
+                            + " MERGE (a)-[x:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(b) "
                             + "MERGE (b)-[y:MATCH_OUTCOME {kind: $kind, eventId: $eventId}]->(a)", p).consume());
                 }
                 done.add(r.getUUID("id"));
@@ -175,7 +179,7 @@ public class OutboxRelay {
         switch (type) {
             case "NEED_UPSERTED" -> session.executeWriteWithoutResult(tx -> tx.run(PROJECT_NEED, p).consume());
             case "MATCH_OUTCOME" -> {
-                session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher((String) p.get("candidateType")), p).consume());
+                session.executeWriteWithoutResult(tx -> tx.run(MatchOutcomes.cypher(Vocabulary.parse(CandidateType.class, (String) p.get("candidateType")).orElse(CandidateType.ENTERPRISE)), p).consume());
                 makers.invalidate(); // the track record of supply candidates is read from the maker index
             }
             default -> LOG.warnf("Unknown outbox event type %s, skipped", type);

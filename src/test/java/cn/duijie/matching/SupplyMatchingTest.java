@@ -123,7 +123,7 @@ class SupplyMatchingTest {
     void theMakerIndexRanksExactlyAsTheGraphDoes() {
         cn.duijie.need.Need need = new cn.duijie.need.Need();
         need.id = "EQ";
-        need.kind = "SUPPLY";
+        need.kind = cn.duijie.domain.NeedKind.SUPPLY;
         need.postedBy = r.leader;
         need.productCodes = r.bearing;
         need.requiredCertifications = "IATF16949";

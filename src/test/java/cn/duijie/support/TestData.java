@@ -45,7 +45,7 @@ public final class TestData {
     public static cn.duijie.need.Need need(String kind, String postedBy, String title) {
         cn.duijie.need.Need need = new cn.duijie.need.Need();
         need.id = "EQ";
-        need.kind = kind;
+        need.kind = cn.duijie.domain.NeedKind.valueOf(kind);
         need.postedBy = postedBy;
         need.title = title;
         need.productCodes = "";
