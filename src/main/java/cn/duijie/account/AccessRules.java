@@ -18,6 +18,8 @@ public final class AccessRules {
         ANYONE,
         /** Any logged-in account (the scope may narrow it to the owner and the region's bureau). */
         LOGIN,
+        /** Accounts of a party: ENTERPRISE, INSTITUTION, INVESTOR (bureau staff and ADMIN → 403). */
+        PARTY,
         /** Bureau staff (of the region concerned) and ADMIN. */
         BUREAU,
         /** ADMIN only. */
@@ -27,6 +29,7 @@ public final class AccessRules {
             return switch (this) {
                 case ANYONE -> true;
                 case LOGIN -> !c.anonymous();
+                case PARTY -> c.is(Role.ENTERPRISE) || c.is(Role.INSTITUTION) || c.is(Role.INVESTOR);
                 case BUREAU -> c.is(Role.BUREAU) || c.is(Role.ADMIN);
                 case ADMIN -> c.is(Role.ADMIN);
             };
@@ -48,6 +51,15 @@ public final class AccessRules {
             rule("POST /api/v1/accounts", Who.BUREAU, "局方只能为本地区的主体与本地区局方建号；ADMIN 任意"),
             rule("GET /api/v1/accounts", Who.BUREAU, "局方只看到本地区的账号"),
             rule("PATCH /api/v1/accounts/{username}", Who.BUREAU, "局方只能改本地区的账号；ADMIN 任意"),
+            // contact details and consent
+            rule("PUT /api/v1/me/contact", Who.PARTY, "本方（企业、机构、投资方）"),
+            rule("GET /api/v1/me/contact", Who.PARTY, "本方"),
+            rule("POST /api/v1/contact-requests", Who.PARTY, "以本方名义"),
+            rule("GET /api/v1/contact-requests", Who.PARTY, "本方收到或发出的"),
+            rule("POST /api/v1/contact-requests/{id}/accept", Who.LOGIN, "被请求方（或可代表它的局方、ADMIN）；他人为 404"),
+            rule("POST /api/v1/contact-requests/{id}/decline", Who.LOGIN, "被请求方（或可代表它的局方、ADMIN）；他人为 404"),
+            rule("POST /api/v1/contact-requests/{id}/withdraw", Who.LOGIN, "请求方（或可代表它的局方、ADMIN）；他人为 404"),
+            rule("GET /api/v1/contacts", Who.PARTY, "对方同意后可见的联系方式；每次显示记入审计"),
             // the public graph
             rule("GET /api/v1/chains", Who.ANYONE, ""),
             rule("GET /api/v1/chains/{id}", Who.ANYONE, ""),

@@ -28,7 +28,10 @@ public class FeedbackService {
     private final OutboxRelay relay;
     private final ObjectMapper json;
 
-    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json) {
+    private final cn.duijie.contact.ContactService contacts;
+
+    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json, cn.duijie.contact.ContactService contacts) {
+        this.contacts = contacts;
         this.needs = needs;
         this.relay = relay;
         this.json = json;
@@ -74,6 +77,11 @@ public class FeedbackService {
                     p.put("action", f.action);
                     p.put("at", f.createdAt.toString());
                     outbox = OutboxEvent.of("FEEDBACK", needId, "MATCH_OUTCOME", write(p)).persist().replaceWithVoid();
+                }
+                if (req.action() == MatchFeedback.Action.CONTACT_REQUESTED) {
+                    // the poster asks the candidate to exchange contact details (consent before anything is shown)
+                    outbox = outbox.chain(() -> contacts.requestFromFeedback(poster, type.name(), candidate, needId, req.note(),
+                            caller.username())).replaceWithVoid();
                 }
                 return outbox.chain(() -> f.persist()).replaceWith(f);
             });

@@ -40,7 +40,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTestResource(EmbeddedEnginesResource.class)
 class AccessMatrixTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) (/api/[^`]+)` \\| (anyone|login|bureau|admin) \\| (.*) \\|$");
+    private static final Pattern ROW = Pattern.compile("^\\| `(GET|POST|PUT|PATCH|DELETE) (/api/[^`]+)` \\| (anyone|login|party|bureau|admin) \\| (.*) \\|$");
     private static final String SOME_ID = "00000000-0000-0000-0000-000000000000";
 
     @TempDir
@@ -108,6 +108,7 @@ class AccessMatrixTest {
         return switch (who) {
             case "anyone" -> "in";
             case "login" -> anonymous ? "401" : "in";
+            case "party" -> anonymous ? "401" : role.equals("BUREAU") || role.equals("ADMIN") ? "403" : "in";
             case "bureau" -> anonymous ? "401" : role.equals("BUREAU") || role.equals("ADMIN") ? "in" : "403";
             case "admin" -> anonymous ? "401" : role.equals("ADMIN") ? "in" : "403";
             default -> throw new IllegalArgumentException(who);

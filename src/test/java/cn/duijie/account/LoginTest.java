@@ -149,10 +149,10 @@ class LoginTest {
     @Test
     void theFormLoginSetsAnHttpOnlySameSiteCookieThatWorksForTheApiAndLogoutDropsIt() {
         String name = newAccount();
-        var failed = given().redirects().follow(false).formParam("j_username", name).formParam("j_password", "wrong-password")
+        var failed = given().redirects().follow(false).header("Origin", origin()).formParam("j_username", name).formParam("j_password", "wrong-password")
                 .post("/j_security_check");
         org.junit.jupiter.api.Assertions.assertTrue(failed.getHeader("Location").endsWith("/login?error=1"), failed.getHeader("Location"));
-        var ok = given().redirects().follow(false).formParam("j_username", name).formParam("j_password", "right-password-1")
+        var ok = given().redirects().follow(false).header("Origin", origin()).formParam("j_username", name).formParam("j_password", "right-password-1")
                 .post("/j_security_check");
         org.junit.jupiter.api.Assertions.assertEquals(302, ok.statusCode());
         org.junit.jupiter.api.Assertions.assertTrue(ok.getHeader("Location").endsWith("/"), ok.getHeader("Location"));
@@ -166,5 +166,30 @@ class LoginTest {
         org.junit.jupiter.api.Assertions.assertEquals(303, out.statusCode());
         org.junit.jupiter.api.Assertions.assertTrue(out.getHeaders().getValues("Set-Cookie").stream()
                 .anyMatch(c -> c.startsWith("duijie-session=") && (c.contains("Max-Age=0") || c.contains("Expires"))));
+    }
+    private static String origin() {
+        return "http://localhost:" + io.restassured.RestAssured.port;
+    }
+
+    @Test
+    void cookieAuthenticatedPostsFromAnotherSiteAreRefused() {
+        String name = newAccount();
+        String cookie = given().redirects().follow(false).header("Origin", origin()).formParam("j_username", name)
+                .formParam("j_password", "right-password-1").post("/j_security_check").getCookie("duijie-session");
+        String account = "{\"username\": \"c" + name + "\", \"password\": \"right-password-1\", \"displayName\": \"x\", \"role\": \"ADMIN\"}";
+        // a forged cross-site post: the browser sends the cookie, but the origin is another site (or absent)
+        given().cookie("duijie-session", cookie).header("Origin", "https://evil.example").contentType(ContentType.JSON)
+                .body(account).post("/api/v1/accounts").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("跨站"));
+        given().cookie("duijie-session", cookie).contentType(ContentType.JSON).body(account).post("/api/v1/accounts")
+                .then().statusCode(403);
+        // the login form itself from another site
+        given().redirects().follow(false).header("Origin", "https://evil.example").formParam("j_username", name)
+                .formParam("j_password", "right-password-1").post("/j_security_check").then().statusCode(403);
+        // the same post from a Duijie page goes through; a script with a bearer token needs no origin
+        given().cookie("duijie-session", cookie).header("Origin", origin()).contentType(ContentType.JSON).body(account)
+                .post("/api/v1/accounts").then().statusCode(201);
+        admin().contentType(ContentType.JSON).body(account.replace("\"c" + name, "\"d" + name)).post("/api/v1/accounts")
+                .then().statusCode(201);
     }
 }
