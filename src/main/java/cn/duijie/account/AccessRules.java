@@ -42,6 +42,7 @@ public final class AccessRules {
 
     private static final String OWNER_OR_BUREAU = "发布方本人、发布方所在地区的局方、ADMIN；他人的为 404";
     private static final String PARTY_OR_BUREAU = "该主体本人、其所在地区的局方、ADMIN；他人的为 404";
+    private static final String CITY_BUREAU = "该地区（及上级）的局方、ADMIN；其他地区为 404";
     private static final String REGION_BUREAU = "活动所在地区（及上级）的局方、ADMIN";
 
     private static final Map<String, Rule> RULES = new TreeMap<>(Map.ofEntries(
@@ -109,6 +110,20 @@ public final class AccessRules {
             rule("GET /api/v1/events/{id}/participants/{pid}/schedule.ics", Who.LOGIN, "该参与方本人、活动地区局方"),
             rule("POST /api/v1/events/{id}/outcomes", Who.BUREAU, REGION_BUREAU),
             rule("GET /api/v1/events/{id}/outcomes", Who.LOGIN, ""),
+            // pickers and event lists
+            rule("GET /api/v1/products", Who.ANYONE, ""),
+            rule("GET /api/v1/technologies", Who.ANYONE, ""),
+            rule("GET /api/v1/events", Who.LOGIN, ""),
+            // cultivation desk (梯度培育)
+            rule("GET /api/v1/regions/{code}/targets", Who.BUREAU, CITY_BUREAU),
+            rule("PUT /api/v1/regions/{code}/targets", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/dashboard", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/dashboard.xlsx", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/cultivation/candidates", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/cultivation/candidates.xlsx", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/enterprises/{creditCode}/readiness", Who.LOGIN, PARTY_OR_BUREAU),
+            rule("GET /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
+            rule("POST /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
             // operations
             rule("GET /api/v1/system/status", Who.ANYONE, "")));
 

@@ -76,7 +76,7 @@ public class ChainPages {
                     .map(t -> {
                         ChainApi.ChainView chain = t.getItem1();
                         List<ChainApi.Gap> gaps = t.getItem2();
-                        Set<String> gapSegments = gaps.stream().filter(g -> "SEGMENT".equals(g.kind())).map(ChainApi.Gap::id)
+                        Set<String> gapSegments = gaps.stream().filter(g -> g.kind() == ChainApi.GapKind.SEGMENT).map(ChainApi.Gap::id)
                                 .collect(Collectors.toSet());
                         String regionName = t.getItem3().stream().filter(x -> x.code().equals(r)).map(RegionService.Region::name)
                                 .findFirst().orElse(r);
