@@ -1,15 +1,29 @@
 package cn.duijie.common;
 
 /**
- * Who is acting. Until accounts exist the acting party is named in the request; services take it explicitly so that
- * access rules can be added without changing their signatures.
+ * Who is acting: the party ({@code type}, {@code id}) and the account that did it ({@code enteredBy}, the username;
+ * a bureau clerk entering a firm's need acts for the firm and is recorded as the one who entered it). Services take
+ * it explicitly; it comes from the login (cn.duijie.account.AccessPolicy), never from a request body alone.
  */
-public record Actor(Type type, String id) {
+public record Actor(Type type, String id, String enteredBy) {
 
-    public enum Type { ENTERPRISE, INSTITUTION, FUND, BUREAU, SYSTEM }
+    public enum Type { ENTERPRISE, INSTITUTION, INVESTOR, FUND, BUREAU, SYSTEM }
+
+    public Actor(Type type, String id) {
+        this(type, id, null);
+    }
 
     public static Actor enterprise(String creditCode) {
         return new Actor(Type.ENTERPRISE, creditCode);
+    }
+
+    public Actor enteredBy(String username) {
+        return new Actor(type, id, username);
+    }
+
+    /** Same party, whoever entered it. */
+    public boolean sameParty(Actor other) {
+        return other != null && type == other.type && id != null && id.equalsIgnoreCase(other.id);
     }
 
     /** "ENTERPRISE:9132…", as stored beside what the actor did. */

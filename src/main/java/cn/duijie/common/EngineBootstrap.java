@@ -76,6 +76,7 @@ public final class EngineBootstrap {
             lock = DataDirectoryLock.acquire(settings.dataDir());
         }
         props.put("duijie.data-dir", settings.dataDir().toString());
+        props.putAll(cn.duijie.account.AuthKeys.prepare(settings.dataDir()));
         if (settings.neo4jUri().isPresent()) {
             props.put("quarkus.neo4j.uri", settings.neo4jUri().get());
             props.put(ENGINE_NEO4J, "external " + settings.neo4jUri().get());

@@ -24,7 +24,10 @@ public class CandidateResource {
 
     private final CandidateService service;
 
-    CandidateResource(CandidateService service) {
+    private final CultivationAccess access;
+
+    CandidateResource(CandidateService service, CultivationAccess access) {
+        this.access = access;
         this.service = service;
     }
 
@@ -38,7 +41,7 @@ public class CandidateResource {
             @Parameter(description = "目标层级 INNOVATIVE / SPECIALIZED / LITTLE_GIANT / CHAMPION") @QueryParam("tier") String tier,
             @Parameter(description = "P2022 / N2026；不填按配置与日期") @QueryParam("regime") String regime,
             @Valid @BeanParam PageRequest paging) {
-        return service.candidates(region, tier, regime, paging.page, paging.size);
+        return access.region(region).chain(() -> service.candidates(region, tier, regime, paging.page, paging.size));
     }
 
     @GET
@@ -47,7 +50,7 @@ public class CandidateResource {
     @Operation(summary = "培育对象清单（Excel） The candidate list as a workbook to forward upward")
     public Uni<Response> xlsx(@QueryParam("region") String region, @QueryParam("tier") String tier,
                               @QueryParam("regime") String regime) {
-        return service.candidates(region, tier, regime, 0, Integer.MAX_VALUE / 2)
+        return access.region(region).chain(() -> service.candidates(region, tier, regime, 0, Integer.MAX_VALUE / 2))
                 .map(p -> Response.ok(CultivationWorkbooks.candidates(region, tier, p.items()))
                         .header("Content-Disposition", "attachment; filename=\"candidates-" + region.strip() + ".xlsx\"").build());
     }

@@ -26,14 +26,17 @@ public class CultivationFileResource {
 
     private final CultivationFileService service;
 
-    CultivationFileResource(CultivationFileService service) {
+    private final CultivationAccess access;
+
+    CultivationFileResource(CultivationFileService service, CultivationAccess access) {
+        this.access = access;
         this.service = service;
     }
 
     @GET
     @Operation(summary = "一企一册 A firm's cultivation file", description = "服务专员、走访记录（新的在前）、提升计划（按期限）；尚未建册时 openedAt 为空、列表为空。")
     public Uni<CultivationFileApi.File> get(@PathParam("creditCode") String creditCode) {
-        return service.get(creditCode);
+        return access.firm(creditCode).chain(() -> service.get(creditCode));
     }
 
     @POST
@@ -43,7 +46,7 @@ public class CultivationFileResource {
     @APIResponse(responseCode = "201", description = "已建册 Opened")
     @APIResponse(responseCode = "200", description = "已补充 Updated")
     public Uni<Response> post(@PathParam("creditCode") String creditCode, @Valid @NotNull CultivationFileApi.Update body) {
-        return service.update(creditCode, body, "api").map(e -> e.getKey()
+        return access.firm(creditCode).chain(() -> service.update(creditCode, body, access.author())).map(e -> e.getKey()
                 ? Response.created(URI.create("/api/v1/enterprises/" + e.getValue().creditCode() + "/cultivation")).entity(e.getValue()).build()
                 : Response.ok(e.getValue()).build());
     }

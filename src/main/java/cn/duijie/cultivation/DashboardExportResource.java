@@ -19,7 +19,10 @@ public class DashboardExportResource {
 
     private final DashboardService service;
 
-    DashboardExportResource(DashboardService service) {
+    private final CultivationAccess access;
+
+    DashboardExportResource(DashboardService service, CultivationAccess access) {
+        this.access = access;
         this.service = service;
     }
 
@@ -30,7 +33,7 @@ public class DashboardExportResource {
         if (region == null || region.isBlank()) {
             throw DomainException.invalid("region", Messages.get("dashboard.no-region"));
         }
-        return service.dashboard(region.strip(), year).map(d -> Response.ok(CultivationWorkbooks.dashboard(d))
+        return access.region(region).chain(() -> service.dashboard(region.strip(), year)).map(d -> Response.ok(CultivationWorkbooks.dashboard(d))
                 .header("Content-Disposition", "attachment; filename=\"dashboard-" + d.regionCode() + ".xlsx\"").build());
     }
 }

@@ -21,7 +21,10 @@ public class DashboardResource {
 
     private final DashboardService service;
 
-    DashboardResource(DashboardService service) {
+    private final CultivationAccess access;
+
+    DashboardResource(DashboardService service, CultivationAccess access) {
+        this.access = access;
         this.service = service;
     }
 
@@ -33,6 +36,6 @@ public class DashboardResource {
         if (region == null || region.isBlank()) {
             throw DomainException.invalid("region", Messages.get("dashboard.no-region"));
         }
-        return service.dashboard(region.strip(), year);
+        return access.region(region).chain(() -> service.dashboard(region.strip(), year));
     }
 }

@@ -21,7 +21,10 @@ public class ReadinessResource {
 
     private final ReadinessService readiness;
 
-    ReadinessResource(ReadinessService readiness) {
+    private final CultivationAccess access;
+
+    ReadinessResource(ReadinessService readiness, CultivationAccess access) {
+        this.access = access;
         this.readiness = readiness;
     }
 
@@ -34,6 +37,6 @@ public class ReadinessResource {
                                                  @QueryParam("regime") String regime,
                                                  @Parameter(description = "评估日期（ISO），决定适用办法；默认今天")
                                                  @QueryParam("date") String date) {
-        return readiness.readiness(creditCode, regime, date);
+        return access.firm(creditCode).chain(() -> readiness.readiness(creditCode, regime, date));
     }
 }

@@ -25,7 +25,10 @@ public class TargetResource {
 
     private final TargetService service;
 
-    TargetResource(TargetService service) {
+    private final CultivationAccess access;
+
+    TargetResource(TargetService service, CultivationAccess access) {
+        this.access = access;
         this.service = service;
     }
 
@@ -33,7 +36,7 @@ public class TargetResource {
     @Operation(summary = "地区培育目标 A region's plan targets, per year",
             description = "各层级企业数、产学研协议、技术转移、对接场次、签约、重点产业链专精特新集聚度、研发强度。year 只取某一年。")
     public Uni<List<TargetsApi.Targets>> get(@PathParam("code") String code, @QueryParam("year") Integer year) {
-        return service.list(code.strip(), year);
+        return access.region(code).chain(() -> service.list(code.strip(), year));
     }
 
     @PUT
@@ -41,6 +44,6 @@ public class TargetResource {
     @Operation(summary = "设定某年的培育目标 Replace a region's targets for one year",
             description = "按 year 整体替换该年的目标；未列出的指标即无目标。")
     public Uni<TargetsApi.Targets> put(@PathParam("code") String code, @Valid @NotNull TargetsApi.Targets body) {
-        return service.put(code.strip(), body, "api");
+        return access.region(code).chain(() -> service.put(code.strip(), body, access.author()));
     }
 }

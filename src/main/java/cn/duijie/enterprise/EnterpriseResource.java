@@ -34,8 +34,13 @@ public class EnterpriseResource {
 
     private final EnterpriseService service;
 
-    EnterpriseResource(EnterpriseService service) {
+    private final cn.duijie.account.CurrentCaller caller;
+    private final cn.duijie.account.AccessPolicy access;
+
+    EnterpriseResource(EnterpriseService service, cn.duijie.account.CurrentCaller caller, cn.duijie.account.AccessPolicy access) {
         this.service = service;
+        this.caller = caller;
+        this.access = access;
     }
 
     @GET
@@ -67,7 +72,8 @@ public class EnterpriseResource {
     @APIResponse(responseCode = "200", description = "已更新 Updated")
     @APIResponse(responseCode = "201", description = "已创建 Created")
     public Uni<Response> put(@PathParam("creditCode") String creditCode, @Valid @NotNull EnterpriseApi.Upsert body) {
-        return service.upsert(creditCode, body).map(u -> u.created()
+        return access.requireFirmEdit(caller.get(), creditCode, body.regionCode())
+                .chain(() -> service.upsert(creditCode, body)).map(u -> u.created()
                 ? Response.created(URI.create("/api/v1/enterprises/" + u.firm().creditCode())).entity(u.firm()).build()
                 : Response.ok(u.firm()).build());
     }

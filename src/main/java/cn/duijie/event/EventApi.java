@@ -56,7 +56,10 @@ public final class EventApi {
             @NotNull @Min(5) @Max(240) Integer slotMinutes,
             @NotNull @Min(1) @Max(500) Integer tables,
             @NotBlank @Size(max = 200) String venue,
-            @NotNull @Valid Actor actor) {
+            @Valid @Schema(description = "可选：默认即登录的局方工作人员") Actor actor) {
+        public CreateEvent withActor(Actor a) {
+            return new CreateEvent(kind, title, chainId, regionCode, date, startTime, endTime, slotMinutes, tables, venue, a);
+        }
     }
 
     @Schema(name = "EventSlot", description = "一个洽谈时段 One meeting slot")
@@ -118,7 +121,7 @@ public final class EventApi {
     }
 
     @Schema(name = "Decision", description = "接受、拒绝或确认时的操作人 The actor of a decision")
-    public record Decision(@NotNull @Valid Actor actor) {
+    public record Decision(@Valid @Schema(description = "可选：默认即登录账号（局方，或被请求的参与方）") Actor actor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -139,7 +142,10 @@ public final class EventApi {
 
     @Schema(name = "BookMeeting", description = "工作人员直接把一对已同意的洽谈排进某个时段 Staff books an agreed pair into a slot")
     public record BookMeeting(@NotNull UUID requestId, @NotNull @Min(0) Integer slot, @Min(1) Integer tableNo,
-                              @NotNull @Valid Actor actor) {
+                              @Valid @Schema(description = "可选：默认即登录的局方工作人员") Actor actor) {
+        public BookMeeting withActor(Actor a) {
+            return new BookMeeting(requestId, slot, tableNo, a);
+        }
     }
 
     @Schema(name = "ScheduleRun", description = "排程参数 Scheduling options")

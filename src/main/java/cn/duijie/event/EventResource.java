@@ -73,9 +73,14 @@ public class EventResource {
     private final ObjectMapper json;
     private final Validator validator;
 
+    private final EventActors actors;
+    private final cn.duijie.account.CurrentCaller caller;
+
     EventResource(EventService events, InviteeSuggestions invitees, ParticipantService participants,
                   MeetingRequestService requests, OutcomeService outcomes, ScheduleService schedules, ObjectMapper json,
-                  Validator validator) {
+                  Validator validator, EventActors actors, cn.duijie.account.CurrentCaller caller) {
+        this.actors = actors;
+        this.caller = caller;
         this.events = events;
         this.invitees = invitees;
         this.participants = participants;
@@ -91,7 +96,8 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已创建 Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventView.class)))
     public Uni<Response> create(@NotNull @Valid CreateEvent body) {
-        return events.create(body).map(e -> Response.created(URI.create(BASE + e.id())).entity(e).build());
+        return Uni.createFrom().item(() -> body.withActor(actors.bureau(caller.get(), body.regionCode(), body.actor())))
+                .chain(events::create).map(e -> Response.created(URI.create(BASE + e.id())).entity(e).build());
     }
 
     @GET
@@ -203,21 +209,24 @@ public class EventResource {
     @Path("/{id}/meeting-requests/{rid}/accept")
     @Operation(summary = "被邀请方接受洽谈 The invited side accepts")
     public Uni<MeetingRequestView> accept(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return requests.decide(id, rid, MeetingRequestService.Decision.ACCEPT, body.actor());
+        return actors.recipient(rid).chain(to -> actors.participantOrBureau(caller.get(), id, body.actor(), to))
+                .chain(actor -> requests.decide(id, rid, MeetingRequestService.Decision.ACCEPT, actor));
     }
 
     @POST
     @Path("/{id}/meeting-requests/{rid}/decline")
     @Operation(summary = "被邀请方拒绝洽谈 The invited side declines")
     public Uni<MeetingRequestView> decline(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return requests.decide(id, rid, MeetingRequestService.Decision.DECLINE, body.actor());
+        return actors.recipient(rid).chain(to -> actors.participantOrBureau(caller.get(), id, body.actor(), to))
+                .chain(actor -> requests.decide(id, rid, MeetingRequestService.Decision.DECLINE, actor));
     }
 
     @POST
     @Path("/{id}/meeting-requests/{rid}/confirm")
     @Operation(summary = "工作人员直接确认洽谈 Staff confirm a meeting directly")
     public Uni<MeetingRequestView> confirm(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return requests.decide(id, rid, MeetingRequestService.Decision.CONFIRM, body.actor());
+        return actors.bureau(caller.get(), id, body.actor())
+                .chain(actor -> requests.decide(id, rid, MeetingRequestService.Decision.CONFIRM, actor));
     }
 
     @POST
@@ -226,14 +235,14 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已排入 Booked",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventApi.MeetingView.class)))
     public Uni<Response> book(@RestPath UUID id, @NotNull @Valid BookMeeting body) {
-        return schedules.book(id, body).map(m -> Response.status(201).entity(m).build());
+        return actors.bureau(caller.get(), id, body.actor()).chain(actor -> schedules.book(id, body.withActor(actor))).map(m -> Response.status(201).entity(m).build());
     }
 
     @POST
     @Path("/{id}/schedule")
     @Operation(summary = "计算洽谈日程（保留已发布的） Compute the meeting schedule, keeping published meetings")
     public Uni<ScheduleView> schedule(@RestPath UUID id, @NotNull @Valid Decision body) {
-        return schedules.schedule(id, body.actor());
+        return actors.bureau(caller.get(), id, body.actor()).chain(actor -> schedules.schedule(id, actor));
     }
 
     @GET
@@ -247,7 +256,7 @@ public class EventResource {
     @Path("/{id}/schedule/publish")
     @Operation(summary = "发布日程 Publish the schedule")
     public Uni<ScheduleView> publish(@RestPath UUID id, @NotNull @Valid Decision body) {
-        return schedules.publish(id, body.actor());
+        return actors.bureau(caller.get(), id, body.actor()).chain(actor -> schedules.publish(id, actor));
     }
 
     @GET

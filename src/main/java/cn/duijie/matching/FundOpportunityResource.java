@@ -22,14 +22,19 @@ import io.smallrye.mutiny.Uni;
 public class FundOpportunityResource {
 
     private final MatchingService matching;
+    private final cn.duijie.account.CurrentCaller caller;
+    private final cn.duijie.account.AccessPolicy access;
 
-    FundOpportunityResource(MatchingService matching) {
+    FundOpportunityResource(MatchingService matching, cn.duijie.account.CurrentCaller caller, cn.duijie.account.AccessPolicy access) {
         this.matching = matching;
+        this.caller = caller;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "基金的项目来源 FINANCE deal flow for a fund")
     public Uni<List<MatchModel.Opportunity>> get(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit) {
-        return matching.needsForParty("FUND", id, limit);
+        return access.requireParty(caller.get(), new cn.duijie.common.Actor(cn.duijie.common.Actor.Type.FUND, id))
+                .chain(() -> matching.needsForParty("FUND", id, limit));
     }
 }

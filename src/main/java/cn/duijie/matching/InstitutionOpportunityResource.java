@@ -22,14 +22,19 @@ import io.smallrye.mutiny.Uni;
 public class InstitutionOpportunityResource {
 
     private final MatchingService matching;
+    private final cn.duijie.account.CurrentCaller caller;
+    private final cn.duijie.account.AccessPolicy access;
 
-    InstitutionOpportunityResource(MatchingService matching) {
+    InstitutionOpportunityResource(MatchingService matching, cn.duijie.account.CurrentCaller caller, cn.duijie.account.AccessPolicy access) {
         this.matching = matching;
+        this.caller = caller;
+        this.access = access;
     }
 
     @GET
     @Operation(summary = "高校院所可承接的技术需求 TECH needs a lab could take up")
     public Uni<List<MatchModel.Opportunity>> get(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit) {
-        return matching.needsForParty("INSTITUTION", id, limit);
+        return access.requireParty(caller.get(), new cn.duijie.common.Actor(cn.duijie.common.Actor.Type.INSTITUTION, id))
+                .chain(() -> matching.needsForParty("INSTITUTION", id, limit));
     }
 }

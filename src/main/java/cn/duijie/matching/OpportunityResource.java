@@ -24,9 +24,13 @@ import io.smallrye.mutiny.Uni;
 public class OpportunityResource {
 
     private final MatchingService matching;
+    private final cn.duijie.account.CurrentCaller caller;
+    private final cn.duijie.account.AccessPolicy access;
 
-    OpportunityResource(MatchingService matching) {
+    OpportunityResource(MatchingService matching, cn.duijie.account.CurrentCaller caller, cn.duijie.account.AccessPolicy access) {
         this.matching = matching;
+        this.caller = caller;
+        this.access = access;
     }
 
     @GET
@@ -42,11 +46,12 @@ public class OpportunityResource {
                                       @QueryParam("kind") @DefaultValue("SUPPLY") String kind,
                                       @QueryParam("limit") @DefaultValue("10") int limit) {
         String k = kind.strip().toUpperCase();
-        return switch (k) {
+        var party = cn.duijie.common.Actor.enterprise(creditCode.strip().toUpperCase());
+        return access.requireParty(caller.get(), party).chain(() -> switch (k) {
             case "SUPPLY" -> matching.supplyOpportunities(creditCode, limit).map(l -> (List<?>) l);
             case "TECH" -> matching.partiesForFirm(creditCode, NeedKind.TECH, limit).map(l -> (List<?>) l);
             case "FINANCE" -> matching.partiesForFirm(creditCode, NeedKind.FINANCE, limit).map(l -> (List<?>) l);
             default -> throw DomainException.invalid("kind", Messages.get("enum.allowed", kind, "SUPPLY / TECH / FINANCE"));
-        };
+        });
     }
 }

@@ -28,18 +28,27 @@ public class FeedbackService {
     private final OutboxRelay relay;
     private final ObjectMapper json;
 
-    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json) {
+    private final cn.duijie.contact.ContactService contacts;
+
+    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json, cn.duijie.contact.ContactService contacts) {
+        this.contacts = contacts;
         this.needs = needs;
         this.relay = relay;
         this.json = json;
     }
 
-    public Uni<NeedApi.FeedbackView> record(String needId, NeedApi.FeedbackRequest req) {
+    /** Records feedback for a caller who may act for the need's poster (else 404), as the caller's account. */
+    public Uni<NeedApi.FeedbackView> record(cn.duijie.account.Caller caller, String needId, NeedApi.FeedbackRequest req) {
         CandidateType type = req.candidateType() == null || req.candidateType().isBlank() ? CandidateType.ENTERPRISE
                 : Vocabulary.parse(CandidateType.class, req.candidateType()).orElseThrow(() -> DomainException.invalid("candidateType",
                         Messages.get("enum.allowed", req.candidateType(), Vocabulary.allowed(CandidateType.class))));
-        return Panache.withTransaction(() -> needs.find(needId).chain(need -> {
-            Actor actor = req.actor() == null || req.actor().isBlank() ? Actor.enterprise(need.postedBy) : Actor.parse(req.actor());
+        return Panache.withTransaction(() -> needs.owned(caller, needId).chain(need -> {
+            Actor poster = Actor.enterprise(need.postedBy);
+            Actor named = req.actor() == null || req.actor().isBlank() ? null : parseActor(req.actor());
+            if (named != null && !named.sameParty(poster) && !named.sameParty(caller.ownParty())) {
+                throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.not-your-party", named.label()));
+            }
+            Actor actor = poster.enteredBy(caller.username());
             String candidate = req.candidateId().strip();
             if (type == CandidateType.ENTERPRISE && candidate.equalsIgnoreCase(need.postedBy)) {
                 throw DomainException.invalid("candidateId", Messages.get("feedback.self"));
@@ -55,6 +64,7 @@ public class FeedbackService {
                 f.candidateId = candidate;
                 f.action = req.action().name();
                 f.actor = actor.label();
+                f.enteredBy = actor.enteredBy();
                 f.note = req.note();
                 f.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                 Uni<Void> outbox = Uni.createFrom().voidItem();
@@ -68,13 +78,19 @@ public class FeedbackService {
                     p.put("at", f.createdAt.toString());
                     outbox = OutboxEvent.of("FEEDBACK", needId, "MATCH_OUTCOME", write(p)).persist().replaceWithVoid();
                 }
+                if (req.action() == MatchFeedback.Action.CONTACT_REQUESTED) {
+                    // the poster asks the candidate to exchange contact details (consent before anything is shown)
+                    outbox = outbox.chain(() -> contacts.requestFromFeedback(poster, type.name(), candidate, needId, req.note(),
+                            caller.username())).replaceWithVoid();
+                }
                 return outbox.chain(() -> f.persist()).replaceWith(f);
             });
         })).invoke(f -> relay.nudge()).map(NeedApi.FeedbackView::from);
     }
 
-    public Uni<List<NeedApi.FeedbackView>> list(String needId, MatchFeedback.Action action) {
-        return Panache.withSession(() -> needs.find(needId).chain(n -> action == null
+    /** Feedback of a need, for a caller who may act for its poster (else 404). */
+    public Uni<List<NeedApi.FeedbackView>> list(cn.duijie.account.Caller caller, String needId, MatchFeedback.Action action) {
+        return Panache.withSession(() -> needs.owned(caller, needId).chain(n -> action == null
                 ? MatchFeedback.<MatchFeedback>list("needId = ?1 order by createdAt, id", needId)
                 : MatchFeedback.<MatchFeedback>list("needId = ?1 and action = ?2 order by createdAt, id", needId, action.name())))
                 .map(l -> l.stream().map(NeedApi.FeedbackView::from).toList());
@@ -84,6 +100,14 @@ public class FeedbackService {
     public Uni<Set<String>> dismissed(String needId) {
         return MatchFeedback.<MatchFeedback>list("needId = ?1 and action = 'DISMISS'", needId)
                 .map(l -> Set.copyOf(l.stream().map(f -> f.candidateId).toList()));
+    }
+
+    static Actor parseActor(String text) {
+        try {
+            return Actor.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("actor", Messages.get("actor.invalid", text));
+        }
     }
 
     private String write(Object o) {

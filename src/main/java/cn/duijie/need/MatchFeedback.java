@@ -29,6 +29,9 @@ public class MatchFeedback extends PanacheEntityBase {
     public String candidateId;
     public String action;
     public String actor;
+    /** The account that recorded it (the poster's login or a bureau clerk). */
+    @jakarta.persistence.Column(name = "entered_by")
+    public String enteredBy;
     public String note;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

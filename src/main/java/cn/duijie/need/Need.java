@@ -53,6 +53,9 @@ public class Need extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** The account that entered it (a bureau clerk entering a firm's need, or the firm's own login). */
+    @Column(name = "entered_by")
+    public String enteredBy;
     @Column(name = "import_hash")
     public String importHash;
     @Version

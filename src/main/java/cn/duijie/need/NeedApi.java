@@ -29,7 +29,7 @@ public final class NeedApi {
             @Schema(description = "可选：调用方自定的编号，用于重复提交时识别；不填则由系统生成")
             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "{need.id.pattern}") String id,
             @NotNull NeedKind kind,
-            @NotBlank @Schema(description = "发布企业的统一社会信用代码（暂代登录身份）") String postedBy,
+            @Schema(description = "可选：发布企业的统一社会信用代码；不填即登录账号代表的企业。局方代本地区企业录入时填写") String postedBy,
             @NotBlank @Size(max = 200) String title,
             @Size(max = 5000) String description,
             @Size(max = 50) List<@NotBlank String> productCodes,
@@ -54,7 +54,7 @@ public final class NeedApi {
             @DecimalMin(value = "0.1") @DecimalMax("5000") Double maxDistanceKm,
             @Size(max = 20) List<@NotBlank String> requiredCertifications,
             @DecimalMin("0") @DecimalMax("100000000") BigDecimal amountWan,
-            @Schema(description = "操作方，如 ENTERPRISE:<信用代码> 或 BUREAU:<编号>；默认视为发布企业") String actor) {
+            @Schema(description = "可选：操作方，如 ENTERPRISE:<信用代码>；默认即登录账号。与登录账号可代表的主体不符时为 403") String actor) {
     }
 
     @Schema(name = "Need")
@@ -77,7 +77,7 @@ public final class NeedApi {
             @Schema(enumeration = {"ENTERPRISE", "INSTITUTION", "EXPERT", "ACHIEVEMENT", "FUND"}, description = "默认 ENTERPRISE") String candidateType,
             @NotNull @Schema(enumeration = {"SHORTLIST", "DISMISS", "CONTACT_REQUESTED", "MET", "DEAL"}) MatchFeedback.Action action,
             @Size(max = 2000) String note,
-            @Schema(description = "操作方，默认视为发布企业") String actor) {
+            @Schema(description = "可选：操作方；默认即登录账号。与登录账号可代表的主体不符时为 403") String actor) {
     }
 
     @Schema(name = "FeedbackRecord")

@@ -24,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import cn.duijie.account.AccessPolicy;
+import cn.duijie.account.CurrentCaller;
 import cn.duijie.common.Actor;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import cn.duijie.common.Page;
 import cn.duijie.common.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +41,12 @@ public class NeedResource {
     private final NeedService needs;
     private final FeedbackService feedback;
 
-    NeedResource(NeedService needs, FeedbackService feedback) {
+    private final CurrentCaller caller;
+    private final AccessPolicy access;
+
+    NeedResource(NeedService needs, FeedbackService feedback, CurrentCaller caller, AccessPolicy access) {
+        this.caller = caller;
+        this.access = access;
         this.needs = needs;
         this.feedback = feedback;
     }
@@ -48,7 +56,8 @@ public class NeedResource {
             + "Neo4j 暂不可用时仍接受（201），恢复后自动进入匹配。")
     @APIResponse(responseCode = "201", description = "已创建 Created")
     public Uni<Response> create(@Valid @NotNull NeedApi.NewNeed body) {
-        return needs.create(Actor.enterprise(body.postedBy() == null ? "" : body.postedBy().strip()), body)
+        Actor named = body.postedBy() == null || body.postedBy().isBlank() ? null : Actor.enterprise(body.postedBy().strip().toUpperCase());
+        return access.actFor(caller.get(), named).chain(actor -> needs.create(actor, body))
                 .map(n -> Response.created(URI.create("/api/v1/needs/" + n.id())).entity(n).build());
     }
 
@@ -57,14 +66,14 @@ public class NeedResource {
     public Uni<Page<NeedApi.NeedView>> list(@QueryParam("kind") NeedKind kind, @QueryParam("status") NeedStatus status,
                                             @QueryParam("postedBy") String postedBy,
                                             @Valid @BeanParam PageRequest paging) {
-        return needs.list(kind, status, postedBy, paging.page, paging.size);
+        return needs.list(caller.get(), kind, status, postedBy, paging.page, paging.size);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "需求详情 Read a need")
     public Uni<NeedApi.NeedView> get(@PathParam("id") String id) {
-        return needs.get(id);
+        return needs.get(caller.get(), id);
     }
 
     @PATCH
@@ -72,7 +81,7 @@ public class NeedResource {
     @Operation(summary = "变更需求状态或续期 Change status (FULFILLED, WITHDRAWN, OPEN) or renew",
             description = "DRAFT→OPEN|WITHDRAWN；OPEN→FULFILLED|WITHDRAWN；EXPIRED→OPEN（续期）|WITHDRAWN；其余为 409。")
     public Uni<NeedApi.NeedView> patch(@PathParam("id") String id, @Valid @NotNull NeedApi.NeedPatch body) {
-        return needs.patch(id, body);
+        return needs.patch(caller.get(), id, body);
     }
 
     @POST
@@ -81,7 +90,7 @@ public class NeedResource {
             description = "DISMISS 后该候选不再为此需求推荐；MET、DEAL 计入候选的成交记录，提升其在后续推荐中的排名。")
     @APIResponse(responseCode = "201", description = "已记录 Recorded")
     public Uni<Response> feedback(@PathParam("id") String id, @Valid @NotNull NeedApi.FeedbackRequest body) {
-        return feedback.record(id, body).map(f -> Response.status(201).entity(f).build());
+        return feedback.record(caller.get(), id, body).map(f -> Response.status(201).entity(f).build());
     }
 
     @GET
@@ -89,13 +98,13 @@ public class NeedResource {
     @Operation(summary = "需求的反馈记录（如 action=SHORTLIST 即候选清单） Feedback recorded for a need")
     public Uni<List<NeedApi.FeedbackView>> feedbackList(@PathParam("id") String id,
                                                         @QueryParam("action") MatchFeedback.Action action) {
-        return feedback.list(id, action);
+        return feedback.list(caller.get(), id, action);
     }
 
     @GET
     @Path("/{id}/shortlist")
     @Operation(summary = "候选清单 The shortlist of a need")
     public Uni<List<NeedApi.FeedbackView>> shortlist(@PathParam("id") String id) {
-        return feedback.list(id, MatchFeedback.Action.SHORTLIST);
+        return feedback.list(caller.get(), id, MatchFeedback.Action.SHORTLIST);
     }
 }

@@ -40,21 +40,28 @@ public class NeedService {
     private final ObjectMapper json;
     private final OutboxRelay relay;
     private final int defaultLifetimeDays;
+    private final cn.duijie.account.AccessPolicy access;
 
-    NeedService(Graph graph, ObjectMapper json, OutboxRelay relay,
+    NeedService(Graph graph, ObjectMapper json, OutboxRelay relay, cn.duijie.account.AccessPolicy access,
                 @ConfigProperty(name = "duijie.needs.default-lifetime-days", defaultValue = "90") int defaultLifetimeDays) {
+        this.access = access;
         this.graph = graph;
         this.json = json;
         this.relay = relay;
         this.defaultLifetimeDays = defaultLifetimeDays;
     }
 
+    /** Posts a need for the actor's firm (the actor comes from the login: cn.duijie.account.AccessPolicy#actFor). */
     public Uni<NeedApi.NeedView> create(Actor actor, NeedApi.NewNeed req) {
-        List<Problem.FieldError> errors = shapeErrors(req);
+        if (actor.type() != Actor.Type.ENTERPRISE) {
+            throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("need.poster-firm"));
+        }
+        String postedBy = actor.id().strip().toUpperCase();
+        List<Problem.FieldError> errors = shapeErrors(postedBy, req);
         if (!errors.isEmpty()) {
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        return unknownReferences(req.postedBy(), req.productCodes(), req.technologyCodes())
+        return unknownReferences(postedBy, req.productCodes(), req.technologyCodes())
                 .chain(unknown -> {
                     if (!unknown.isEmpty()) {
                         throw DomainException.unprocessable(Messages.get("need.unknown-references", unknown.size()), unknown);
@@ -69,7 +76,7 @@ public class NeedService {
                             n.id = id;
                             n.kind = req.kind();
                             n.status = req.status() == NeedStatus.DRAFT ? NeedStatus.DRAFT : NeedStatus.OPEN;
-                            n.postedBy = req.postedBy().strip().toUpperCase();
+                            n.postedBy = postedBy;
                             n.title = req.title().strip();
                             n.description = req.description();
                             n.productCodes = Need.join(clean(req.productCodes()));
@@ -85,6 +92,7 @@ public class NeedService {
                             n.createdAt = now;
                             n.updatedAt = now;
                             n.createdBy = actor.label();
+                            n.enteredBy = actor.enteredBy();
                             return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
                         });
                     });
@@ -93,9 +101,9 @@ public class NeedService {
                 .map(NeedApi.NeedView::from);
     }
 
-    private List<Problem.FieldError> shapeErrors(NeedApi.NewNeed req) {
+    private List<Problem.FieldError> shapeErrors(String postedBy, NeedApi.NewNeed req) {
         List<Problem.FieldError> errors = new ArrayList<>();
-        String creditReason = CreditCode.explain(req.postedBy() == null ? null : req.postedBy().strip().toUpperCase());
+        String creditReason = CreditCode.explain(postedBy);
         if (creditReason != null) {
             errors.add(new Problem.FieldError("postedBy", creditReason));
         }
@@ -162,8 +170,24 @@ public class NeedService {
                 });
     }
 
-    public Uni<NeedApi.NeedView> get(String id) {
-        return Panache.withSession(() -> find(id)).map(NeedApi.NeedView::from);
+    /** An open need for anyone; any other only for its poster and the poster's region's bureau (else 404). */
+    public Uni<NeedApi.NeedView> get(cn.duijie.account.Caller caller, String id) {
+        return Panache.withSession(() -> find(id).chain(n -> n.status == NeedStatus.OPEN ? Uni.createFrom().item(n) : owned(caller, n)))
+                .map(NeedApi.NeedView::from);
+    }
+
+    /** The need, when the caller may act for its poster; otherwise 404 so another party's need stays hidden. */
+    public Uni<Need> owned(cn.duijie.account.Caller caller, String id) {
+        return find(id).chain(n -> owned(caller, n));
+    }
+
+    private Uni<Need> owned(cn.duijie.account.Caller caller, Need n) {
+        return access.mayActFor(caller, Actor.enterprise(n.postedBy)).map(ok -> {
+            if (!ok) {
+                throw DomainException.notFound(Messages.get("need.not-found", n.id));
+            }
+            return n;
+        });
     }
 
     /** The need itself (also for matching); a 404 problem when unknown. Call inside a session. */
@@ -171,8 +195,21 @@ public class NeedService {
         return Need.<Need>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("need.not-found", id)));
     }
 
-    public Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, String postedBy, int page, int size) {
-        StringBuilder q = new StringBuilder("1 = 1");
+    /**
+     * Needs, newest first. Open needs are public; drafts and closed needs are listed only to the poster, its region's
+     * bureau (both when listing by {@code postedBy}) and ADMIN.
+     */
+    public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, NeedKind kind, NeedStatus status,
+                                            String postedBy, int page, int size) {
+        Uni<Boolean> seesAll = caller.is(cn.duijie.account.Role.ADMIN) ? Uni.createFrom().item(true)
+                : postedBy == null || postedBy.isBlank() ? Uni.createFrom().item(false)
+                : access.mayActFor(caller, Actor.enterprise(postedBy.strip().toUpperCase()));
+        return seesAll.chain(all -> list(kind, all ? status : NeedStatus.OPEN, all || status == null || status == NeedStatus.OPEN,
+                postedBy, page, size));
+    }
+
+    private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy, int page, int size) {
+        StringBuilder q = new StringBuilder(any ? "1 = 1" : "1 = 0");
         Parameters p = new Parameters();
         if (kind != null) {
             q.append(" and kind = :kind");
@@ -193,12 +230,13 @@ public class NeedService {
         });
     }
 
-    public Uni<NeedApi.NeedView> patch(String id, NeedApi.NeedPatch patch) {
-        return Panache.withTransaction(() -> find(id).chain(n -> {
-            Actor actor = patch.actor() == null || patch.actor().isBlank() ? Actor.enterprise(n.postedBy) : Actor.parse(patch.actor());
-            if (actor.type() == Actor.Type.ENTERPRISE && !actor.id().equalsIgnoreCase(n.postedBy)) {
-                throw new DomainException(403, "forbidden", Messages.get("problem.forbidden"),
-                        Messages.get("need.not-yours", actor.id()), List.of());
+    /** Changes a need for a caller who may act for its poster (else 404, as if it did not exist). */
+    public Uni<NeedApi.NeedView> patch(cn.duijie.account.Caller caller, String id, NeedApi.NeedPatch patch) {
+        Actor named = patch.actor() == null || patch.actor().isBlank() ? null : FeedbackService.parseActor(patch.actor());
+        return Panache.withTransaction(() -> owned(caller, id).chain(n -> {
+            Actor poster = Actor.enterprise(n.postedBy);
+            if (named != null && !named.sameParty(poster) && !named.sameParty(caller.ownParty())) {
+                throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.not-your-party", named.label()));
             }
             applyPatch(n, patch);
             n.updatedAt = now();

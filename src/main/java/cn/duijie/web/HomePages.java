@@ -102,7 +102,7 @@ public class HomePages {
         String firm = user.partyId();
         return Pages.respond(Uni.combine().all().unis(
                 firms.get(firm),
-                needs.list(null, null, firm, page, LIST_SIZE),
+                needs.list(user.caller(), null, null, firm, page, LIST_SIZE),
                 matching.supplyOpportunities(firm, 10),
                 matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5),
                 matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)).asTuple()

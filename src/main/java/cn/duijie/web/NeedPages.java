@@ -142,8 +142,8 @@ public class NeedPages {
     @Path("/{id}")
     public Uni<Response> need(@PathParam("id") String id) {
         return session.requireUser().chain(user -> {
-            return Pages.respond(needs.get(id).chain(need -> Uni.combine().all()
-                    .unis(matching.matches(id, MATCH_LIMIT), feedback.list(id, null)).asTuple()
+            return Pages.respond(needs.get(user.caller(), id).chain(need -> Uni.combine().all()
+                    .unis(matching.matches(id, MATCH_LIMIT), feedback.list(user.caller(), id, null)).asTuple()
                     .map(t -> {
                         Map<String, Set<String>> done = done(t.getItem2());
                         List<Row> rows = t.getItem1().stream()
@@ -167,7 +167,7 @@ public class NeedPages {
             } catch (RuntimeException e) {
                 return Pages.error(DomainException.invalid("action", Pages.text("enum.allowed", action, "SHORTLIST / DISMISS / CONTACT_REQUESTED / MET / DEAL")), user);
             }
-            Uni<NeedApi.FeedbackView> recorded = Uni.createFrom().deferred(() -> feedback.record(id,
+            Uni<NeedApi.FeedbackView> recorded = Uni.createFrom().deferred(() -> feedback.record(user.caller(), id,
                     new NeedApi.FeedbackRequest(candidateId, candidateType, a, null, session.actor(user).label())));
             if (htmx == null) {
                 return recorded.map(f -> Response.seeOther(URI.create("/needs/" + id)).build())
@@ -178,8 +178,8 @@ public class NeedPages {
                 return recorded.map(f -> Response.ok("", MediaType.TEXT_HTML_TYPE).build())
                         .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
             }
-            return Pages.respond(recorded.chain(f -> Uni.combine().all().unis(needs.get(id), matching.matches(id, MATCH_LIMIT),
-                    feedback.list(id, null)).asTuple()).map(t -> {
+            return Pages.respond(recorded.chain(f -> Uni.combine().all().unis(needs.get(user.caller(), id), matching.matches(id, MATCH_LIMIT),
+                    feedback.list(user.caller(), id, null)).asTuple()).map(t -> {
                         Map<String, Set<String>> done = done(t.getItem3());
                         MatchModel.Match m = t.getItem2().stream().filter(x -> x.candidate().id().equals(candidateId)).findFirst()
                                 .orElseThrow(() -> DomainException.notFound(Pages.text("web.need.candidate-gone")));
@@ -195,7 +195,7 @@ public class NeedPages {
         return session.requireUser().chain(user -> {
             return Uni.createFrom().deferred(() -> {
                 cn.duijie.domain.NeedStatus s = cn.duijie.domain.NeedStatus.valueOf(status);
-                return needs.patch(id, new NeedApi.NeedPatch(s, null, null, null, null, null, null, null, session.actor(user).label()));
+                return needs.patch(user.caller(), id, new NeedApi.NeedPatch(s, null, null, null, null, null, null, null, session.actor(user).label()));
             }).map(n -> Response.seeOther(URI.create("/needs/" + id)).build())
                     .onFailure(IllegalArgumentException.class).transform(e -> DomainException.invalid("status",
                             Pages.text("enum.allowed", status, "OPEN / FULFILLED / WITHDRAWN")))
@@ -208,8 +208,8 @@ public class NeedPages {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Uni<Response> shortlistWorkbook(@PathParam("id") String id) {
         return session.requireUser().chain(user -> {
-            return Uni.combine().all().unis(needs.get(id), matching.matches(id, MatchingService.MAX_LIMIT),
-                    feedback.list(id, MatchFeedback.Action.SHORTLIST)).asTuple().map(t -> {
+            return Uni.combine().all().unis(needs.get(user.caller(), id), matching.matches(id, MatchingService.MAX_LIMIT),
+                    feedback.list(user.caller(), id, MatchFeedback.Action.SHORTLIST)).asTuple().map(t -> {
                         Map<String, MatchModel.Match> byId = new HashMap<>();
                         t.getItem2().forEach(m -> byId.put(m.candidate().id(), m));
                         byte[] bytes = shortlistXlsx(t.getItem1(), t.getItem3(), byId);

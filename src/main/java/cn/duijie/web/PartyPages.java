@@ -84,7 +84,7 @@ public class PartyPages {
     @Path("bureau")
     public Uni<Response> bureau(@QueryParam("kind") String kind, @QueryParam("status") @DefaultValue("OPEN") String status,
                                 @QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireBureau().chain(user -> Pages.respond(Uni.createFrom().deferred(() -> needs.list(
+        return session.requireBureau().chain(user -> Pages.respond(Uni.createFrom().deferred(() -> needs.list(user.caller(),
                         kind == null || kind.isBlank() ? null : cn.duijie.domain.NeedKind.valueOf(kind),
                         status == null || status.isBlank() ? null : cn.duijie.domain.NeedStatus.valueOf(status), null, Math.max(0, page), 20))
                 .map(p -> Templates.bureau(Frame.of(Pages.text("web.bureau.title"), "home", user), user, new HomePages.NeedList(p), kind, status,

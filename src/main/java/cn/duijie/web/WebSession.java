@@ -7,12 +7,19 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import cn.duijie.account.AccessPolicy;
+import cn.duijie.account.AccountIdentities;
+import cn.duijie.account.Caller;
 import cn.duijie.common.Actor;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 
-/** Who is logged in, for pages, and the actor the services are called with. */
+/**
+ * Who is logged in, for pages: the form login's identity (accounts), as the Caller the services and access policy
+ * use. Pages act as the logged-in party only; what a party may see is AccessPolicy's answer, as for the API.
+ */
 @ApplicationScoped
 public class WebSession {
 
@@ -23,7 +30,6 @@ public class WebSession {
         }
     }
 
-    /** The logged-in user, or a null item for a visitor without a login. */
     /** A logged-in user opened a page of another role. */
     public static class NotForYou extends RuntimeException {
         final transient WebUser user;
@@ -34,8 +40,19 @@ public class WebSession {
         }
     }
 
+    private final CurrentIdentityAssociation identities;
+    private final AccessPolicy policy;
+
+    WebSession(CurrentIdentityAssociation identities, AccessPolicy policy) {
+        this.identities = identities;
+        this.policy = policy;
+    }
+
+    /** The logged-in user, or a null item for a visitor (an expired or broken session is a visitor too). */
     public Uni<WebUser> user() {
-        return Uni.createFrom().nullItem();
+        return identities.getDeferredIdentity().map(AccountIdentities::caller)
+                .map(c -> c.anonymous() ? null : new WebUser(c.username(), c.displayName(), c.role().name(), c.partyKey(), c.regionCode(), c))
+                .onFailure().recoverWithNull();
     }
 
     public Uni<WebUser> requireUser() {
@@ -51,7 +68,7 @@ public class WebSession {
     public Uni<WebUser> requireParty() {
         return requireUser().map(u -> {
             if (u.partyId() == null) {
-                throw new LoginRequired();
+                throw new NotForYou(u);
             }
             return u;
         });
@@ -67,13 +84,13 @@ public class WebSession {
         });
     }
 
+    /** Continues only when the user may see the party's private objects (its own, its region's bureau); else 404. */
+    Uni<Void> requireParty(WebUser user, Actor party) {
+        return policy.requireParty(user.caller(), party);
+    }
+
     Actor actor(WebUser user) {
-        return switch (user.role()) {
-            case Menu.ENTERPRISE -> Actor.enterprise(user.partyId());
-            case Menu.INSTITUTION -> new Actor(Actor.Type.INSTITUTION, user.partyId());
-            case Menu.INVESTOR -> new Actor(Actor.Type.FUND, user.partyId());
-            default -> new Actor(Actor.Type.BUREAU, user.username());
-        };
+        return user.caller().ownParty();
     }
 
     static class Mapper {
@@ -84,7 +101,7 @@ public class WebSession {
 
         @ServerExceptionMapper
         Uni<Response> notForYou(NotForYou e) {
-            return Pages.error(new DomainException(403, "forbidden", Messages.get("problem.forbidden"), Messages.get("web.bureau-only"),
+            return Pages.error(new DomainException(403, "forbidden", Messages.get("problem.forbidden"), Messages.get("web.not-for-you"),
                     java.util.List.of()), e.user);
         }
     }

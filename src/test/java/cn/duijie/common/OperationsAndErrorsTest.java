@@ -1,5 +1,6 @@
 package cn.duijie.common;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,49 +23,49 @@ class OperationsAndErrorsTest {
 
     @Test
     void readinessReportsBothEnginesUpWithTheirSchemas() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Logins.admin().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Neo4j"))
                 .body("checks.name", hasItem("PostgreSQL"))
                 .body("checks.find { it.name == 'Neo4j' }.data.schema", equalTo("0002"))
                 .body("checks.find { it.name == 'Neo4j' }.data.engine", containsString("embedded"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Logins.admin().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void unknownPathIsAProblemNotAStackTrace() {
-        given().get("/api/v1/does-not-exist").then().statusCode(404)
+        Logins.admin().get("/api/v1/does-not-exist").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", containsString("资源不存在"))
                 .body("detail", containsString("/api/v1/does-not-exist"));
-        given().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
+        Logins.admin().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void aQueryParameterOfTheWrongTypeIs400NotAMissingPage() {
-        given().queryParam("page", "abc").get("/api/v1/needs").then().statusCode(400)
+        Logins.admin().queryParam("page", "abc").get("/api/v1/needs").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", containsString("page=abc"));
     }
 
     @Test
     void wrongMethodIs405Problem() {
-        given().delete("/api/v1/system/status").then().statusCode(405)
+        Logins.admin().delete("/api/v1/system/status").then().statusCode(405)
                 .contentType("application/problem+json")
                 .body("title", containsString("不支持该请求方法"));
     }
 
     @Test
     void metricsOpenApiAndSwaggerAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/system/status"));
-        given().get("/q/swagger-ui/").then().statusCode(200);
+        Logins.admin().get("/q/metrics").then().statusCode(200).body(containsString("jvm_"));
+        Logins.admin().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/system/status"));
+        Logins.admin().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
     void systemStatusNamesEnginesWithoutLeakingInternals() {
-        given().get("/api/v1/system/status").then().statusCode(200)
+        Logins.admin().get("/api/v1/system/status").then().statusCode(200)
                 .body("neo4j", containsString("embedded"))
                 .body("postgres", containsString("embedded"))
                 .body("toString()", not(containsString("Exception")));

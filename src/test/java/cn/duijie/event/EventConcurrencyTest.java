@@ -1,5 +1,6 @@
 package cn.duijie.event;
 
+import cn.duijie.support.Logins;
 import static cn.duijie.event.EventFixtures.BUREAU;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,12 +83,12 @@ class EventConcurrencyTest {
             String guest = EventFixtures.invite(event, firms.get(i), "GUEST", null, null);
             String rid = EventFixtures.request(event, guest, host);
             EventFixtures.accept(event, rid, host);
-            calls.add(() -> given().contentType(ContentType.JSON)
+            calls.add(() -> Logins.admin().contentType(ContentType.JSON)
                     .body(Map.of("requestId", rid, "slot", 1, "actor", BUREAU))
                     .post("/api/v1/events/" + event + "/meetings"));
         }
         exactlyOneWins(race(calls), 201);
-        given().get("/api/v1/events/" + event + "/schedule").then().statusCode(200)
+        Logins.admin().get("/api/v1/events/" + event + "/schedule").then().statusCode(200)
                 .body("meetings.size()", org.hamcrest.Matchers.equalTo(1))
                 .body("meetings[0].slot", org.hamcrest.Matchers.equalTo(1));
     }
@@ -102,7 +103,7 @@ class EventConcurrencyTest {
         String rid = EventFixtures.request(event, a, b);
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            calls.add(() -> given().contentType(ContentType.JSON)
+            calls.add(() -> Logins.admin().contentType(ContentType.JSON)
                     .body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", b)))
                     .post("/api/v1/events/" + event + "/meeting-requests/" + rid + "/accept"));
         }
@@ -123,18 +124,18 @@ class EventConcurrencyTest {
         }
         List<Callable<Response>> calls = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            calls.add(() -> given().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
+            calls.add(() -> Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
                     .post("/api/v1/events/" + event + "/schedule"));
         }
         for (String rid : rids) {
-            calls.add(() -> given().contentType(ContentType.JSON).body(Map.of("requestId", rid, "slot", 0, "actor", BUREAU))
+            calls.add(() -> Logins.admin().contentType(ContentType.JSON).body(Map.of("requestId", rid, "slot", 0, "actor", BUREAU))
                     .post("/api/v1/events/" + event + "/meetings"));
         }
         for (Response r : race(calls)) {
             assertTrue(List.of(200, 201, 409).contains(r.statusCode()), r.asString());
         }
         List<Integer> hostSlots = new ArrayList<>();
-        for (Map<String, Object> m : given().get("/api/v1/events/" + event + "/schedule").then().statusCode(200)
+        for (Map<String, Object> m : Logins.admin().get("/api/v1/events/" + event + "/schedule").then().statusCode(200)
                 .extract().jsonPath().<Map<String, Object>>getList("meetings")) {
             hostSlots.add((Integer) m.get("slot"));
         }

@@ -1,5 +1,6 @@
 package cn.duijie.event;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class EventFixtures {
     /** An event from 09:00 with the given number of 20-minute slots. */
     String event(int slots, int tables) {
         String end = String.format("%02d:%02d", 9 + slots * 20 / 60, slots * 20 % 60);
-        return given().contentType(ContentType.JSON).body(eventBody(chain, city, "09:00", end, 20, tables))
+        return Logins.admin().contentType(ContentType.JSON).body(eventBody(chain, city, "09:00", end, 20, tables))
                 .post("/api/v1/events").then().statusCode(201).extract().path("id");
     }
 
@@ -103,17 +104,17 @@ final class EventFixtures {
         if (max != null) {
             body.put("maxMeetings", max);
         }
-        return given().contentType(ContentType.JSON).body(body).post("/api/v1/events/" + eventId + "/participants")
+        return Logins.admin().contentType(ContentType.JSON).body(body).post("/api/v1/events/" + eventId + "/participants")
                 .then().statusCode(201).extract().path("id");
     }
 
     static String request(String eventId, String from, String to) {
-        return given().contentType(ContentType.JSON).body(Map.of("fromParticipantId", from, "toParticipantId", to, "note", "想谈谈配套"))
+        return Logins.admin().contentType(ContentType.JSON).body(Map.of("fromParticipantId", from, "toParticipantId", to, "note", "想谈谈配套"))
                 .post("/api/v1/events/" + eventId + "/meeting-requests").then().statusCode(201).extract().path("id");
     }
 
     static void accept(String eventId, String requestId, String by) {
-        given().contentType(ContentType.JSON).body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", by)))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", by)))
                 .post("/api/v1/events/" + eventId + "/meeting-requests/" + requestId + "/accept").then().statusCode(200);
     }
 

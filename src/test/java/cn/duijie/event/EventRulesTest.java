@@ -1,5 +1,6 @@
 package cn.duijie.event;
 
+import cn.duijie.support.Logins;
 import static cn.duijie.event.EventFixtures.BUREAU;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -57,31 +58,31 @@ class EventRulesTest {
         String title = "坏请求-" + fx.tag;
         Map<String, Object> unknownChain = EventFixtures.eventBody("no-such-chain-" + fx.tag, fx.city, "09:00", "12:00", 20, 10);
         unknownChain.put("title", title);
-        given().contentType(ContentType.JSON).body(unknownChain).post("/api/v1/events").then().statusCode(400)
+        Logins.admin().contentType(ContentType.JSON).body(unknownChain).post("/api/v1/events").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("chainId"))
                 .body("detail", containsString("产业链"));
         Map<String, Object> endBeforeStart = EventFixtures.eventBody(fx.chain, fx.city, "12:00", "09:00", 20, 10);
         endBeforeStart.put("title", title);
-        given().contentType(ContentType.JSON).body(endBeforeStart).post("/api/v1/events").then().statusCode(400)
+        Logins.admin().contentType(ContentType.JSON).body(endBeforeStart).post("/api/v1/events").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("endTime"));
         Map<String, Object> noTables = EventFixtures.eventBody(fx.chain, fx.city, "09:00", "12:00", 20, 0);
         noTables.put("title", title);
-        given().contentType(ContentType.JSON).body(noTables).post("/api/v1/events").then().statusCode(400)
+        Logins.admin().contentType(ContentType.JSON).body(noTables).post("/api/v1/events").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("tables"));
         Map<String, Object> notStaff = EventFixtures.eventBody(fx.chain, fx.city, "09:00", "12:00", 20, 10);
         notStaff.put("title", title);
         notStaff.put("actor", Map.of("type", "PARTICIPANT", "id", "x"));
-        given().contentType(ContentType.JSON).body(notStaff).post("/api/v1/events").then().statusCode(403)
+        Logins.admin().contentType(ContentType.JSON).body(notStaff).post("/api/v1/events").then().statusCode(403)
                 .contentType("application/problem+json");
         assertEquals(0, count("SELECT count(*) FROM event WHERE title = ?", title));
-        given().get("/api/v1/events/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
+        Logins.admin().get("/api/v1/events/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 
     @Test
     void createdEventHasSlotsInShanghaiTime() {
         EventFixtures fx = new EventFixtures(driver);
         String id = fx.event(6, 10);
-        given().get("/api/v1/events/" + id).then().statusCode(200)
+        Logins.admin().get("/api/v1/events/" + id).then().statusCode(200)
                 .body("slots.size()", equalTo(6)).body("timeZone", equalTo("Asia/Shanghai"))
                 .body("slots[0].startsAt", equalTo("2026-03-18T01:00:00Z"))
                 .body("createdBy.type", equalTo("BUREAU"));
@@ -95,13 +96,13 @@ class EventRulesTest {
                 Map.of("partyType", "ENTERPRISE", "partyKey", fx.localGuest, "role", "GUEST"),
                 Map.of("partyType", "FUND", "partyKey", fx.fund, "role", "HOST"),
                 Map.of("partyType", "ENTERPRISE", "partyKey", "missing-" + fx.tag, "role", "GUEST"));
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/events/" + event + "/participants").then()
+        Logins.admin().contentType(ContentType.JSON).body(body).post("/api/v1/events/" + event + "/participants").then()
                 .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("[2].partyKey"));
         assertEquals(0, count("SELECT count(*) FROM event_participant WHERE event_id = ?", UUID.fromString(event)));
-        given().contentType(ContentType.JSON).body(body.subList(0, 2)).post("/api/v1/events/" + event + "/participants")
+        Logins.admin().contentType(ContentType.JSON).body(body.subList(0, 2)).post("/api/v1/events/" + event + "/participants")
                 .then().statusCode(201).body("items.size()", equalTo(2)).body("items[1].name", equalTo("测试产业基金"));
         // inviting the same party again is a conflict
-        given().contentType(ContentType.JSON).body(body.get(0)).post("/api/v1/events/" + event + "/participants")
+        Logins.admin().contentType(ContentType.JSON).body(body.get(0)).post("/api/v1/events/" + event + "/participants")
                 .then().statusCode(409).contentType("application/problem+json");
     }
 
@@ -109,18 +110,18 @@ class EventRulesTest {
     void participantStatusFollowsInvitedRegisteredCheckedIn() {
         EventFixtures fx = new EventFixtures(driver);
         String event = fx.event(3, 2);
-        String pid = given().contentType(ContentType.JSON)
+        String pid = Logins.admin().contentType(ContentType.JSON)
                 .body(Map.of("partyType", "ENTERPRISE", "partyKey", fx.localGuest, "role", "GUEST",
                         "availableTimes", List.of(Map.of("from", "09:20", "to", "10:00"))))
                 .post("/api/v1/events/" + event + "/participants").then().statusCode(201)
                 .body("status", equalTo("INVITED")).body("availableSlots", equalTo(List.of(1, 2))).extract().path("id");
         String path = "/api/v1/events/" + event + "/participants/" + pid;
-        given().contentType(ContentType.JSON).body(Map.of("status", "CHECKED_IN")).patch(path).then().statusCode(409)
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("status", "CHECKED_IN")).patch(path).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("INVITED"));
-        given().contentType(ContentType.JSON).body(Map.of("status", "REGISTERED")).patch(path).then().statusCode(200)
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("status", "REGISTERED")).patch(path).then().statusCode(200)
                 .body("status", equalTo("REGISTERED"));
-        given().contentType(ContentType.JSON).body(Map.of("status", "NO_SHOW")).patch(path).then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("status", "REGISTERED")).patch(path).then().statusCode(409);
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("status", "NO_SHOW")).patch(path).then().statusCode(200);
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("status", "REGISTERED")).patch(path).then().statusCode(409);
     }
 
     @Test
@@ -132,31 +133,31 @@ class EventRulesTest {
         String b = EventFixtures.invite(event, firms.get(1), "GUEST", null, null);
         String c = EventFixtures.invite(event, firms.get(2), "GUEST", null, null);
         String stranger = UUID.randomUUID().toString();
-        given().contentType(ContentType.JSON).body(Map.of("fromParticipantId", a, "toParticipantId", stranger))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("fromParticipantId", a, "toParticipantId", stranger))
                 .post("/api/v1/events/" + event + "/meeting-requests").then().statusCode(404)
                 .contentType("application/problem+json").body("detail", containsString(stranger));
         assertEquals(0, count("SELECT count(*) FROM meeting_request WHERE event_id = ?", UUID.fromString(event)));
 
         String rid = EventFixtures.request(event, a, b);
-        given().contentType(ContentType.JSON).body(Map.of("fromParticipantId", a, "toParticipantId", b))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("fromParticipantId", a, "toParticipantId", b))
                 .post("/api/v1/events/" + event + "/meeting-requests").then().statusCode(409)
                 .contentType("application/problem+json");
         // only the invited side (or staff) may answer
-        given().contentType(ContentType.JSON).body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", c)))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", c)))
                 .post("/api/v1/events/" + event + "/meeting-requests/" + rid + "/accept").then().statusCode(403);
         // b asks a back: mutual interest, both agreed
-        given().contentType(ContentType.JSON).body(Map.of("fromParticipantId", b, "toParticipantId", a))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("fromParticipantId", b, "toParticipantId", a))
                 .post("/api/v1/events/" + event + "/meeting-requests").then().statusCode(201)
                 .body("mutual", equalTo(true)).body("status", equalTo("ACCEPTED"));
-        given().get("/api/v1/events/" + event + "/meeting-requests?participantId=" + a).then().statusCode(200)
+        Logins.admin().get("/api/v1/events/" + event + "/meeting-requests?participantId=" + a).then().statusCode(200)
                 .body("items.size()", equalTo(2)).body("items.mutual", equalTo(List.of(true, true)))
                 .body("items.status", equalTo(List.of("ACCEPTED", "ACCEPTED")));
         // staff confirm directly; a pending request cannot be declined after it was confirmed
         String rc = EventFixtures.request(event, c, a);
-        given().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
                 .post("/api/v1/events/" + event + "/meeting-requests/" + rc + "/confirm").then().statusCode(200)
                 .body("status", equalTo("CONFIRMED"));
-        given().contentType(ContentType.JSON).body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", a)))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", Map.of("type", "PARTICIPANT", "id", a)))
                 .post("/api/v1/events/" + event + "/meeting-requests/" + rc + "/decline").then().statusCode(409);
     }
 
@@ -167,12 +168,12 @@ class EventRulesTest {
         String event = fx.event(3, 2);
         List<Map<String, Object>> all = firms.stream()
                 .map(k -> Map.<String, Object>of("partyType", "ENTERPRISE", "partyKey", k, "role", "GUEST")).toList();
-        List<String> ps = given().contentType(ContentType.JSON).body(all).post("/api/v1/events/" + event + "/participants")
+        List<String> ps = Logins.admin().contentType(ContentType.JSON).body(all).post("/api/v1/events/" + event + "/participants")
                 .then().statusCode(201).extract().path("items.id");
         for (int i = 1; i <= 20; i++) {
             EventFixtures.request(event, ps.get(0), ps.get(i));
         }
-        given().contentType(ContentType.JSON).body(Map.of("fromParticipantId", ps.get(0), "toParticipantId", ps.get(21)))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("fromParticipantId", ps.get(0), "toParticipantId", ps.get(21)))
                 .post("/api/v1/events/" + event + "/meeting-requests").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("20"));
     }
@@ -182,7 +183,7 @@ class EventRulesTest {
         EventFixtures fx = new EventFixtures(driver);
         String event = fx.event(3, 2);
         EventFixtures.invite(event, fx.leader, "HOST", null, null);
-        given().get("/api/v1/events/" + event + "/suggested-invitees?limit=10").then().statusCode(200)
+        Logins.admin().get("/api/v1/events/" + event + "/suggested-invitees?limit=10").then().statusCode(200)
                 .body("hosts[0].candidate.id", equalTo(fx.leader))
                 .body("hosts[0].alreadyInvited", equalTo(true))
                 .body("hosts[0].reasons.code", hasItem("OPEN_SUPPLY_NEEDS"))
@@ -201,25 +202,25 @@ class EventRulesTest {
         String host = EventFixtures.invite(event, fx.leader, "HOST", null, null);
         String guest = EventFixtures.invite(event, fx.localGuest, "GUEST", null, null);
         EventFixtures.mutual(event, host, guest);
-        String meeting = given().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
+        String meeting = Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
                 .post("/api/v1/events/" + event + "/schedule").then().statusCode(200).extract().path("meetings[0].id");
         String outcomes = "/api/v1/events/" + event + "/outcomes";
-        given().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "NO_SHOW", "reportedBy", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "NO_SHOW", "reportedBy", BUREAU))
                 .post(outcomes).then().statusCode(400).contentType("application/problem+json");
-        given().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "CONTRACT", "reportedBy", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "CONTRACT", "reportedBy", BUREAU))
                 .post(outcomes).then().statusCode(400).body("errors.field", hasItem("amountWan"));
-        given().contentType(ContentType.JSON).body(Map.of("meetingId", UUID.randomUUID(), "kind", "INTENT", "reportedBy", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("meetingId", UUID.randomUUID(), "kind", "INTENT", "reportedBy", BUREAU))
                 .post(outcomes).then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "CHECKED_IN", "reportedBy", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "CHECKED_IN", "reportedBy", BUREAU))
                 .post(outcomes).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "INTENT", "reportedBy", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "INTENT", "reportedBy", BUREAU))
                 .post(outcomes).then().statusCode(201);
-        given().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "CONTRACT", "amountWan", 350.5,
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("meetingId", meeting, "kind", "CONTRACT", "amountWan", 350.5,
                 "reportedBy", BUREAU)).post(outcomes).then().statusCode(201);
-        given().get(outcomes).then().statusCode(200)
+        Logins.admin().get(outcomes).then().statusCode(200)
                 .body("meetingsScheduled", equalTo(1)).body("meetingsHeld", equalTo(1)).body("intents", equalTo(1))
                 .body("contracts", equalTo(1)).body("contractAmountWan", equalTo(350.5f));
-        given().get("/api/v1/events/" + event + "/participants/" + host).then().body("status", equalTo("CHECKED_IN"));
+        Logins.admin().get("/api/v1/events/" + event + "/participants/" + host).then().body("status", equalTo("CHECKED_IN"));
         assertEquals(1, count("SELECT count(*) FROM match_signal WHERE source_event_id = ? AND kind = 'MET'", UUID.fromString(event)));
         assertEquals(1, count("SELECT count(*) FROM match_signal WHERE source_event_id = ? AND kind = 'DEAL'", UUID.fromString(event)));
     }

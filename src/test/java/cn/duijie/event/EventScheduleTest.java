@@ -1,5 +1,6 @@
 package cn.duijie.event;
 
+import cn.duijie.support.Logins;
 import static cn.duijie.event.EventFixtures.BUREAU;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,7 +45,7 @@ class EventScheduleTest {
     }
 
     private static JsonPath schedule(String eventId) {
-        return given().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
+        return Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
                 .post("/api/v1/events/" + eventId + "/schedule").then().statusCode(200).extract().jsonPath();
     }
 
@@ -115,7 +116,7 @@ class EventScheduleTest {
         assertEquals(Set.of("双方没有共同的空闲时段", "超过每人洽谈上限"), reasons);
 
         // GET answers the same schedule
-        given().get("/api/v1/events/" + event + "/schedule").then().statusCode(200)
+        Logins.admin().get("/api/v1/events/" + event + "/schedule").then().statusCode(200)
                 .body("placed", equalTo(s.getInt("placed"))).body("unplaced.size()", equalTo(2));
     }
 
@@ -128,7 +129,7 @@ class EventScheduleTest {
         EventFixtures.mutual(event, ps.get(0), ps.get(1));
         EventFixtures.mutual(event, ps.get(2), ps.get(3));
         JsonPath first = schedule(event);
-        given().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
+        Logins.admin().contentType(ContentType.JSON).body(Map.of("actor", BUREAU))
                 .post("/api/v1/events/" + event + "/schedule/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("meetings.status", org.hamcrest.Matchers.everyItem(equalTo("PUBLISHED")));
         EventFixtures.mutual(event, ps.get(0), ps.get(2));
@@ -152,7 +153,7 @@ class EventScheduleTest {
         EventFixtures.mutual(event, ps.get(0), ps.get(1));
         EventFixtures.mutual(event, ps.get(0), ps.get(2));
         JsonPath s = schedule(event);
-        String ics = given().get("/api/v1/events/" + event + "/participants/" + ps.get(0) + "/schedule.ics")
+        String ics = Logins.admin().get("/api/v1/events/" + event + "/participants/" + ps.get(0) + "/schedule.ics")
                 .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/calendar")).extract().asString();
         Calendar cal = new CalendarBuilder().build(new StringReader(ics));
         List<VEvent> events = cal.getComponents("VEVENT");
@@ -166,7 +167,7 @@ class EventScheduleTest {
             assertTrue(ev.getLocation().getValue().contains("第 " + m.get("tableNo") + " 桌"));
             assertTrue(ev.getSummary().getValue().contains("企业"));
         }
-        byte[] xlsx = given().get("/api/v1/events/" + event + "/schedule.xlsx").then().statusCode(200).extract().asByteArray();
+        byte[] xlsx = Logins.admin().get("/api/v1/events/" + event + "/schedule.xlsx").then().statusCode(200).extract().asByteArray();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx))) {
             assertEquals(2, wb.getSheets().count());
             assertEquals(3, wb.getFirstSheet().read().size(), "header + 2 meetings");

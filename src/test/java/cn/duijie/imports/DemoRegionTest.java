@@ -1,5 +1,6 @@
 package cn.duijie.imports;
 
+import cn.duijie.support.Logins;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
@@ -36,7 +37,7 @@ class DemoRegionTest {
                 .body("files.find { it.file == 'enterprises.csv' }.rejected", equalTo(0))
                 .body("files.find { it.file == 'institutions.csv' }.rejected", equalTo(0))
                 .body("files.find { it.file == 'needs.csv' }.rejected", equalTo(0));
-        io.restassured.RestAssured.given().get("/api/v1/system/status").then().statusCode(200)
+        cn.duijie.support.Logins.admin().get("/api/v1/system/status").then().statusCode(200)
                 .body("graphCounts.Enterprise", greaterThanOrEqualTo(2000))
                 .body("graphCounts.Chain", greaterThanOrEqualTo(6));
     }

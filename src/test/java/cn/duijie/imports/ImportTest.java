@@ -1,5 +1,6 @@
 package cn.duijie.imports;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -231,7 +232,7 @@ class ImportTest {
         Imports.upload(f).statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("firms.csv"))
                 .body("errors[0].reason", containsString("enterprises.csv"));
-        given().contentType("multipart/form-data").multiPart("note", "x").post("/api/v1/imports").then()
+        Logins.admin().contentType("multipart/form-data").multiPart("note", "x").post("/api/v1/imports").then()
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("files"));
     }
@@ -256,8 +257,8 @@ class ImportTest {
 
     @Test
     void unknownJobIs404Problem() {
-        given().get("/api/v1/imports/" + java.util.UUID.randomUUID()).then().statusCode(404)
+        Logins.admin().get("/api/v1/imports/" + java.util.UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
-        given().get("/api/v1/imports/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        Logins.admin().get("/api/v1/imports/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
     }
 }

@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -91,12 +92,12 @@ class ConsortiumProposalTest {
     }
 
     private String post(String json) {
-        return given().contentType("application/json").body(json).post("/api/v1/needs").then().statusCode(201).extract().path("id");
+        return Logins.admin().contentType("application/json").body(json).post("/api/v1/needs").then().statusCode(201).extract().path("id");
     }
 
     private JsonPath consortia(String need) {
         // other tests' regions share the graph: ask for the most proposals so this region's alternatives are in
-        return given().queryParam("limit", 10).get("/api/v1/needs/{id}/consortia", need).then().statusCode(200).extract().jsonPath();
+        return Logins.admin().queryParam("limit", 10).get("/api/v1/needs/{id}/consortia", need).then().statusCode(200).extract().jsonPath();
     }
 
     @Test
@@ -128,7 +129,7 @@ class ConsortiumProposalTest {
         assertEquals(firms.size(), firms.stream().distinct().count(), "no firm in two proposals");
 
         // a dismissed firm never comes back for this need
-        given().contentType("application/json").body(Map.of("candidateId", near, "action", "DISMISS"))
+        Logins.admin().contentType("application/json").body(Map.of("candidateId", near, "action", "DISMISS"))
                 .post("/api/v1/needs/{id}/feedback", need).then().statusCode(201);
         List<String> after = consortia(need).getList("industrialiser.id");
         assertFalse(after.contains(near), after.toString());
@@ -154,14 +155,14 @@ class ConsortiumProposalTest {
     void onlyTechNeedsGetConsortiaAndBadInputIsAProblem() {
         String supply = post("""
                 {"kind": "SUPPLY", "postedBy": "%s", "title": "碳纤维复合材料", "productCodes": ["%sP1"]}""".formatted(buyer, p));
-        given().get("/api/v1/needs/{id}/consortia", supply).then().statusCode(409).contentType("application/problem+json")
+        Logins.admin().get("/api/v1/needs/{id}/consortia", supply).then().statusCode(409).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("TECH"));
         String tech = post("""
                 {"kind": "TECH", "postedBy": "%s", "title": "碳纤维预浸料成型", "technologyCodes": ["%sT1"]}""".formatted(buyer, p));
-        given().queryParam("limit", 0).get("/api/v1/needs/{id}/consortia", tech).then().statusCode(400)
+        Logins.admin().queryParam("limit", 0).get("/api/v1/needs/{id}/consortia", tech).then().statusCode(400)
                 .contentType("application/problem+json");
-        given().get("/api/v1/needs/{id}/consortia", "NO-SUCH-NEED").then().statusCode(404).contentType("application/problem+json");
-        given().queryParam("limit", 10).get("/api/v1/needs/{id}/consortia", tech).then().statusCode(200)
+        Logins.admin().get("/api/v1/needs/{id}/consortia", "NO-SUCH-NEED").then().statusCode(404).contentType("application/problem+json");
+        Logins.admin().queryParam("limit", 10).get("/api/v1/needs/{id}/consortia", tech).then().statusCode(200)
                 .body("industrialiser.id", not(hasItem(buyer)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -33,12 +34,12 @@ class SupplyMatchingTest {
     void setUp() {
         Ready.await();
         r = new SupplyRegion(dir);
-        needId = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
+        needId = Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
                 .then().statusCode(201).extract().path("id");
     }
 
     private List<String> rankedIds() {
-        return given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId)
+        return Logins.admin().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId)
                 .then().statusCode(200).extract().jsonPath().getList("candidate.id", String.class);
     }
 
@@ -56,7 +57,7 @@ class SupplyMatchingTest {
     @Test
     void everyMatchCarriesAScoreAndReasonsAPersonCanCheck() {
         // other tests' firms share these districts and may match by text: ask for enough rows to see ours
-        given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId).then().statusCode(200)
+        Logins.admin().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId).then().statusCode(200)
                 .body("score", everyItem(lessThanOrEqualTo(1.0f)))
                 .body("score", everyItem(greaterThan(0f)))
                 .body("find { it.candidate.id == '%s' }.reasons.code".formatted(r.nearCertified), hasItem("PRODUCT_EXACT"))
@@ -68,7 +69,7 @@ class SupplyMatchingTest {
 
                 .body("find { it.candidate.id == '%s' }.reasons.code".formatted(r.broadMaker), hasItem("PRODUCT_BROADER"))
                 .body("candidate.type", everyItem(containsString("ENTERPRISE")));
-        List<Float> scores = given().get("/api/v1/needs/{id}/matches", needId).then().extract().jsonPath().getList("score", Float.class);
+        List<Float> scores = Logins.admin().get("/api/v1/needs/{id}/matches", needId).then().extract().jsonPath().getList("score", Float.class);
         for (int i = 1; i < scores.size(); i++) {
             assertTrue(scores.get(i - 1) >= scores.get(i), "ranked best first: " + scores);
         }
@@ -77,26 +78,26 @@ class SupplyMatchingTest {
     @Test
     void dismissedSupplierIsNeverRecommendedAgainForThatNeed() {
         assertTrue(rankedIds().contains(r.champion));
-        given().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DISMISS\"}".formatted(r.champion))
+        Logins.admin().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DISMISS\"}".formatted(r.champion))
                 .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
         assertTrue(!rankedIds().contains(r.champion));
-        given().get("/api/v1/needs/{id}/feedback?action=DISMISS", needId).then().statusCode(200)
+        Logins.admin().get("/api/v1/needs/{id}/feedback?action=DISMISS", needId).then().statusCode(200)
                 .body("candidateId", hasItem(r.champion));
     }
 
     @Test
     void shortlistCanBeReadBackAndDealsRaiseTheTrackRecord() {
-        given().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"SHORTLIST\"}".formatted(r.changshu))
+        Logins.admin().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"SHORTLIST\"}".formatted(r.changshu))
                 .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
-        given().get("/api/v1/needs/{id}/shortlist", needId).then().statusCode(200).body("candidateId", hasItem(r.changshu));
-        float before = given().get("/api/v1/needs/{id}/matches", needId).then().extract()
+        Logins.admin().get("/api/v1/needs/{id}/shortlist", needId).then().statusCode(200).body("candidateId", hasItem(r.changshu));
+        float before = Logins.admin().get("/api/v1/needs/{id}/matches", needId).then().extract()
                 .path("find { it.candidate.id == '%s' }.score".formatted(r.changshu));
-        given().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DEAL\"}".formatted(r.changshu))
+        Logins.admin().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DEAL\"}".formatted(r.changshu))
                 .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
         float after = before;
         for (int i = 0; i < 50 && after <= before; i++) {
             sleep(100);
-            after = given().get("/api/v1/needs/{id}/matches", needId).then().extract()
+            after = Logins.admin().get("/api/v1/needs/{id}/matches", needId).then().extract()
                     .path("find { it.candidate.id == '%s' }.score".formatted(r.changshu));
         }
         assertTrue(after > before, "a recorded deal raises the candidate: " + before + " -> " + after);
@@ -104,12 +105,12 @@ class SupplyMatchingTest {
 
     @Test
     void aMakerSeesTheNeedsItCouldServe() {
-        given().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
+        Logins.admin().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
                 .body("need.id", hasItem(needId))
                 .body("find { it.need.id == '%s' }.reasons.code".formatted(needId), hasItem("PRODUCT_EXACT"));
-        given().get("/api/v1/enterprises/{c}/opportunities", r.noCert).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.noCert).then().statusCode(200)
                 .body("need.id", not(hasItem(needId)));
-        given().get("/api/v1/enterprises/{c}/opportunities", r.leader).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.leader).then().statusCode(200)
                 .body("need.id", not(hasItem(needId)));
     }
 
@@ -160,10 +161,10 @@ class SupplyMatchingTest {
 
     @Test
     void limitOutOfRangeIsAProblem() {
-        given().queryParam("limit", 0).get("/api/v1/needs/{id}/matches", needId).then().statusCode(400)
+        Logins.admin().queryParam("limit", 0).get("/api/v1/needs/{id}/matches", needId).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("limit"));
-        given().get("/api/v1/needs/{id}/matches", "N-NOPE").then().statusCode(404).contentType("application/problem+json");
-        assertEquals(400, given().queryParam("kind", "SOMETHING").get("/api/v1/enterprises/{c}/opportunities", r.changshu).statusCode());
+        Logins.admin().get("/api/v1/needs/{id}/matches", "N-NOPE").then().statusCode(404).contentType("application/problem+json");
+        assertEquals(400, Logins.admin().queryParam("kind", "SOMETHING").get("/api/v1/enterprises/{c}/opportunities", r.changshu).statusCode());
     }
 
     static void sleep(long ms) {

@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -80,7 +81,7 @@ class TechAndFinanceMatchingTest {
     }
 
     private String post(String json) {
-        return given().contentType("application/json").body(json).post("/api/v1/needs").then().statusCode(201).extract().path("id");
+        return Logins.admin().contentType("application/json").body(json).post("/api/v1/needs").then().statusCode(201).extract().path("id");
     }
 
     @Test
@@ -88,7 +89,7 @@ class TechAndFinanceMatchingTest {
         String id = post("""
                 {"kind": "TECH", "postedBy": "%s", "title": "碳纤维复合材料成型难题攻关",
                  "description": "预浸料固化周期长", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
-        List<String> ids = given().queryParam("limit", 20).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+        List<String> ids = Logins.admin().queryParam("limit", 20).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
                 .body("candidate.type", hasItem("ACHIEVEMENT"))
                 .body("candidate.type", hasItem("INSTITUTION"))
                 .body("find { it.candidate.id == '%sA-RIGHT' }.reasons.code".formatted(p), hasItem("TECHNOLOGY_FIT"))
@@ -114,7 +115,7 @@ class TechAndFinanceMatchingTest {
                 .statusCode(201).body("errorCount", equalTo(0));
         String id = post("""
                 {"kind": "TECH", "postedBy": "%s", "title": "新工艺", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
-        List<String> ids = given().queryParam("limit", 10).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+        List<String> ids = Logins.admin().queryParam("limit", 10).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
                 .extract().jsonPath().getList("candidate.id", String.class);
         // 南京 I-A has four fitting entries, all nearer than 常熟 I-C: two of them, then the other lab
         List<String> labA = List.of(p + "A-RIGHT", p + "A-R2", p + "A-R3", p + "I-A");
@@ -126,7 +127,7 @@ class TechAndFinanceMatchingTest {
         String id = post("""
                 {"kind": "FINANCE", "postedBy": "%s", "title": "A轮融资", "amountWan": 3000, "stage": "A", "instrument": "EQUITY"}
                 """.formatted(sme));
-        List<String> ids = given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+        List<String> ids = Logins.admin().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
                 .body("find { it.candidate.id == '%sF-RIVAL' }.flags".formatted(p), hasItem("CONFLICT_OF_INTEREST"))
                 .body("find { it.candidate.id == '%sF-LOCAL' }.reasons.code".formatted(p), hasItem("LOCAL_MANDATE"))
                 .body("find { it.candidate.id == '%sF-SMALL' }.reasons.code".formatted(p), hasItem("TICKET_OUTSIDE"))
@@ -136,17 +137,17 @@ class TechAndFinanceMatchingTest {
         assertTrue(ids.contains(p + "F-LOCAL"), ids.toString());
         assertTrue(ids.indexOf(p + "F-BIG") < ids.indexOf(p + "F-SMALL"), "a fund that can cover the amount ranks first: " + ids);
 
-        for (int i = 0; i < 50 && !given().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().extract()
+        for (int i = 0; i < 50 && !Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().extract()
                 .jsonPath().getList("need.id").contains(id); i++) {
             SupplyMatchingTest.sleep(200);
         }
-        given().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().statusCode(200).body("need.id", hasItem(id));
-        given().get("/api/v1/funds/{f}/opportunities", p + "F-OTHER").then().statusCode(200)
+        Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().statusCode(200).body("need.id", hasItem(id));
+        Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-OTHER").then().statusCode(200)
                 .body("need.id", org.hamcrest.Matchers.not(hasItem(id)));
-        given().queryParam("kind", "FINANCE").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
+        Logins.admin().queryParam("kind", "FINANCE").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
                 .body("candidate.id", hasItem(p + "F-LOCAL"))
                 .body("candidate.id", org.hamcrest.Matchers.not(hasItem(p + "F-OTHER")));
-        given().get("/api/v1/funds/{f}/opportunities", "NOPE").then().statusCode(404).contentType("application/problem+json");
+        Logins.admin().get("/api/v1/funds/{f}/opportunities", "NOPE").then().statusCode(404).contentType("application/problem+json");
     }
 
     @jakarta.inject.Inject
@@ -200,14 +201,14 @@ class TechAndFinanceMatchingTest {
         String id = post("""
                 {"kind": "TECH", "postedBy": "%s", "title": "预浸料固化周期长", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
         // the reverse views read the graph projection of needs, which the outbox relay writes a moment later
-        for (int i = 0; i < 50 && !given().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().extract()
+        for (int i = 0; i < 50 && !Logins.admin().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().extract()
                 .jsonPath().getList("need.id").contains(id); i++) {
             SupplyMatchingTest.sleep(200);
         }
-        given().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().statusCode(200)
+        Logins.admin().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().statusCode(200)
                 .body("need.id", hasItem(id))
                 .body("find { it.need.id == '%s' }.reasons.code".formatted(id), hasItem("TECHNOLOGY_FIT"));
-        given().queryParam("kind", "TECH").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
+        Logins.admin().queryParam("kind", "TECH").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
                 .body("candidate.id", hasItem(p + "A-RIGHT"))
                 .body("candidate.type", org.hamcrest.Matchers.everyItem(equalTo("ACHIEVEMENT")));
     }

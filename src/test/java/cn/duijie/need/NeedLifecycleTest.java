@@ -1,5 +1,6 @@
 package cn.duijie.need;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,20 +39,20 @@ class NeedLifecycleTest {
     }
 
     private long needsOf(String firm) {
-        return given().queryParam("postedBy", firm).get("/api/v1/needs").then().statusCode(200)
+        return Logins.admin().queryParam("postedBy", firm).get("/api/v1/needs").then().statusCode(200)
                 .extract().jsonPath().getLong("total");
     }
 
     @Test
     void aPostedNeedIsReadableListedAndProjectedIntoTheGraph() {
-        String id = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs").then()
+        String id = Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs").then()
                 .statusCode(201)
                 .header("Location", containsString("/api/v1/needs/"))
                 .body("status", equalTo("OPEN"))
                 .body("expiresAt", notNullValue())
                 .extract().path("id");
-        given().get("/api/v1/needs/{id}", id).then().statusCode(200).body("productCodes", hasItem(r.bearing));
-        given().queryParam("postedBy", r.leader).queryParam("kind", "SUPPLY").get("/api/v1/needs").then().statusCode(200)
+        Logins.admin().get("/api/v1/needs/{id}", id).then().statusCode(200).body("productCodes", hasItem(r.bearing));
+        Logins.admin().queryParam("postedBy", r.leader).queryParam("kind", "SUPPLY").get("/api/v1/needs").then().statusCode(200)
                 .body("items.id", hasItem(id)).body("page", equalTo(0)).body("size", equalTo(20));
         awaitGraph("MATCH (:Enterprise {creditCode: $firm})-[:POSTED]->(n:Need {id: $id})-[:WANTS]->(:Product {code: $p}) "
                 + "WHERE n.status = 'OPEN' RETURN count(n) AS c", Map.of("firm", r.leader, "id", id, "p", r.bearing), 1);
@@ -60,50 +61,50 @@ class NeedLifecycleTest {
     @Test
     void badNeedsAreRefusedWithReasonsAndNothingIsWritten() {
         long before = needsOf(r.leader);
-        given().contentType("application/json").body(r.needJson().replace(r.bearing, "NO-SUCH-PRODUCT"))
+        Logins.admin().contentType("application/json").body(r.needJson().replace(r.bearing, "NO-SUCH-PRODUCT"))
                 .post("/api/v1/needs").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("productCodes"))
                 .body("errors.reason", hasItem(containsString("NO-SUCH-PRODUCT")));
-        given().contentType("application/json").body(r.needJson().replace(r.leader, TestData.withWrongCheck(r.leader)))
+        Logins.admin().contentType("application/json").body(r.needJson().replace(r.leader, TestData.withWrongCheck(r.leader)))
                 .post("/api/v1/needs").then().statusCode(400)
                 .body("errors.find { it.field == 'postedBy' }.reason", containsString("校验位"));
-        given().contentType("application/json")
+        Logins.admin().contentType("application/json")
                 .body("{\"kind\": \"SUPPLY\", \"postedBy\": \"%s\", \"title\": \"无产品\"}".formatted(r.leader))
                 .post("/api/v1/needs").then().statusCode(400).body("errors.field", hasItem("productCodes"));
-        given().contentType("application/json").body(r.needJson().replace("200}", "-5}"))
+        Logins.admin().contentType("application/json").body(r.needJson().replace("200}", "-5}"))
                 .post("/api/v1/needs").then().statusCode(400).body("errors.field", hasItem("maxDistanceKm"));
-        given().contentType("application/json").body("{\"kind\": \"SUPPLY\", ").post("/api/v1/needs").then()
+        Logins.admin().contentType("application/json").body("{\"kind\": \"SUPPLY\", ").post("/api/v1/needs").then()
                 .statusCode(400).contentType("application/problem+json").body("title", containsString("JSON"));
-        given().contentType("application/json").body("{\"kind\": \"BARTER\"}").post("/api/v1/needs").then()
+        Logins.admin().contentType("application/json").body("{\"kind\": \"BARTER\"}").post("/api/v1/needs").then()
                 .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("kind"));
-        given().contentType("text/plain").body("hello").post("/api/v1/needs").then()
+        Logins.admin().contentType("text/plain").body("hello").post("/api/v1/needs").then()
                 .statusCode(415).contentType("application/problem+json");
         assertEquals(before, needsOf(r.leader));
     }
 
     @Test
     void statusChangesFollowTheLifecycle() {
-        String id = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs").then()
+        String id = Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs").then()
                 .statusCode(201).extract().path("id");
-        given().contentType("application/json").body("{\"status\": \"FULFILLED\", \"actor\": \"ENTERPRISE:%s\"}".formatted(r.changshu))
+        Logins.admin().contentType("application/json").body("{\"status\": \"FULFILLED\", \"actor\": \"ENTERPRISE:%s\"}".formatted(r.changshu))
                 .patch("/api/v1/needs/{id}", id).then().statusCode(403).contentType("application/problem+json");
-        given().contentType("application/json").body("{\"status\": \"WITHDRAWN\"}").patch("/api/v1/needs/{id}", id)
+        Logins.admin().contentType("application/json").body("{\"status\": \"WITHDRAWN\"}").patch("/api/v1/needs/{id}", id)
                 .then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-        given().contentType("application/json").body("{\"status\": \"OPEN\"}").patch("/api/v1/needs/{id}", id)
+        Logins.admin().contentType("application/json").body("{\"status\": \"OPEN\"}").patch("/api/v1/needs/{id}", id)
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("WITHDRAWN"));
         awaitGraph("MATCH (n:Need {id: $id}) WHERE n.status = 'WITHDRAWN' RETURN count(n) AS c", Map.of("id", id), 1);
-        given().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
                 .body("need.id", org.hamcrest.Matchers.not(hasItem(id)));
     }
 
     @Test
     void anExpiredNeedCanBeRenewed() {
-        String id = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs").then()
+        String id = Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs").then()
                 .statusCode(201).extract().path("id");
         // what the expiry job does when expiresAt has passed
-        given().contentType("application/json").body("{\"expiresAt\": \"2020-01-01T00:00:00Z\"}").patch("/api/v1/needs/{id}", id)
+        Logins.admin().contentType("application/json").body("{\"expiresAt\": \"2020-01-01T00:00:00Z\"}").patch("/api/v1/needs/{id}", id)
                 .then().statusCode(400).body("errors.field", hasItem("expiresAt"));
-        given().contentType("application/json").body("{\"expiresAt\": \"2030-01-01T00:00:00Z\"}").patch("/api/v1/needs/{id}", id)
+        Logins.admin().contentType("application/json").body("{\"expiresAt\": \"2030-01-01T00:00:00Z\"}").patch("/api/v1/needs/{id}", id)
                 .then().statusCode(200).body("expiresAt", containsString("2030-01-01"));
     }
 

@@ -1,5 +1,6 @@
 package cn.duijie.need;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,10 +38,10 @@ class NeedsSurviveNeo4jOutageTest {
         EmbeddedEnginesResource.neo4j().stop();
         try {
             for (int i = 0; i < 3; i++) {
-                ids.add(given().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
+                ids.add(Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
                         .then().statusCode(201).extract().path("id"));
             }
-            assertEquals(503, given().get("/q/health/ready").statusCode(), "readiness reports Neo4j DOWN");
+            assertEquals(503, Logins.admin().get("/q/health/ready").statusCode(), "readiness reports Neo4j DOWN");
         } finally {
             EmbeddedEnginesResource.neo4j().start();
         }
@@ -57,11 +58,11 @@ class NeedsSurviveNeo4jOutageTest {
         }
         assertEquals(ids.size(), projected, "every need accepted during the outage is in the graph");
         for (String id : ids) {
-            List<String> top = given().get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
+            List<String> top = Logins.admin().get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
                     .extract().jsonPath().getList("candidate.id", String.class);
             assertTrue(top.contains(r.nearCertified), "need " + id + " is matchable: " + top);
         }
-        given().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
                 .body("need.id", org.hamcrest.Matchers.hasItems(ids.toArray()));
     }
 }

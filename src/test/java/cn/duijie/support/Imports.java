@@ -1,5 +1,6 @@
 package cn.duijie.support;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ public final class Imports {
     }
 
     public static ValidatableResponse upload(Path... files) {
-        RequestSpecification req = given().queryParam("wait", true);
+        RequestSpecification req = Logins.admin().queryParam("wait", true);
         for (Path f : files) {
             req = req.multiPart(f.getFileName().toString(), f.toFile());
         }

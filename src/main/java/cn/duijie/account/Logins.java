@@ -1,0 +1,67 @@
+package cn.duijie.account;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+
+/**
+ * The one credential check behind both ways in (form login and the token endpoint): BCrypt, cooling off after
+ * repeated failures per account and per address, and answers that never tell whether a username exists.
+ * Blocking: call it on a worker thread.
+ */
+@ApplicationScoped
+public class Logins {
+
+    private static final Logger LOG = Logger.getLogger(Logins.class);
+
+    private final AccountRepository accounts;
+    private final AccountConfig config;
+
+    Logins(AccountRepository accounts, AccountConfig config) {
+        this.accounts = accounts;
+        this.config = config;
+    }
+
+    /** The account for a right username and password, or a 401/429 problem. */
+    public Account check(String username, String password, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        String userKey = "user:" + name;
+        String addressKey = "addr:" + (address == null ? "-" : address);
+        Optional<OffsetDateTime> blocked = accounts.blockedUntil(userKey).or(() -> accounts.blockedUntil(addressKey));
+        if (blocked.isPresent()) {
+            long minutes = Math.max(1, Duration.between(OffsetDateTime.now(), blocked.get()).toSeconds() / 60 + 1);
+            throw new DomainException(429, "login-cooling-off", Messages.get("problem.too-many-logins"),
+                    Messages.get("login.cooling-off", minutes), List.of());
+        }
+        Optional<Account> account = accounts.find(name);
+        boolean right = Passwords.matches(password == null ? "" : password, account.map(Account::passwordHash).orElse(null));
+        if (!right) {
+            Duration window = config.throttle().window();
+            accounts.recordFailure(userKey, config.throttle().maxFailures(), window, config.throttle().coolOff());
+            accounts.recordFailure(addressKey, config.throttle().maxFailuresPerAddress(), window, config.throttle().coolOff());
+            LOG.infof("Failed login for '%s' from %s", name, address);
+            throw wrongCredentials();
+        }
+        Account a = account.get();
+        if (a.status() != Account.Status.ACTIVE) {
+            throw new DomainException(401, "account-" + a.status().name().toLowerCase(), Messages.get("problem.unauthenticated"),
+                    Messages.get("login.account-" + a.status().name().toLowerCase()), List.of());
+        }
+        accounts.clearFailures(userKey);
+        accounts.recordLogin(a.username());
+        return a;
+    }
+
+    public static DomainException wrongCredentials() {
+        return new DomainException(401, "wrong-credentials", Messages.get("problem.unauthenticated"),
+                Messages.get("login.wrong-credentials"), List.of());
+    }
+}

@@ -1,0 +1,277 @@
+package cn.duijie.contact;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.duijie.account.AccessPolicy;
+import cn.duijie.account.Caller;
+import cn.duijie.common.Actor;
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+import cn.duijie.graph.Graph;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Contact details and consent (对接 means "put in touch"): details are kept per party, shown to another party only
+ * after it asked and was accepted, and every showing is written to the reveal audit.
+ */
+@ApplicationScoped
+public class ContactService {
+
+    public enum Decision { ACCEPT, DECLINE, WITHDRAW }
+
+    private final AccessPolicy access;
+    private final Graph graph;
+
+    ContactService(AccessPolicy access, Graph graph) {
+        this.access = access;
+        this.graph = graph;
+    }
+
+    // ---- own details ---------------------------------------------------------------------------------------------
+
+    public Uni<ContactApi.ContactView> putMine(Caller caller, ContactApi.ContactDetails in) {
+        String party = contactParty(caller).label();
+        return Panache.withTransaction(() -> PartyContact.<PartyContact>findById(party).chain(existing -> {
+            PartyContact c = existing != null ? existing : new PartyContact();
+            c.party = party;
+            c.name = in.name().strip();
+            c.mobile = in.mobile().strip();
+            c.email = in.email().strip();
+            c.phone = in.phone() == null || in.phone().isBlank() ? null : in.phone().strip();
+            c.updatedBy = caller.username();
+            c.updatedAt = now();
+            return c.<PartyContact>persist();
+        })).map(ContactApi.ContactView::of);
+    }
+
+    public Uni<ContactApi.ContactView> mine(Caller caller) {
+        String party = contactParty(caller).label();
+        return Panache.withSession(() -> PartyContact.<PartyContact>findById(party)).map(c -> {
+            if (c == null) {
+                throw DomainException.notFound(Messages.get("contact.none-yet"));
+            }
+            return ContactApi.ContactView.of(c);
+        });
+    }
+
+    // ---- requests ------------------------------------------------------------------------------------------------
+
+    /** The caller's party asks another party (a supplier's "I can serve this need", or any 对接). */
+    public Uni<ContactApi.ContactRequestView> request(Caller caller, ContactApi.NewContactRequest in) {
+        Actor from = contactParty(caller);
+        return recipient(in.toParty()).chain(to -> {
+            if (to.sameParty(from)) {
+                throw DomainException.invalid("toParty", Messages.get("contact.self"));
+            }
+            return Panache.withTransaction(() -> needVisible(caller, in.needId())
+                    .chain(() -> open(from.label(), to.label(), in.needId()))
+                    .chain(existing -> {
+                        if (existing != null) {
+                            throw DomainException.conflict(Messages.get("contact.already", existing.id, existing.status));
+                        }
+                        return create(from, to, in.needId(), in.note(), caller.username());
+                    }));
+        }).map(r -> view(r, from.label(), null));
+    }
+
+    /**
+     * A poster's CONTACT_REQUESTED feedback: a request from the poster to the candidate (an expert's or an
+     * achievement's lab, a fund's investor), in the caller's transaction; an open request for the pair and need is
+     * reused.
+     */
+    public Uni<ContactRequest> requestFromFeedback(Actor poster, String candidateType, String candidateId, String needId,
+                                                   String note, String username) {
+        Uni<Actor> candidate = switch (candidateType) {
+            case "EXPERT" -> owner("MATCH (:Expert {id: $id})-[:WORKS_AT]->(i:Institution) RETURN i.id AS id", candidateId);
+            case "ACHIEVEMENT" -> owner("MATCH (:Achievement {id: $id})-[:OWNED_BY]->(i:Institution) RETURN i.id AS id", candidateId);
+            default -> Uni.createFrom().item(new Actor(Actor.Type.valueOf(candidateType), candidateId));
+        };
+        return candidate.chain(this::normalize).chain(to -> open(poster.label(), to.label(), needId)
+                .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                        : create(poster, to, needId, note, username)));
+    }
+
+    private Uni<Actor> owner(String cypher, String id) {
+        return graph.read(cypher, Map.of("id", id)).map(rows -> {
+            if (rows.isEmpty()) {
+                throw DomainException.unprocessable(Messages.get("contact.unknown-party", id),
+                        List.of(new cn.duijie.common.Problem.FieldError("candidateId", Messages.get("contact.unknown-party", id))));
+            }
+            return new Actor(Actor.Type.INSTITUTION, rows.get(0).get("id").asString());
+        });
+    }
+
+    public Uni<ContactApi.ContactRequestView> decide(Caller caller, UUID id, Decision decision) {
+        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>findById(id).chain(r -> {
+            if (r == null) {
+                throw notFound(id);
+            }
+            String side = decision == Decision.WITHDRAW ? r.fromParty : r.toParty;
+            return access.mayActFor(caller, Actor.parse(side)).chain(ok -> {
+                if (!ok) {
+                    throw notFound(id);
+                }
+                if (r.status != ContactRequest.Status.PENDING) {
+                    throw DomainException.conflict(Messages.get("contact.not-pending", r.status));
+                }
+                r.status = switch (decision) {
+                    case ACCEPT -> ContactRequest.Status.ACCEPTED;
+                    case DECLINE -> ContactRequest.Status.DECLINED;
+                    case WITHDRAW -> ContactRequest.Status.WITHDRAWN;
+                };
+                r.decidedBy = caller.username();
+                r.decidedAt = now();
+                return r.<ContactRequest>persist().chain(saved -> withDetails(caller, side, List.of(saved)))
+                        .map(views -> views.get(0));
+            });
+        }));
+    }
+
+    /** The caller's requests, received ({@code in}) or sent ({@code out}), newest first, with details where accepted. */
+    public Uni<List<ContactApi.ContactRequestView>> list(Caller caller, String direction) {
+        String me = ownParty(caller).label();
+        boolean in = !"out".equalsIgnoreCase(direction);
+        String column = in ? "toParty" : "fromParty";
+        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>list(column + " = ?1 order by createdAt desc, id", me)
+                .chain(rows -> withDetails(caller, me, rows)));
+    }
+
+    /** Details of every party the caller's party may now see (an accepted request either way). */
+    public Uni<List<ContactApi.SharedContact>> contacts(Caller caller) {
+        String me = ownParty(caller).label();
+        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>list(
+                        "status = ?1 and (fromParty = ?2 or toParty = ?2) order by decidedAt desc, id", ContactRequest.Status.ACCEPTED, me)
+                .chain(rows -> withDetails(caller, me, rows))
+                .map(views -> views.stream().filter(v -> v.contact() != null)
+                        .map(v -> new ContactApi.SharedContact(v.id(), v.needId(), v.decidedAt(), v.contact())).toList()));
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------------
+
+    /** Views seen from {@code me}; for accepted requests the other side's details, each showing audited. */
+    private Uni<List<ContactApi.ContactRequestView>> withDetails(Caller caller, String me, List<ContactRequest> rows) {
+        List<String> others = rows.stream().filter(r -> r.status == ContactRequest.Status.ACCEPTED)
+                .map(r -> other(r, me)).distinct().toList();
+        Uni<Map<String, PartyContact>> details = others.isEmpty() ? Uni.createFrom().item(Map.of())
+                : PartyContact.<PartyContact>list("party in ?1", others)
+                        .map(l -> l.stream().collect(Collectors.toMap(c -> c.party, Function.identity())));
+        return details.chain(byParty -> {
+            List<ContactApi.ContactRequestView> views = new ArrayList<>();
+            List<ContactReveal> reveals = new ArrayList<>();
+            for (ContactRequest r : rows) {
+                PartyContact c = r.status == ContactRequest.Status.ACCEPTED ? byParty.get(other(r, me)) : null;
+                views.add(view(r, me, c));
+                if (c != null) {
+                    ContactReveal audit = new ContactReveal();
+                    audit.viewer = caller.username();
+                    audit.viewerParty = me;
+                    audit.party = c.party;
+                    audit.requestId = r.id;
+                    audit.revealedAt = now();
+                    reveals.add(audit);
+                }
+            }
+            Uni<Void> written = reveals.isEmpty() ? Uni.createFrom().voidItem() : ContactReveal.persist(reveals);
+            return written.replaceWith(views);
+        });
+    }
+
+    private static String other(ContactRequest r, String me) {
+        return r.fromParty.equals(me) ? r.toParty : r.fromParty;
+    }
+
+    private static ContactApi.ContactRequestView view(ContactRequest r, String me, PartyContact other) {
+        return new ContactApi.ContactRequestView(r.id, ContactApi.Party.of(r.fromParty), ContactApi.Party.of(r.toParty),
+                r.needId, r.note, r.status, r.createdAt, r.decidedAt, other == null ? null : ContactApi.ContactView.of(other));
+    }
+
+    private Uni<ContactRequest> open(String from, String to, String needId) {
+        return needId == null || needId.isBlank()
+                ? ContactRequest.<ContactRequest>find("fromParty = ?1 and toParty = ?2 and needId is null and status in ?3",
+                        from, to, List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)).firstResult()
+                : ContactRequest.<ContactRequest>find("fromParty = ?1 and toParty = ?2 and needId = ?3 and status in ?4",
+                        from, to, needId.strip(), List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)).firstResult();
+    }
+
+    private static Uni<ContactRequest> create(Actor from, Actor to, String needId, String note, String username) {
+        ContactRequest r = new ContactRequest();
+        r.id = UUID.randomUUID();
+        r.fromParty = from.label();
+        r.toParty = to.label();
+        r.needId = needId == null || needId.isBlank() ? null : needId.strip();
+        r.note = note;
+        r.status = ContactRequest.Status.PENDING;
+        r.createdBy = username;
+        r.createdAt = now();
+        return r.persist();
+    }
+
+    /** A need named in a request must be one the caller may see: open, or its own. */
+    private Uni<Void> needVisible(Caller caller, String needId) {
+        if (needId == null || needId.isBlank()) {
+            return Uni.createFrom().voidItem();
+        }
+        return cn.duijie.need.Need.<cn.duijie.need.Need>findById(needId.strip()).chain(n -> {
+            if (n == null) {
+                throw DomainException.notFound(Messages.get("need.not-found", needId));
+            }
+            if (n.status == cn.duijie.domain.NeedStatus.OPEN) {
+                return Uni.createFrom().voidItem();
+            }
+            return access.requireParty(caller, Actor.enterprise(n.postedBy));
+        });
+    }
+
+    /** The party to ask: a fund's contact is its investor's; the party must exist in the graph. */
+    private Uni<Actor> recipient(ContactApi.Party p) {
+        return normalize(new Actor(Actor.Type.valueOf(p.type().name()), p.id().strip()));
+    }
+
+    private Uni<Actor> normalize(Actor party) {
+        Actor a = party.type() == Actor.Type.ENTERPRISE ? Actor.enterprise(party.id().toUpperCase()) : party;
+        Uni<Actor> resolved = a.type() != Actor.Type.FUND ? Uni.createFrom().item(a)
+                : graph.read("MATCH (:Fund {id: $id})<-[:MANAGES]-(i:Investor) RETURN i.id AS id", Map.of("id", a.id()))
+                        .map(rows -> rows.isEmpty() ? a : new Actor(Actor.Type.INVESTOR, rows.get(0).get("id").asString()));
+        return resolved.chain(r -> access.regionOf(r).map(region -> {
+            if (region.isEmpty() || !List.of(Actor.Type.ENTERPRISE, Actor.Type.INSTITUTION, Actor.Type.INVESTOR).contains(r.type())) {
+                throw DomainException.unprocessable(Messages.get("contact.unknown-party", party.label()),
+                        List.of(new cn.duijie.common.Problem.FieldError("toParty", Messages.get("contact.unknown-party", party.label()))));
+            }
+            return r;
+        }));
+    }
+
+    /** The party whose details an account keeps: a firm, a lab or an investor. */
+    private static Actor contactParty(Caller caller) {
+        Actor own = ownParty(caller);
+        if (!List.of(Actor.Type.ENTERPRISE, Actor.Type.INSTITUTION, Actor.Type.INVESTOR).contains(own.type())) {
+            throw AccessPolicy.forbidden(Messages.get("contact.parties-only"));
+        }
+        return own;
+    }
+
+    private static Actor ownParty(Caller caller) {
+        if (caller.anonymous()) {
+            throw AccessPolicy.unauthenticated();
+        }
+        return caller.ownParty();
+    }
+
+    private static DomainException notFound(UUID id) {
+        return DomainException.notFound(Messages.get("contact.request-not-found", id));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,27 @@
+package cn.duijie.contact;
+
+import java.time.OffsetDateTime;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+/** A party's contact details; shown to another party only through an accepted {@link ContactRequest}. */
+@Entity
+@Table(name = "party_contact")
+public class PartyContact extends PanacheEntityBase {
+    /** "ENTERPRISE:9132…" (Actor label). */
+    @Id
+    public String party;
+    public String name;
+    public String mobile;
+    public String email;
+    public String phone;
+    @Column(name = "updated_by")
+    public String updatedBy;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+}

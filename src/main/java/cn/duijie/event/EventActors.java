@@ -1,0 +1,101 @@
+package cn.duijie.event;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.duijie.account.AccessPolicy;
+import cn.duijie.account.Caller;
+import cn.duijie.account.Role;
+import cn.duijie.common.DomainException;
+import cn.duijie.common.Messages;
+import cn.duijie.event.EventApi.Actor;
+import cn.duijie.event.EventEnums.ActorType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The event actor of a request, from the login: bureau staff of the event's region (or ADMIN) act as BUREAU with
+ * their username; a party acts as its own participant. An {@code actor} in the body is optional and must agree.
+ */
+@ApplicationScoped
+public class EventActors {
+
+    private final AccessPolicy access;
+
+    EventActors(AccessPolicy access) {
+        this.access = access;
+    }
+
+    /** Bureau staff of the region (ADMIN anywhere); a named non-bureau actor or another region → 403. */
+    public Actor bureau(Caller caller, String regionCode, Actor named) {
+        if (named != null && named.type() != ActorType.BUREAU && !(named.type() == ActorType.SYSTEM && caller.is(Role.ADMIN))) {
+            throw AccessPolicy.forbidden(Messages.get("access.not-your-party", named.type() + ":" + named.id()));
+        }
+        if (!caller.is(Role.BUREAU) && !caller.is(Role.ADMIN)) {
+            throw AccessPolicy.forbidden(Messages.get("access.role-bureau"));
+        }
+        access.requireRegion(caller, regionCode);
+        return new Actor(ActorType.BUREAU, caller.username(), caller.displayName());
+    }
+
+    /** Bureau staff of the event's region, for staff-only operations on an existing event. */
+    public Uni<Actor> bureau(Caller caller, UUID eventId, Actor named) {
+        return event(eventId).map(e -> bureau(caller, e.regionCode, named));
+    }
+
+    /**
+     * Staff of the event's region act as BUREAU; anyone else as the participant named in the body or, when none is
+     * named, {@code defaultParticipant} — and only if the caller may act for that participant's party.
+     */
+    public Uni<Actor> participantOrBureau(Caller caller, UUID eventId, Actor named, UUID defaultParticipant) {
+        return event(eventId).chain(e -> {
+            boolean staff = access.coversRegion(caller, e.regionCode);
+            if (staff && (named == null || named.type() != ActorType.PARTICIPANT)) {
+                return Uni.createFrom().item(bureau(caller, e.regionCode, named));
+            }
+            if (named != null && named.type() != ActorType.PARTICIPANT) {
+                throw AccessPolicy.forbidden(Messages.get("access.not-your-party", named.type() + ":" + named.id()));
+            }
+            UUID pid = named == null ? defaultParticipant : parse(named.id());
+            return Panache.withSession(() -> ParticipantEntity.<ParticipantEntity>findById(pid)).chain(p -> {
+                if (p == null || !p.eventId.equals(eventId)) {
+                    throw AccessPolicy.forbidden(Messages.get("access.not-your-party", "PARTICIPANT:" + pid));
+                }
+                return access.mayActFor(caller, party(p)).map(ok -> {
+                    if (!ok) {
+                        throw AccessPolicy.forbidden(Messages.get("access.not-your-party", "PARTICIPANT:" + pid));
+                    }
+                    return new Actor(ActorType.PARTICIPANT, p.id.toString(), caller.username());
+                });
+            });
+        });
+    }
+
+    /** The meeting request's recipient, as the default participant of a decision. */
+    public Uni<UUID> recipient(UUID requestId) {
+        return Panache.withSession(() -> MeetingRequestEntity.<MeetingRequestEntity>findById(requestId))
+                .map(r -> r == null ? null : r.toParticipant);
+    }
+
+    static cn.duijie.common.Actor party(ParticipantEntity p) {
+        return new cn.duijie.common.Actor(cn.duijie.common.Actor.Type.valueOf(p.partyType.name()), p.partyKey);
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("actor.id", Messages.get("access.not-your-party", "PARTICIPANT:" + id));
+        }
+    }
+
+    private Uni<EventEntity> event(UUID eventId) {
+        return Panache.withSession(() -> EventEntity.<EventEntity>findById(eventId)).map(e -> {
+            if (e == null) {
+                throw DomainException.notFound(Messages.get("event.not-found", eventId));
+            }
+            return e;
+        });
+    }
+}
