@@ -1,5 +1,6 @@
 package cn.duijie.cultivation;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -34,15 +35,15 @@ class CultivationFileTest {
         Imports.upload(TestData.jiangsuRegions(dir)).statusCode(201);
         String p = TestData.prefix();
         code = TestData.creditCode(p);
-        given().contentType("application/json").body(ReadinessTest.onTheSpecializedLine(p + "培育企业"))
+        Logins.admin().contentType("application/json").body(ReadinessTest.onTheSpecializedLine(p + "培育企业"))
                 .put("/api/v1/enterprises/{c}", code).then().statusCode(201);
     }
 
     @Test
     void aBureauOpensAFileRecordsVisitsAndTracksThePlan() {
-        given().get("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(200)
                 .body("openedAt", nullValue()).body("visits", hasSize(0)).body("currentTier", equalTo("INNOVATIVE"));
-        String id = given().contentType("application/json").body(Map.of(
+        String id = Logins.admin().contentType("application/json").body(Map.of(
                         "officer", Map.of("name", "王专员", "contact", "0511-1234567"),
                         "targetTier", "specialized",
                         "visits", List.of(Map.of("date", "2026-11-20", "kind", "VISIT", "note", "走访：研发费用归集不规范")),
@@ -58,7 +59,7 @@ class CultivationFileTest {
                 .body("planItems[0].overdue", equalTo(true))
                 .body("planItems[1].overdue", equalTo(false))
                 .extract().path("planItems[0].id");
-        given().contentType("application/json").body(Map.of(
+        Logins.admin().contentType("application/json").body(Map.of(
                         "visits", List.of(Map.of("date", "2026-12-01", "kind", "CALL", "note", "电话回访")),
                         "planItems", List.of(Map.of("id", id, "status", "DONE"))))
                 .post("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(200)
@@ -69,20 +70,20 @@ class CultivationFileTest {
 
     @Test
     void aBadUpdateWritesNothing() {
-        given().contentType("application/json").body(Map.of("officer", Map.of("name", "李专员")))
+        Logins.admin().contentType("application/json").body(Map.of("officer", Map.of("name", "李专员")))
                 .post("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(201);
-        given().contentType("application/json").body(Map.of(
+        Logins.admin().contentType("application/json").body(Map.of(
                         "visits", List.of(Map.of("date", "2026-12-01", "note", "不应写入")),
                         "planItems", List.of(Map.of("title", "x", "status", "LATER"))))
                 .post("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("planItems[0].status"));
-        given().contentType("application/json").body(Map.of(
+        Logins.admin().contentType("application/json").body(Map.of(
                         "visits", List.of(Map.of("date", "2026-12-01", "note", "也不应写入")),
                         "planItems", List.of(Map.of("id", "00000000-0000-0000-0000-000000000001", "status", "DONE"))))
                 .post("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(404);
-        given().get("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(200).body("visits", hasSize(0));
-        given().contentType("application/json").body(Map.of("visits", List.of(Map.of("note", "无日期"))))
+        Logins.admin().get("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(200).body("visits", hasSize(0));
+        Logins.admin().contentType("application/json").body(Map.of("visits", List.of(Map.of("note", "无日期"))))
                 .post("/api/v1/enterprises/{c}/cultivation", code).then().statusCode(400);
-        given().get("/api/v1/enterprises/{c}/cultivation", TestData.creditCode(TestData.prefix())).then().statusCode(404);
+        Logins.admin().get("/api/v1/enterprises/{c}/cultivation", TestData.creditCode(TestData.prefix())).then().statusCode(404);
     }
 }

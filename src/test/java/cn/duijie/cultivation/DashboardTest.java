@@ -1,5 +1,7 @@
 package cn.duijie.cultivation;
 
+import cn.duijie.support.Logins;
+import io.restassured.RestAssured;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -75,11 +77,11 @@ class DashboardTest {
 
     @Test
     void thePipelineOfAKnownRegionShowsItsCountsAndGaps() {
-        given().contentType("application/json").body(targets()).put("/api/v1/regions/{c}/targets", city).then().statusCode(200)
+        Logins.admin().contentType("application/json").body(targets()).put("/api/v1/regions/{c}/targets", city).then().statusCode(200)
                 .body("year", equalTo(2025)).body("regionCode", equalTo(city))
                 .body("tiers.find { it.tiers == ['CHAMPION', 'LITTLE_GIANT'] }.count", equalTo(4))
                 .body("tiers.find { it.tiers == ['INNOVATIVE'] }.count", equalTo(10));
-        given().queryParam("region", city).get("/api/v1/dashboard").then().statusCode(200)
+        Logins.admin().queryParam("region", city).get("/api/v1/dashboard").then().statusCode(200)
                 .body("year", equalTo(2025))
                 .body("tiers.find { it.tier == 'POOL' }.count", equalTo(2))
                 .body("tiers.find { it.tier == 'INNOVATIVE' }.count", equalTo(3))
@@ -114,27 +116,42 @@ class DashboardTest {
 
     @Test
     void theFiveCitiesComeWithTheirPlansAndBadTargetsAreRefused() {
-        given().get("/api/v1/regions/321100/targets").then().statusCode(200)
+        Logins.admin().get("/api/v1/regions/321100/targets").then().statusCode(200)
                 .body("[0].year", equalTo(2025))
                 .body("[0].tiers.find { it.tiers == ['LITTLE_GIANT'] }.count", equalTo(50))
                 .body("[0].poolSize", equalTo(1500));
-        given().get("/api/v1/regions/320581/targets?year=2025").then().statusCode(200)
+        Logins.admin().get("/api/v1/regions/320581/targets?year=2025").then().statusCode(200)
                 .body("[0].tiers.find { it.tiers == ['CHAMPION', 'LITTLE_GIANT'] }.count", equalTo(50))
                 .body("[0].techAgreements", equalTo(800));
-        given().contentType("application/json").body(Map.of("year", 2025, "tiers", List.of(Map.of("tiers", List.of("GIANT"), "count", 1))))
+        Logins.admin().contentType("application/json").body(Map.of("year", 2025, "tiers", List.of(Map.of("tiers", List.of("GIANT"), "count", 1))))
                 .put("/api/v1/regions/{c}/targets", city).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", containsString("tiers"));
-        given().contentType("application/json").body(Map.of("year", 2025, "srdiShare", List.of(Map.of("chainId", "NOPE", "share", 0.1))))
+        Logins.admin().contentType("application/json").body(Map.of("year", 2025, "srdiShare", List.of(Map.of("chainId", "NOPE", "share", 0.1))))
                 .put("/api/v1/regions/{c}/targets", city).then().statusCode(422).body("detail", containsString("NOPE"));
-        given().contentType("application/json").body(Map.of("year", 2025, "srdiShare", List.of(Map.of("chainId", p + "C", "share", 1.5))))
+        Logins.admin().contentType("application/json").body(Map.of("year", 2025, "srdiShare", List.of(Map.of("chainId", p + "C", "share", 1.5))))
                 .put("/api/v1/regions/{c}/targets", city).then().statusCode(400);
-        given().contentType("application/json").body(Map.of("year", 2025)).put("/api/v1/regions/999999/targets").then().statusCode(404);
-        given().get("/api/v1/dashboard").then().statusCode(400).body("detail", containsString("region"));
-        given().queryParam("region", "999999").get("/api/v1/dashboard").then().statusCode(404);
+        Logins.admin().contentType("application/json").body(Map.of("year", 2025)).put("/api/v1/regions/999999/targets").then().statusCode(404);
+        Logins.admin().get("/api/v1/dashboard").then().statusCode(400).body("detail", containsString("region"));
+        Logins.admin().queryParam("region", "999999").get("/api/v1/dashboard").then().statusCode(404);
         // a region with no targets still shows its counts
-        given().queryParam("region", city).get("/api/v1/dashboard").then().statusCode(200)
+        Logins.admin().queryParam("region", city).get("/api/v1/dashboard").then().statusCode(200)
                 .body("year", nullValue()).body("pipeline.size()", equalTo(0))
                 .body("tiers.tier", contains("POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION"));
+    }
+
+    @Test
+    void aClerkOfAnotherCityCannotReadOrEditThisCitysTargetsDashboardOrCandidates() {
+        // 镇江 321100 is not 南京's: another city's desk answers 404, as another party's private object does
+        Logins.bureau("320100").get("/api/v1/regions/321100/targets").then().statusCode(404).contentType("application/problem+json");
+        Logins.bureau("320100").contentType("application/json").body(Map.of("year", 2025))
+                .put("/api/v1/regions/321100/targets").then().statusCode(404);
+        Logins.bureau("320100").queryParam("region", "321100").get("/api/v1/dashboard").then().statusCode(404);
+        Logins.bureau("320100").queryParam("region", "321100").get("/api/v1/cultivation/candidates").then().statusCode(404);
+        // the city's own clerk, and the province's, may
+        Logins.bureau("321100").get("/api/v1/regions/321100/targets").then().statusCode(200);
+        Logins.bureau("320000").get("/api/v1/regions/321100/targets").then().statusCode(200);
+        // a firm is no bureau
+        RestAssured.given().get("/api/v1/regions/321100/targets").then().statusCode(401);
     }
 
     @Test
@@ -145,25 +162,25 @@ class DashboardTest {
         String twoShort = TestData.creditCode(p + "two");
         Map<String, Object> a = new java.util.HashMap<>(ReadinessTest.onTheSpecializedLine(p + "达标企业"));
         a.put("regionCode", d1);
-        given().contentType("application/json").body(a).put("/api/v1/enterprises/{c}", ready).then().statusCode(201);
+        Logins.admin().contentType("application/json").body(a).put("/api/v1/enterprises/{c}", ready).then().statusCode(201);
         Map<String, Object> b = new java.util.HashMap<>(a);
         b.put("name", p + "差一项企业");
         b.put("rdRatio", 0.025);
-        given().contentType("application/json").body(b).put("/api/v1/enterprises/{c}", oneShort).then().statusCode(201);
+        Logins.admin().contentType("application/json").body(b).put("/api/v1/enterprises/{c}", oneShort).then().statusCode(201);
         Map<String, Object> c = new java.util.HashMap<>(b);
         c.put("name", p + "差两项企业");
         c.put("nicheYears", 2);
-        given().contentType("application/json").body(c).put("/api/v1/enterprises/{c}", twoShort).then().statusCode(201);
-        given().queryParam("region", city).queryParam("tier", "SPECIALIZED").queryParam("regime", "N2026")
+        Logins.admin().contentType("application/json").body(c).put("/api/v1/enterprises/{c}", twoShort).then().statusCode(201);
+        Logins.admin().queryParam("region", city).queryParam("tier", "SPECIALIZED").queryParam("regime", "N2026")
                 .get("/api/v1/cultivation/candidates").then().statusCode(200)
                 .body("items.creditCode[0..2]", contains(ready, oneShort, twoShort))
                 .body("items[0].eligible", equalTo(true))
                 .body("items[1].lacks.code", contains("rdRatio"))
                 .body("items[2].lacks.code", contains("nicheYears", "rdRatio"))
                 .body("total", equalTo(6 + 3)); // the setup's six firms below SPECIALIZED and the three here
-        given().queryParam("region", city).queryParam("tier", "GIANT").get("/api/v1/cultivation/candidates").then().statusCode(400);
+        Logins.admin().queryParam("region", city).queryParam("tier", "GIANT").get("/api/v1/cultivation/candidates").then().statusCode(400);
 
-        byte[] xlsx = given().queryParam("region", city).queryParam("tier", "SPECIALIZED").queryParam("regime", "N2026")
+        byte[] xlsx = Logins.admin().queryParam("region", city).queryParam("tier", "SPECIALIZED").queryParam("regime", "N2026")
                 .get("/api/v1/cultivation/candidates.xlsx").then().statusCode(200)
                 .contentType(containsString("spreadsheetml")).extract().asByteArray();
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
@@ -172,8 +189,8 @@ class DashboardTest {
             org.junit.jupiter.api.Assertions.assertEquals(p + "达标企业", rows.get(1).getCellText(1));
             org.junit.jupiter.api.Assertions.assertTrue(rows.get(2).getCellText(10).contains("研发"), rows.get(2).getCellText(10));
         }
-        given().contentType("application/json").body(targets()).put("/api/v1/regions/{c}/targets", city).then().statusCode(200);
-        xlsx = given().queryParam("region", city).get("/api/v1/dashboard.xlsx").then().statusCode(200).extract().asByteArray();
+        Logins.admin().contentType("application/json").body(targets()).put("/api/v1/regions/{c}/targets", city).then().statusCode(200);
+        xlsx = Logins.admin().queryParam("region", city).get("/api/v1/dashboard.xlsx").then().statusCode(200).extract().asByteArray();
         try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             var sheets = wb.getSheets().map(org.dhatim.fastexcel.reader.Sheet::getName).toList();
             org.junit.jupiter.api.Assertions.assertEquals(List.of("梯度培育 Pipeline", "逐年 Climb", "集聚度 Concentration", "对接成效 Outcomes"), sheets);

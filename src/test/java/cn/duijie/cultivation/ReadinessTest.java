@@ -1,5 +1,6 @@
 package cn.duijie.cultivation;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -64,9 +65,9 @@ class ReadinessTest {
         String code = TestData.creditCode(p);
         Map<String, Object> firm = onTheSpecializedLine(p + "精密减速器有限公司");
         firm.put("mainBusinessShare", 0.79);
-        given().contentType("application/json").body(firm).put("/api/v1/enterprises/{c}", code).then().statusCode(201)
+        Logins.admin().contentType("application/json").body(firm).put("/api/v1/enterprises/{c}", code).then().statusCode(201)
                 .body("mainBusinessShare", equalTo(0.79f)).body("nicheYears", equalTo(3.0f));
-        given().queryParam("regime", "N2026").get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(200)
+        Logins.admin().queryParam("regime", "N2026").get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(200)
                 .body("creditCode", equalTo(code))
                 .body("currentTier", equalTo("INNOVATIVE"))
                 .body("regime", equalTo("N2026"))
@@ -79,12 +80,12 @@ class ReadinessTest {
                 .body("assessments[0].requirements.find { it.code == 'nicheYears' }.pass", equalTo(true));
 
         firm.put("mainBusinessShare", 0.8);
-        given().contentType("application/json").body(firm).put("/api/v1/enterprises/{c}", code).then().statusCode(200);
-        given().get("/api/v1/enterprises/{c}/readiness?date=2026-06-01", code).then().statusCode(200)
+        Logins.admin().contentType("application/json").body(firm).put("/api/v1/enterprises/{c}", code).then().statusCode(200);
+        Logins.admin().get("/api/v1/enterprises/{c}/readiness?date=2026-06-01", code).then().statusCode(200)
                 .body("regime", equalTo("N2026"))
                 .body("assessments[0].eligible", equalTo(true))
                 .body("assessments[0].gaps", hasSize(0));
-        given().get("/api/v1/enterprises/{c}/readiness?date=2025-06-01", code).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/readiness?date=2025-06-01", code).then().statusCode(200)
                 .body("regime", equalTo("P2022"))
                 .body("assessments[0].basis", containsString("63号"))
                 .body("assessments[0].indicators.code", hasItem("netMarginRatio"))
@@ -94,15 +95,15 @@ class ReadinessTest {
 
     @Test
     void badParametersAndUnknownFirmsAreProblems() {
-        given().get("/api/v1/enterprises/{c}/readiness", TestData.creditCode(TestData.prefix())).then().statusCode(404)
+        Logins.admin().get("/api/v1/enterprises/{c}/readiness", TestData.creditCode(TestData.prefix())).then().statusCode(404)
                 .contentType("application/problem+json");
         String p = TestData.prefix();
         String code = TestData.creditCode(p);
-        given().contentType("application/json").body(onTheSpecializedLine(p + "公司")).put("/api/v1/enterprises/{c}", code)
+        Logins.admin().contentType("application/json").body(onTheSpecializedLine(p + "公司")).put("/api/v1/enterprises/{c}", code)
                 .then().statusCode(201);
-        given().queryParam("regime", "2030").get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(400)
+        Logins.admin().queryParam("regime", "2030").get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("P2022"));
-        given().queryParam("date", "yesterday").get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(400);
+        Logins.admin().queryParam("date", "yesterday").get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(400);
     }
 
     @Test
@@ -112,7 +113,7 @@ class ReadinessTest {
         String header = "creditCode,name,regionCode,tier,tierHistory\n";
         Imports.upload(TestData.csv(dir, "enterprises.csv", header + code + "," + p + "轴承公司,321181,SPECIALIZED,INNOVATIVE:2022|SPECIALIZED:2024-07-01\n"))
                 .statusCode(201).body("errorCount", equalTo(0));
-        given().get("/api/v1/enterprises/{c}", code).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}", code).then().statusCode(200)
                 .body("tierHistory", contains("INNOVATIVE:2022-01-01", "SPECIALIZED:2024-07-01"));
         // the same file again changes nothing; a new tier is recorded with the day of the import
         Imports.upload(TestData.csv(dir, "enterprises.csv", header + code + "," + p + "轴承公司,321181,SPECIALIZED,INNOVATIVE:2022|SPECIALIZED:2024-07-01\n"))
@@ -120,12 +121,12 @@ class ReadinessTest {
         Imports.upload(TestData.csv(dir, "enterprises.csv", "creditCode,name,regionCode,tier\n" + code + "," + p + "轴承公司,321181,LITTLE_GIANT\n"))
                 .statusCode(201).body("files[0].updated", equalTo(1));
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        given().get("/api/v1/enterprises/{c}", code).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}", code).then().statusCode(200)
                 .body("tierHistory", contains("INNOVATIVE:2022-01-01", "SPECIALIZED:2024-07-01", "LITTLE_GIANT:" + today));
         Imports.upload(TestData.csv(dir, "enterprises.csv", header + TestData.creditCode(p + "x") + "," + p + "坏公司,321181,POOL,GIANT:2022\n"))
                 .statusCode(201).body("errors[0].column", equalTo("tierHistory"))
                 .body("errors[0].reason", startsWith("层级记录"));
-        given().get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(200)
+        Logins.admin().get("/api/v1/enterprises/{c}/readiness", code).then().statusCode(200)
                 .body("assessments.tier", equalTo(List.of("CHAMPION")))
                 .body("assessments[0].score", nullValue());
     }

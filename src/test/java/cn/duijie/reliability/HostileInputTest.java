@@ -1,5 +1,6 @@
 package cn.duijie.reliability;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,11 +58,11 @@ class HostileInputTest {
     void everyHostileInputIsA4xxProblemFastAndChangesNothing() throws Exception {
         Ready.await();
         SupplyRegion r = new SupplyRegion(dir);
-        String needId = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
+        String needId = Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
                 .then().statusCode(201).extract().path("id");
-        String eventId = given().contentType("application/json").body(event(r))
+        String eventId = Logins.admin().contentType("application/json").body(event(r))
                 .post("/api/v1/events").then().statusCode(201).extract().path("id");
-        String pid = given().contentType("application/json").body(Map.of("partyType", "ENTERPRISE", "partyKey", r.nearCertified,
+        String pid = Logins.admin().contentType("application/json").body(Map.of("partyType", "ENTERPRISE", "partyKey", r.nearCertified,
                         "role", "GUEST", "actor", Map.of("type", "BUREAU", "id", "staff-h")))
                 .post("/api/v1/events/{id}/participants", eventId).then().statusCode(201).extract().path("id");
 
@@ -244,7 +245,7 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
             long start = System.nanoTime();
             Response resp;
             try {
-                resp = c.send().apply(given().urlEncodingEnabled(true));
+                resp = c.send().apply(Logins.admin().urlEncodingEnabled(true));
             } catch (RuntimeException e) {
                 failures.add(c.name() + ": no answer (" + e.getClass().getSimpleName() + ")");
                 continue;
@@ -282,12 +283,12 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
         String needId = "DUP-" + r.p;
         Map<String, Object> need = new com.fasterxml.jackson.databind.ObjectMapper().readValue(r.needJson(), Map.class);
         need.put("id", needId);
-        List<Integer> needs = concurrently(10, () -> given().contentType("application/json").body(need).post("/api/v1/needs").statusCode());
+        List<Integer> needs = concurrently(10, () -> Logins.admin().contentType("application/json").body(need).post("/api/v1/needs").statusCode());
         assertEquals(1, needs.stream().filter(s -> s == 201).count(), "one need created: " + needs);
         assertTrue(needs.stream().allMatch(s -> s == 201 || s == 409), "the others conflict: " + needs);
 
         String code = TestData.creditCode(r.p + "RACE");
-        List<Integer> firms = concurrently(10, () -> given().contentType("application/json")
+        List<Integer> firms = concurrently(10, () -> Logins.admin().contentType("application/json")
                 .body(Map.of("name", "并发登记企业", "regionCode", "321102")).put("/api/v1/enterprises/{c}", code).statusCode());
         assertTrue(firms.stream().allMatch(s -> s == 200 || s == 201 || s == 409), "PUT race: " + firms);
         try (var s = driver.session()) {
@@ -295,7 +296,7 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
         }
 
         Map<String, Object> fb = Map.of("candidateId", r.nearCertified, "action", "SHORTLIST");
-        List<Integer> feedback = concurrently(10, () -> given().contentType("application/json").body(fb)
+        List<Integer> feedback = concurrently(10, () -> Logins.admin().contentType("application/json").body(fb)
                 .post("/api/v1/needs/{id}/feedback", needId).statusCode());
         assertTrue(feedback.stream().allMatch(s -> s < 500 && s != 400), "feedback race: " + feedback);
         long stored = pool.preparedQuery("SELECT count(*) FROM match_feedback WHERE need_id = $1")
@@ -316,13 +317,13 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
                 throw new IllegalStateException(e);
             }
             need.put("title", text);
-            String id = given().contentType("application/json").body(need).post("/api/v1/needs").then().statusCode(201)
+            String id = Logins.admin().contentType("application/json").body(need).post("/api/v1/needs").then().statusCode(201)
                     .extract().path("id");
-            assertEquals(text, given().get("/api/v1/needs/{id}", id).then().statusCode(200).extract().path("title"));
-            given().queryParam("q", text).get("/api/v1/enterprises").then().statusCode(200);
+            assertEquals(text, Logins.admin().get("/api/v1/needs/{id}", id).then().statusCode(200).extract().path("title"));
+            Logins.admin().queryParam("q", text).get("/api/v1/enterprises").then().statusCode(200);
         }
         // a header of 10,000 unknown columns is read, and rejected whole with the reason (the importer's contract)
-        given().multiPart("file", "enterprises.csv", (String.join(",", java.util.Collections.nCopies(10_000, "c")) + "\n")
+        Logins.admin().multiPart("file", "enterprises.csv", (String.join(",", java.util.Collections.nCopies(10_000, "c")) + "\n")
                         .getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports?wait=true")
                 .then().statusCode(201).body("errors[0].reason", org.hamcrest.Matchers.containsString("缺少必需的列"));
     }
