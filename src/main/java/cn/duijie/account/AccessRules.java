@@ -125,7 +125,9 @@ public final class AccessRules {
             rule("GET /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
             rule("POST /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
             // operations
-            rule("GET /api/v1/system/status", Who.ANYONE, "")));
+            rule("GET /api/v1/system/status", Who.ANYONE, ""),
+            rule("GET /api/v1/system/matching-snapshot", Who.ANYONE, ""),
+            rule("POST /api/v1/system/matching-snapshot/reload", Who.ADMIN, "所有副本重新全量加载匹配快照")));
 
     private AccessRules() {
     }

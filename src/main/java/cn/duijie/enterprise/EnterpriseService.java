@@ -46,7 +46,8 @@ public class EnterpriseService {
      */
     public Uni<EnterpriseApi.Upserted> upsert(String creditCode, EnterpriseApi.Upsert body) {
         String code = normal(creditCode);
-        return Uni.createFrom().item(() -> write(code, body))
+        // the importer and the change feed block: never on an event-loop thread, whichever thread the caller's checks ended on
+        return Uni.createFrom().item(() -> write(code, body)).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .chain(created -> get(code).map(firm -> new EnterpriseApi.Upserted(created, firm)));
     }
 

@@ -1,5 +1,6 @@
 package cn.duijie.matching;
 
+import cn.duijie.support.Logins;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,13 +46,13 @@ class SnapshotFeedTest {
     void setUp() {
         Ready.await();
         r = new SupplyRegion(dir);
-        needId = given().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
+        needId = Logins.admin().contentType("application/json").body(r.needJson()).post("/api/v1/needs")
                 .then().statusCode(201).extract().path("id");
         assertTrue(snapshots.await(Duration.ofSeconds(60)) != null);
     }
 
     private Map<String, Object> match(String candidate) {
-        List<Map<String, Object>> all = given().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId)
+        List<Map<String, Object>> all = Logins.admin().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", needId)
                 .then().statusCode(200).extract().jsonPath().getList("$");
         return all.stream().filter(m -> candidate.equals(((Map<?, ?>) m.get("candidate")).get("id"))).findFirst().orElse(null);
     }
@@ -60,9 +61,9 @@ class SnapshotFeedTest {
     void anEditedProfileShowsInTheNextAnswerWithoutAFullLoad() {
         long fullLoads = snapshots.stats().fullLoads();
         assertEquals("PRODUCT_BROADER", firstReason(match(r.broadMaker)));
-        Map<String, Object> firm = given().get("/api/v1/enterprises/{c}", r.broadMaker).then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> firm = Logins.admin().get("/api/v1/enterprises/{c}", r.broadMaker).then().statusCode(200).extract().jsonPath().getMap("$");
         // it now makes the wanted product itself
-        given().contentType("application/json").body(Map.of("name", firm.get("name"), "regionCode", firm.get("regionCode"),
+        Logins.admin().contentType("application/json").body(Map.of("name", firm.get("name"), "regionCode", firm.get("regionCode"),
                         "tier", "LITTLE_GIANT", "employees", 300, "certifications", List.of("IATF16949"), "productCodes", List.of(r.bearing)))
                 .put("/api/v1/enterprises/{c}", r.broadMaker).then().statusCode(200);
         Map<String, Object> after = match(r.broadMaker);
@@ -95,9 +96,9 @@ class SnapshotFeedTest {
 
     @Test
     void theSnapshotIsOnHealthAndTheStateEndpoint() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Logins.admin().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'Matching snapshot' }.status", org.hamcrest.Matchers.equalTo("UP"));
-        given().get("/api/v1/system/matching-snapshot").then().statusCode(200)
+        Logins.admin().get("/api/v1/system/matching-snapshot").then().statusCode(200)
                 .body("loaded", org.hamcrest.Matchers.equalTo(true))
                 .body("firms", org.hamcrest.Matchers.greaterThan(0));
     }
