@@ -100,13 +100,12 @@ public class HomePages {
 
     private Uni<Response> enterprise(WebUser user, int page) {
         String firm = user.partyId();
-        return Pages.respond(Uni.combine().all().unis(
-                firms.get(firm),
-                needs.list(user.caller(), null, null, firm, page, LIST_SIZE),
-                matching.supplyOpportunities(firm, 10),
-                matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5),
-                matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)).asTuple()
-                .map(t -> Templates.enterprise(Frame.of(Pages.text("web.home.title", t.getItem1().name()), "home", user),
-                        t.getItem1(), new NeedList(t.getItem2()), t.getItem3(), t.getItem4(), t.getItem5())), user);
+        // one after another: these share the request's Hibernate Reactive session, which takes one operation at a time
+        return Pages.respond(firms.get(firm).chain(f -> needs.list(user.caller(), null, null, firm, page, LIST_SIZE)
+                .chain(mine -> matching.supplyOpportunities(firm, 10)
+                        .chain(serve -> matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5)
+                                .chain(tech -> matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)
+                                        .map(fin -> Templates.enterprise(Frame.of(Pages.text("web.home.title", f.name()), "home", user),
+                                                f, new NeedList(mine), serve, tech, fin)))))), user);
     }
 }
