@@ -31,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
@@ -46,6 +44,7 @@ import cn.duijie.event.EventApi.MeetingRequestList;
 import cn.duijie.event.EventApi.MeetingRequestView;
 import cn.duijie.event.EventApi.OutcomeInput;
 import cn.duijie.event.EventApi.OutcomeSummary;
+import cn.duijie.event.EventApi.ParticipantBatch;
 import cn.duijie.event.EventApi.ParticipantInput;
 import cn.duijie.event.EventApi.ParticipantList;
 import cn.duijie.event.EventApi.ParticipantUpdate;
@@ -70,14 +69,13 @@ public class EventResource {
     private final MeetingRequestService requests;
     private final OutcomeService outcomes;
     private final ScheduleService schedules;
-    private final ObjectMapper json;
     private final Validator validator;
 
     private final EventActors actors;
     private final cn.duijie.account.CurrentCaller caller;
 
     EventResource(EventService events, InviteeSuggestions invitees, ParticipantService participants,
-                  MeetingRequestService requests, OutcomeService outcomes, ScheduleService schedules, ObjectMapper json,
+                  MeetingRequestService requests, OutcomeService outcomes, ScheduleService schedules,
                   Validator validator, EventActors actors, cn.duijie.account.CurrentCaller caller) {
         this.actors = actors;
         this.caller = caller;
@@ -87,7 +85,6 @@ public class EventResource {
         this.requests = requests;
         this.outcomes = outcomes;
         this.schedules = schedules;
-        this.json = json;
         this.validator = validator;
     }
 
@@ -131,27 +128,18 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "一个参与方，或一批时的列表 One participant, or a list for a list",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ParticipantView.class, ParticipantList.class})))
-    public Uni<Response> invite(@RestPath UUID id, JsonNode body) {
-        boolean single = body != null && body.isObject();
-        if (body == null || !(body.isObject() || body.isArray())) {
+    public Uni<Response> invite(@RestPath UUID id, ParticipantBatch body) {
+        if (body == null || body.items().isEmpty()) {
             throw DomainException.invalid("participants", Messages.get("participant.empty-request"));
         }
+        boolean single = body.single();
         List<ParticipantInput> inputs = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<JsonNode> nodes = new ArrayList<>();
-        if (single) {
-            nodes.add(body);
-        } else {
-            body.forEach(nodes::add);
-        }
-        for (int i = 0; i < nodes.size(); i++) {
+        for (int i = 0; i < body.items().size(); i++) {
             String prefix = single ? "" : "[" + i + "].";
-            ParticipantInput in;
-            try {
-                in = json.treeToValue(nodes.get(i), ParticipantInput.class);
-            } catch (Exception e) {
-                errors.add(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
-                        Messages.get("detail.json-body")));
+            ParticipantInput in = body.items().get(i);
+            if (in == null) {
+                errors.add(new Problem.FieldError("[" + i + "]", Messages.get("detail.json-body")));
                 continue;
             }
             validator.validate(in).stream()

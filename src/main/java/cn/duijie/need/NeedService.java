@@ -92,7 +92,7 @@ public class NeedService {
                             n.createdAt = now;
                             n.updatedAt = now;
                             n.createdBy = actor.label();
-                            n.enteredBy = actor.enteredBy();
+                            n.enteredBy = actor.name();
                             return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
                         });
                     });
