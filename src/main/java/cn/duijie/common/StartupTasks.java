@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.duijie.graph.GraphMigrations;
@@ -38,16 +37,14 @@ public class StartupTasks {
     private final java.util.concurrent.CountDownLatch schemasReady = new java.util.concurrent.CountDownLatch(1);
 
     StartupTasks(SchemaMigrator migrator, MigrationState state, GraphMigrations graphMigrations, Event<SchemasReady> ready,
-                 @ConfigProperty(name = EngineBootstrap.ENGINE_NEO4J, defaultValue = "external") String neo4jEngine,
-                 @ConfigProperty(name = EngineBootstrap.ENGINE_POSTGRES, defaultValue = "external") String postgresEngine,
-                 @ConfigProperty(name = "duijie.data-dir") String dataDir) {
+                 ServiceConfig config) {
         this.migrator = migrator;
         this.state = state;
         this.graphMigrations = graphMigrations;
         this.ready = ready;
-        this.neo4jEngine = neo4jEngine;
-        this.postgresEngine = postgresEngine;
-        this.dataDir = dataDir;
+        this.neo4jEngine = config.engines().neo4j();
+        this.postgresEngine = config.engines().postgres();
+        this.dataDir = config.dataDir();
     }
 
     void onStart(@Observes StartupEvent event) {

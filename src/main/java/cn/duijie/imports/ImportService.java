@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,12 +62,11 @@ public class ImportService {
     private final int maxQueued;
 
     ImportService(ImportEngine engine, ObjectMapper json,
-                  @ConfigProperty(name = "duijie.data-dir") String dataDir,
-                  @ConfigProperty(name = "duijie.imports.max-queued", defaultValue = "10") int maxQueued) {
-        this.maxQueued = maxQueued;
+                  cn.duijie.common.ServiceConfig config) {
+        this.maxQueued = config.imports().maxQueued();
         this.engine = engine;
         this.json = json;
-        this.jobsDir = Path.of(dataDir).resolve("imports");
+        this.jobsDir = Path.of(config.dataDir()).resolve("imports");
     }
 
     @PreDestroy
