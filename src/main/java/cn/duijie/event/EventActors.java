@@ -71,6 +71,45 @@ public class EventActors {
         });
     }
 
+    /**
+     * Who may put parties on an event's list: staff of the event's region invite anyone; a party registers only
+     * itself (a firm its own credit code, an institution or investor its id, an investor also its funds).
+     */
+    public Uni<Void> mayAdd(Caller caller, UUID eventId, java.util.List<EventApi.ParticipantInput> inputs) {
+        return event(eventId).chain(e -> {
+            if (access.coversRegion(caller, e.regionCode)) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (EventApi.ParticipantInput in : inputs) {
+                Actor party = new Actor(Actor.Type.valueOf(in.partyType().name()), in.partyKey());
+                all = all.chain(() -> access.mayActFor(caller, party).map(ok -> {
+                    if (!ok) {
+                        throw AccessPolicy.forbidden(Messages.get("event.register-own-party", party.label()));
+                    }
+                    return null;
+                }));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * Which meeting requests of an event a caller may list: staff of the event's region all of them (null); anyone
+     * else only those of a participant they act for, named in {@code participantId}.
+     */
+    public Uni<UUID> requestsVisibleTo(Caller caller, UUID eventId, UUID participantId) {
+        return event(eventId).chain(e -> {
+            if (access.coversRegion(caller, e.regionCode)) {
+                return Uni.createFrom().item(participantId);
+            }
+            if (participantId == null) {
+                throw AccessPolicy.forbidden(Messages.get("event.requests-own-only"));
+            }
+            return participantOrBureau(caller, eventId, null, participantId).map(actor -> participantId);
+        });
+    }
+
     /** The meeting request's recipient, as the default participant of a decision. */
     public Uni<UUID> recipient(UUID requestId) {
         return Panache.withSession(() -> MeetingRequestEntity.<MeetingRequestEntity>findById(requestId))

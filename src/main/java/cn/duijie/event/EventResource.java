@@ -150,7 +150,7 @@ public class EventResource {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        return participants.invite(id, inputs).map(created -> single
+        return actors.mayAdd(caller.get(), id, inputs).chain(() -> participants.invite(id, inputs)).map(created -> single
                 ? Response.created(URI.create(BASE + id + "/participants/" + created.get(0).id())).entity(created.get(0)).build()
                 : Response.status(201).entity(new ParticipantList(created, created.size(), 0, created.size())).build());
     }
@@ -173,7 +173,8 @@ public class EventResource {
     @Path("/{id}/participants/{pid}")
     @Operation(summary = "修改参与方状态、空闲时段或洽谈数量 Change a participant's status, availability or caps")
     public Uni<ParticipantView> updateParticipant(@RestPath UUID id, @RestPath UUID pid, @NotNull @Valid ParticipantUpdate body) {
-        return participants.updateParticipant(id, pid, body);
+        return actors.participantOrBureau(caller.get(), id, body.actor(), pid)
+                .chain(actor -> participants.updateParticipant(id, pid, body));
     }
 
     @POST
@@ -182,7 +183,8 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已创建 Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingRequestView.class)))
     public Uni<Response> request(@RestPath UUID id, @NotNull @Valid MeetingRequestInput body) {
-        return requests.request(id, body)
+        return actors.participantOrBureau(caller.get(), id, null, body.fromParticipantId())
+                .chain(actor -> requests.request(id, body))
                 .map(r -> Response.created(URI.create(BASE + id + "/meeting-requests/" + r.id())).entity(r).build());
     }
 
@@ -190,7 +192,8 @@ public class EventResource {
     @Path("/{id}/meeting-requests")
     @Operation(summary = "洽谈请求列表 Meeting requests of an event")
     public Uni<MeetingRequestList> requests(@RestPath UUID id, @RestQuery RequestStatus status, @RestQuery UUID participantId) {
-        return requests.requests(id, status, participantId);
+        return actors.requestsVisibleTo(caller.get(), id, participantId)
+                .chain(visible -> requests.requests(id, status, visible));
     }
 
     @POST
@@ -252,7 +255,7 @@ public class EventResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "工作人员用的日程表（按时段、按桌号） Staff workbook: by slot and by table")
     public Uni<Response> xlsx(@RestPath UUID id) {
-        return schedules.xlsx(id).map(bytes -> Response.ok(bytes)
+        return actors.bureau(caller.get(), id, null).chain(actor -> schedules.xlsx(id)).map(bytes -> Response.ok(bytes)
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + id + ".xlsx\"").build());
     }
 
@@ -261,7 +264,7 @@ public class EventResource {
     @Produces("text/calendar")
     @Operation(summary = "参与方的日历文件 A participant's iCalendar")
     public Uni<Response> ics(@RestPath UUID id, @RestPath UUID pid) {
-        return schedules.ics(id, pid).map(bytes -> Response.ok(bytes).type("text/calendar; charset=utf-8")
+        return actors.participantOrBureau(caller.get(), id, null, pid).chain(actor -> schedules.ics(id, pid)).map(bytes -> Response.ok(bytes).type("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + pid + ".ics\"").build());
     }
 
@@ -271,7 +274,7 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已记录 Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventApi.OutcomeView.class)))
     public Uni<Response> outcome(@RestPath UUID id, @NotNull @Valid OutcomeInput body) {
-        return outcomes.recordOutcome(id, body).map(o -> Response.status(201).entity(o).build());
+        return actors.bureau(caller.get(), id, body.reportedBy()).chain(actor -> outcomes.recordOutcome(id, body)).map(o -> Response.status(201).entity(o).build());
     }
 
     @GET
