@@ -8,12 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
-/** One import: its status and, once done, the report as JSON text. */
+/** One import: its status and, once done, the report as JSON text. Stored by {@link ImportJobRepository}. */
 @Entity
 @Table(name = "import_job")
-public class ImportJob extends PanacheEntityBase {
+public class ImportJob {
 
     @Id
     public UUID id;

@@ -61,10 +61,13 @@ public class ImportService {
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final int maxQueued;
 
-    ImportService(ImportEngine engine, ObjectMapper json,
+    private final ImportJobRepository jobs;
+
+    ImportService(ImportEngine engine, ImportJobRepository jobs, ObjectMapper json,
                   cn.duijie.common.ServiceConfig config) {
         this.maxQueued = config.imports().maxQueued();
         this.engine = engine;
+        this.jobs = jobs;
         this.json = json;
         this.jobsDir = Path.of(config.dataDir()).resolve("imports");
     }
@@ -148,7 +151,7 @@ public class ImportService {
 
     /** A job, for the one who submitted it, bureau staff of its region and ADMIN; to anyone else it does not exist. */
     public Uni<ImportJobView> find(UUID id, cn.duijie.account.Caller caller) {
-        return Panache.withSession(() -> ImportJob.<ImportJob>findById(id))
+        return Panache.withSession(() -> jobs.findById(id))
                 .map(job -> job != null && mayRead(job, caller) ? job : null)
                 .onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("import.job.not-found", id)))
                 .map(this::view);
@@ -198,12 +201,12 @@ public class ImportService {
             job.files = "[]";
             job.errors = "[]";
             job.duplicates = "[]";
-            return job.persist().replaceWith(job);
+            return jobs.persist(job).replaceWith(job);
         }).map(this::view));
     }
 
     private ImportJobView update(UUID id, java.util.function.Consumer<ImportJob> change) {
-        return await(() -> Panache.withTransaction(() -> ImportJob.<ImportJob>findById(id).invoke(change)).map(this::view));
+        return await(() -> Panache.withTransaction(() -> jobs.findById(id).invoke(change)).map(this::view));
     }
 
     private static <T> T await(Supplier<Uni<T>> work) {
