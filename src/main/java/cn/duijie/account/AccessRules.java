@@ -49,6 +49,7 @@ public final class AccessRules {
             // accounts and login
             rule("POST /api/v1/auth/token", Who.ANYONE, ""),
             rule("GET /api/v1/me", Who.LOGIN, "本人"),
+            rule("POST /api/v1/auth/activate", Who.ANYONE, "持一次性激活码的本人"),
             rule("POST /api/v1/accounts", Who.BUREAU, "局方只能为本地区的主体与本地区局方建号；ADMIN 任意"),
             rule("GET /api/v1/accounts", Who.BUREAU, "局方只看到本地区的账号"),
             rule("PATCH /api/v1/accounts/{username}", Who.BUREAU, "局方只能改本地区的账号；ADMIN 任意"),

@@ -21,6 +21,12 @@ public final class AccountApi {
     public record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
     }
 
+    @Schema(name = "Activation", description = "用导入时发给企业的一次性激活码启用账号并设密码 Activate an account with its one-time code")
+    public record ActivationRequest(@NotBlank @Size(max = 64) String username,
+                                    @NotBlank @Size(max = 64) @Schema(description = "局方导入时生成的一次性激活码") String activationCode,
+                                    @NotBlank @Size(max = 200) @Schema(description = "新密码") String password) {
+    }
+
     @Schema(name = "Token", description = "访问令牌：放在 Authorization: Bearer 头中")
     public record TokenView(String accessToken, String tokenType, long expiresIn) {
     }

@@ -41,6 +41,17 @@ public class AuthResource {
         return new AccountApi.TokenView(t.accessToken(), t.tokenType(), t.expiresIn());
     }
 
+    @POST
+    @Path("/auth/activate")
+    @Operation(summary = "用激活码启用账号 Activate an account",
+            description = "局方批量导入企业时为有联系人邮箱或手机的企业建了锁定账号和一次性激活码；企业用它设密码后即可登录，"
+                    + "并得到访问令牌。激活码错误与密码错误一样计入失败次数（401，5 次后冷却 429）。")
+    public AccountApi.TokenView activate(@Valid @NotNull AccountApi.ActivationRequest body, @Context HttpServerRequest request) {
+        String address = request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+        TokenService.Token t = tokens.issue(logins.activate(body.username(), body.activationCode(), body.password(), address));
+        return new AccountApi.TokenView(t.accessToken(), t.tokenType(), t.expiresIn());
+    }
+
     @GET
     @Path("/me")
     @Operation(summary = "当前账号 Who the caller is", description = "角色、代表的主体、地区与部门。")

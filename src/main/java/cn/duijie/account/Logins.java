@@ -60,6 +60,35 @@ public class Logins {
         return a;
     }
 
+    /**
+     * Spends a one-time activation code (from a clerk's bulk import): sets the password and makes the LOCKED account
+     * ACTIVE. A wrong code counts as a failed login (same cooling off, same answer whether or not the user exists).
+     */
+    public Account activate(String username, String code, String newPassword, String address) {
+        String name = username == null ? "" : username.strip().toLowerCase();
+        String userKey = "user:" + name;
+        String addressKey = "addr:" + (address == null ? "-" : address);
+        Optional<OffsetDateTime> blocked = accounts.blockedUntil(userKey).or(() -> accounts.blockedUntil(addressKey));
+        if (blocked.isPresent()) {
+            long minutes = Math.max(1, Duration.between(OffsetDateTime.now(), blocked.get()).toSeconds() / 60 + 1);
+            throw new DomainException(429, "login-cooling-off", Messages.get("problem.too-many-logins"),
+                    Messages.get("login.cooling-off", minutes), List.of());
+        }
+        Passwords.check("password", newPassword, config.minPasswordLength());
+        Optional<Account> account = accounts.find(name);
+        boolean right = Passwords.matches(code == null ? "" : code.strip(), account.map(Account::activationCodeHash).orElse(null));
+        if (!right) {
+            Duration window = config.throttle().window();
+            accounts.recordFailure(userKey, config.throttle().maxFailures(), window, config.throttle().coolOff());
+            accounts.recordFailure(addressKey, config.throttle().maxFailuresPerAddress(), window, config.throttle().coolOff());
+            throw new DomainException(401, "wrong-activation-code", Messages.get("problem.unauthenticated"),
+                    Messages.get("login.wrong-activation-code"), List.of());
+        }
+        accounts.setPassword(name, Passwords.hash(newPassword), true);
+        accounts.clearFailures(userKey);
+        return accounts.find(name).orElseThrow();
+    }
+
     public static DomainException wrongCredentials() {
         return new DomainException(401, "wrong-credentials", Messages.get("problem.unauthenticated"),
                 Messages.get("login.wrong-credentials"), List.of());

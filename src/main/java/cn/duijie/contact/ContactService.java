@@ -39,6 +39,29 @@ public class ContactService {
 
     // ---- own details ---------------------------------------------------------------------------------------------
 
+    /**
+     * A party's contact as a clerk's import gave it, unless the party has one already (what the party entered wins).
+     * Name, mobile and e-mail are all needed (the table requires them); otherwise nothing is stored.
+     */
+    public Uni<Void> importIfAbsent(Actor party, String name, String mobile, String email, String enteredBy) {
+        if (name == null || mobile == null || email == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> PartyContact.<PartyContact>findById(party.label()).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            PartyContact c = new PartyContact();
+            c.party = party.label();
+            c.name = name.strip();
+            c.mobile = mobile;
+            c.email = email;
+            c.updatedBy = enteredBy;
+            c.updatedAt = now();
+            return c.persist().replaceWithVoid();
+        }));
+    }
+
     public Uni<ContactApi.ContactView> putMine(Caller caller, ContactApi.ContactDetails in) {
         String party = contactParty(caller).label();
         return Panache.withTransaction(() -> PartyContact.<PartyContact>findById(party).chain(existing -> {

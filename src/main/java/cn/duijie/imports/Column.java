@@ -8,7 +8,7 @@ import cn.duijie.domain.Vocabulary;
 /** One column of a graph-seed file: how a cell is read and checked; ref is the node kind a key column refers to. */
 public record Column(String name, Type type, boolean required, List<String> allowed, double min, double max, NodeKind ref) {
 
-    public enum Type { TEXT, INT, DECIMAL, BOOL, ENUM, LIST, ENUM_LIST, DATE, CREDIT_CODE, REGION_CODE, TIER_HISTORY }
+    public enum Type { TEXT, INT, DECIMAL, BOOL, ENUM, LIST, ENUM_LIST, DATE, CREDIT_CODE, REGION_CODE, TIER_HISTORY, EMAIL, MOBILE }
 
     static Column text(String name, boolean required) {
         return new Column(name, Type.TEXT, required, List.of(), 0, 0, null);
@@ -57,6 +57,16 @@ public record Column(String name, Type type, boolean required, List<String> allo
     /** Tier titles with the day (or year) each was awarded: {@code INNOVATIVE:2022|SPECIALIZED:2024-07-01}. */
     static Column tierHistory(String name) {
         return new Column(name, Type.TIER_HISTORY, false, Vocabulary.names(cn.duijie.domain.Tier.class), 0, 0, null);
+    }
+
+    /** An e-mail address (a firm's contact: PostgreSQL only, never the graph). */
+    static Column email(String name) {
+        return new Column(name, Type.EMAIL, false, List.of(), 0, 0, null);
+    }
+
+    /** A mainland mobile number, 11 digits from 1[3-9]; spaces, dashes and a +86 prefix are dropped. */
+    static Column mobile(String name) {
+        return new Column(name, Type.MOBILE, false, List.of(), 0, 0, null);
     }
 
     static Column regionCode(String name) {

@@ -39,12 +39,15 @@ public class ImportEngine {
 
     private final GraphWriter writer;
     private final Instance<NeedRowSink> needSink;
+    private final Instance<AccountRowSink> accountSink;
 
     private final cn.duijie.graph.GraphChanges changes;
 
-    ImportEngine(Driver driver, Instance<NeedRowSink> needSink, cn.duijie.graph.GraphChanges changes) {
+    ImportEngine(Driver driver, Instance<NeedRowSink> needSink, Instance<AccountRowSink> accountSink,
+                 cn.duijie.graph.GraphChanges changes) {
         this.writer = new GraphWriter(driver);
         this.needSink = needSink;
+        this.accountSink = accountSink;
         this.changes = changes;
     }
 
@@ -145,6 +148,18 @@ public class ImportEngine {
             rows.add(row);
             values.add(r.values());
         }
+        // the firm's contact columns never reach the graph (nor the row hash): kept aside for the account sink
+        List<Map<String, Object>> contacts = new ArrayList<>();
+        for (Map<String, Object> v : values) {
+            Map<String, Object> c = new HashMap<>();
+            for (String col : ImportFile.CONTACT_COLUMNS) {
+                Object x = v.remove(col);
+                if (x != null) {
+                    c.put(col, x);
+                }
+            }
+            contacts.add(c);
+        }
 
         // 2. references, against the graph and the good rows of this and earlier files; repeated while rejecting a
         //    row removes a key another row of the same file refers to
@@ -185,6 +200,16 @@ public class ImportEngine {
             if (!rejected[i]) {
                 good.add(values.get(i));
                 goodKeys.add(rowKey(file, values.get(i)));
+            }
+        }
+        List<AccountRowSink.ContactRow> contactRows = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            Map<String, Object> c = contacts.get(i);
+            if (!rejected[i] && (c.containsKey("contactEmail") || c.containsKey("contactMobile"))) {
+                Map<String, Object> v = values.get(i);
+                contactRows.add(new AccountRowSink.ContactRow((String) v.get("creditCode"), (String) v.get("name"),
+                        (String) v.get("regionCode"), (String) c.get("contactName"), (String) c.get("contactEmail"),
+                        (String) c.get("contactMobile")));
             }
         }
         if (file == ImportFile.ENTERPRISES) {
@@ -237,6 +262,9 @@ public class ImportEngine {
             keys.computeIfAbsent(file.creates, writer::keys).addAll(goodKeys);
         }
         report.files.add(new ImportReport.FileCounts(fileName, created, updated, unchanged, raw.size() - good.size()));
+        if (!contactRows.isEmpty() && accountSink.isResolvable()) {
+            report.accounts.addAll(accountSink.get().provision(contactRows, scope.owner() == null ? "import" : scope.owner()));
+        }
     }
 
     /** Notes what the rows just written changed; {@link #publish} tells the change feed once the run is done. */

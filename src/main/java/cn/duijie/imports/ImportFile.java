@@ -4,6 +4,8 @@ import static cn.duijie.imports.Column.bool;
 import static cn.duijie.imports.Column.creditCode;
 import static cn.duijie.imports.Column.date;
 import static cn.duijie.imports.Column.decimal;
+import static cn.duijie.imports.Column.email;
+import static cn.duijie.imports.Column.mobile;
 import static cn.duijie.imports.Column.integer;
 import static cn.duijie.imports.Column.list;
 import static cn.duijie.imports.Column.listOf;
@@ -70,7 +72,10 @@ public enum ImportFile {
             decimal("marketShare", false, 0, 1), integer("marketRank", false, 1, 1_000_000), integer("globalMarketRank", false, 1, 1_000_000),
             oneOf("keyField", false, KeyField.class), bool("strategicEmerging"),
             oneOf("scienceAward", false, ScienceAward.class), bool("highTech"), bool("ownBrand"),
-            decimal("developmentScore", false, 0, 100), tierHistory("tierHistory")),
+            decimal("developmentScore", false, 0, 100), tierHistory("tierHistory"),
+            // the firm's contact (PostgreSQL, never the graph); an e-mail or mobile gives the firm a locked account
+            // with a one-time activation code for the clerk to hand over (AccountRowSink)
+            text("contactName", false), email("contactEmail"), mobile("contactMobile")),
     SUPPLIES("supplies", null, List.of("supplierCreditCode", "buyerCreditCode"),
             creditCode("supplierCreditCode", NodeKind.ENTERPRISE), creditCode("buyerCreditCode", NodeKind.ENTERPRISE),
             ref("productCode", false, NodeKind.PRODUCT), integer("since", false, 1900, 2100)),
@@ -106,6 +111,9 @@ public enum ImportFile {
             list("requiredCertifications"), decimal("maxDistanceKm", false, 0.1, 5000),
             decimal("amountWan", false, 0, 1e9), oneOf("stage", false, FundStage.class),
             oneOf("instrument", false, Instrument.class), date("expiresAt"));
+
+    /** Columns that are the firm's contact: taken out of the row before it reaches the graph. */
+    public static final java.util.Set<String> CONTACT_COLUMNS = java.util.Set.of("contactName", "contactEmail", "contactMobile");
 
     public final String baseName;
     /** The node kind this file's key creates, so later files may refer to it; null for edge files. */

@@ -25,6 +25,8 @@ public class ImportJob {
     public String files;
     public String errors;
     public String duplicates;
+    /** JSON list of ImportReport.ProvisionedAccount. */
+    public String accounts;
     /** The account that submitted it; null for the seed and the command line. */
     public String owner;
     /** The region a bureau clerk's import was limited to; null when unrestricted. */

@@ -18,5 +18,7 @@ public record ImportJobView(
         @Schema(description = "被拒绝的行（最多保留 10000 条）") List<ImportReport.RowError> errors,
         @Schema(description = "被拒绝的行总数") int errorCount,
         List<ImportReport.PossibleDuplicate> possibleDuplicates,
+        @Schema(description = "本次导入为有联系人邮箱或手机的企业新建的账号及一次性激活码（只有导入者所在局方和管理员可见）")
+        List<ImportReport.ProvisionedAccount> accounts,
         @Schema(description = "整个任务失败时的原因") String failure) {
 }

@@ -30,7 +30,14 @@ public final class ImportReport {
                                     String cityCode, String reason) {
     }
 
+    @Schema(name = "ProvisionedAccount", description = "导入时为企业新建的锁定账号与一次性激活码：请交给企业联系人，"
+            + "企业用 POST /api/v1/auth/activate 设密码后启用；已有账号的企业不再新建")
+    public record ProvisionedAccount(String creditCode, String username, String activationCode,
+                                     @Schema(description = "联系人（交付激活码的对象）") String contact) {
+    }
+
     final List<FileCounts> files = new ArrayList<>();
+    final List<ProvisionedAccount> accounts = new ArrayList<>();
     final List<RowError> errors = new ArrayList<>();
     final List<PossibleDuplicate> duplicates = new ArrayList<>();
     /** What the written rows changed, by domain of the change feed (null keys: the whole domain); published once at the end. */
@@ -43,6 +50,10 @@ public final class ImportReport {
 
     public List<RowError> errors() {
         return errors;
+    }
+
+    public List<ProvisionedAccount> accounts() {
+        return accounts;
     }
 
     public List<PossibleDuplicate> duplicates() {

@@ -178,6 +178,7 @@ public class ImportService {
                 job.errors = write(report.errors().size() > MAX_STORED_ERRORS
                         ? report.errors().subList(0, MAX_STORED_ERRORS) : report.errors());
                 job.duplicates = write(report.duplicates());
+                job.accounts = write(report.accounts());
             });
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import %s failed", id);
@@ -201,6 +202,7 @@ public class ImportService {
             job.files = "[]";
             job.errors = "[]";
             job.duplicates = "[]";
+            job.accounts = "[]";
             return jobs.persist(job).replaceWith(job);
         }).map(this::view));
     }
@@ -223,6 +225,7 @@ public class ImportService {
                 read(job.errors, new TypeReference<List<ImportReport.RowError>>() { }),
                 job.errorCount,
                 read(job.duplicates, new TypeReference<List<ImportReport.PossibleDuplicate>>() { }),
+                read(job.accounts, new TypeReference<List<ImportReport.ProvisionedAccount>>() { }),
                 job.failure);
     }
 

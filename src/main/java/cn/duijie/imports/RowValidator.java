@@ -114,6 +114,19 @@ final class RowValidator {
                 yield code;
             }
             case TIER_HISTORY -> tierHistory(c, raw);
+            case EMAIL -> {
+                if (raw.length() > 200 || !raw.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                    throw new IllegalArgumentException(Messages.get("import.row.email", raw));
+                }
+                yield raw.toLowerCase(Locale.ROOT);
+            }
+            case MOBILE -> {
+                String digits = raw.replaceAll("[\\s-]", "").replaceFirst("^\\+?86", "");
+                if (!digits.matches("1[3-9][0-9]{9}")) {
+                    throw new IllegalArgumentException(Messages.get("import.row.mobile", raw));
+                }
+                yield digits;
+            }
             case REGION_CODE -> {
                 if (!raw.matches("\\d{6}")) {
                     throw new IllegalArgumentException(Messages.get("import.row.region-code", raw));
