@@ -87,4 +87,32 @@ class AccountImportTest {
                 .multiPart("enterprises.csv", TestData.csv(dir, "enterprises.csv", csv).toFile()).post("/api/v1/imports")
                 .then().statusCode(201).body("accounts", hasSize(0)).body("accounts.creditCode", not(equalTo(withMail)));
     }
+
+    @Test
+    void theActivationPageSetsThePasswordAndExplainsAWrongCode() throws Exception {
+        Ready.await();
+        String p = TestData.prefix();
+        Path dir = Files.createTempDirectory("activate-page");
+        Imports.upload(TestData.jiangsuRegions(dir)).statusCode(201);
+        String firm = TestData.creditCode(p + "page");
+        String code = Logins.bureau("321100").queryParam("wait", true)
+                .multiPart("enterprises.csv", TestData.csv(dir, "enterprises.csv",
+                        "creditCode,name,regionCode,contactName,contactEmail,contactMobile\n"
+                                + firm + ",丹阳" + p + "材料有限公司,321181,周经理,zhou@example.com,13800001111\n").toFile())
+                .post("/api/v1/imports").then().statusCode(201).extract().path("accounts[0].activationCode");
+        String username = firm.toLowerCase();
+        given().get("/login").then().statusCode(200).body(containsString("/activate"));
+        given().get("/activate").then().statusCode(200).contentType(containsString("text/html")).body(containsString("激活码"));
+        given().formParam("username", username).formParam("activationCode", "NOTTHECODE").formParam("password", "page-password-1")
+                .formParam("password2", "page-password-1").post("/activate")
+                .then().statusCode(401).body(containsString("激活码不对"));
+        given().formParam("username", username).formParam("activationCode", code).formParam("password", "page-password-1")
+                .formParam("password2", "page-password-2").post("/activate")
+                .then().statusCode(400).body(containsString("不一致"));
+        given().formParam("username", username).formParam("activationCode", code).formParam("password", "page-password-1")
+                .formParam("password2", "page-password-1").post("/activate")
+                .then().statusCode(200).body(containsString("已启用"));
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "page-password-1"))
+                .post("/api/v1/auth/token").then().statusCode(200);
+    }
 }
