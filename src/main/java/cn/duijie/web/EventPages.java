@@ -27,7 +27,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import cn.duijie.chain.ChainApi;
 import cn.duijie.chain.ChainService;
 import cn.duijie.common.DomainException;
-import cn.duijie.common.Page;
 import cn.duijie.common.Problem;
 import cn.duijie.event.EventApi;
 import cn.duijie.event.EventEnums;
@@ -69,7 +68,7 @@ public class EventPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Frame frame, Page<EventApi.EventView> events, EventForm form, FormErrors errors,
+        static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, EventForm form, FormErrors errors,
                                             List<ChainApi.ChainSummary> chains, List<RegionService.Region> regions,
                                             List<String> kinds);
 
@@ -119,7 +118,7 @@ public class EventPages {
     private Uni<Response> listPage(WebUser user, int page, EventForm form, FormErrors errors, int status) {
         // one after another: the page's calls share the request's Hibernate Reactive session (one operation at a time)
         return events.list(user.regionCode(), page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
-                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), list, form, errors,
+                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list), form, errors,
                         chainList, regionList, KINDS).createUni())))
                 .map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
     }
