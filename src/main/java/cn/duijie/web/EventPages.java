@@ -108,6 +108,12 @@ public class EventPages {
         this.actors = actors;
     }
 
+    /** Bureau staff of the event's region (ADMIN anywhere); another region's event is the error page with its reason. */
+    private Uni<WebUser> staffOf(UUID id) {
+        return session.requireBureau().chain(user -> actors.bureau(user.caller(), id, null).replaceWith(user)
+                .onFailure(DomainException.class).transform(e -> new WebSession.PageFailure((DomainException) e, user)));
+    }
+
     @GET
     public Uni<Response> list(@QueryParam("page") @DefaultValue("0") int page) {
         return session.requireBureau().chain(user -> {
@@ -292,12 +298,6 @@ public class EventPages {
     private Uni<Response> back(UUID id, String tab, Uni<?> action, WebUser user) {
         return action.map(x -> Response.seeOther(URI.create("/bureau/events/" + id + "?tab=" + tab)).build())
                 .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
-    }
-
-    /** Bureau staff of the event's region (ADMIN anywhere); another region's event is the error page with its reason. */
-    private Uni<WebUser> staffOf(UUID id) {
-        return session.requireBureau().chain(user -> actors.bureau(user.caller(), id, null).replaceWith(user)
-                .onFailure(DomainException.class).transform(e -> new WebSession.PageFailure((DomainException) e, user)));
     }
 
     static EventApi.Actor actor(WebUser user) {
