@@ -37,13 +37,13 @@ class PagesOnOneSessionTest {
         Ready.await();
     }
 
-    /** A browser-like session: the form login's cookie, and this site as Origin for posts. */
-    private RequestSpecification as(String username) {
+    /** A browser-like session: the form login's cookie, and this site as Origin for posts; a fresh request each call. */
+    private java.util.function.Supplier<RequestSpecification> as(String username) {
         String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
                 .formParam("j_username", username).formParam("j_password", Logins.PASSWORD)
                 .header("Origin", origin()).post("/j_security_check")
                 .then().statusCode(302).extract().cookie("duijie-session");
-        return given().redirects().follow(false).cookie("duijie-session", cookie).header("Origin", origin());
+        return () -> given().redirects().follow(false).cookie("duijie-session", cookie).header("Origin", origin());
     }
 
     private String origin() {
@@ -59,28 +59,28 @@ class PagesOnOneSessionTest {
         String id = Logins.firm(r.leader).contentType(ContentType.JSON)
                 .body(r.needJson().replace("采购新能源车用精密轴承", hostile)).post("/api/v1/needs")
                 .then().statusCode(201).extract().path("id");
-        RequestSpecification leader = as("f-" + r.leader.toLowerCase());
+        java.util.function.Supplier<RequestSpecification> leader = as("f-" + r.leader.toLowerCase());
         for (int i = 0; i < 3; i++) {
-            leader.get("/needs/" + id).then().statusCode(200).body(containsString("丹阳" + r.p + "精密轴承"))
+            leader.get().get("/needs/" + id).then().statusCode(200).body(containsString("丹阳" + r.p + "精密轴承"))
                     .body(containsString("&lt;script&gt;alert(")).body(not(containsString("<script>alert(")));
         }
-        leader.header("HX-Request", "true").contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("candidateId", r.nearCertified)
+        leader.get().header("HX-Request", "true").contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("candidateId", r.nearCertified)
                 .formParam("candidateType", "ENTERPRISE").formParam("action", "SHORTLIST")
                 .post("/needs/" + id + "/feedback").then().statusCode(200).body(containsString("已加入候选"));
         for (int i = 0; i < 3; i++) {
-            leader.get("/needs/" + id + "/shortlist.xlsx").then().statusCode(200)
+            leader.get().get("/needs/" + id + "/shortlist.xlsx").then().statusCode(200)
                     .contentType(containsString("spreadsheetml"));
         }
         // another firm sees the open need and may offer to supply it, never the poster's candidates
-        RequestSpecification other = as(login(r.nearCertified));
-        other.get("/needs/" + id).then().statusCode(200).body(containsString("我可以供货"))
+        java.util.function.Supplier<RequestSpecification> other = as(login(r.nearCertified));
+        other.get().get("/needs/" + id).then().statusCode(200).body(containsString("我可以供货"))
                 .body(not(containsString("丹阳" + r.p + "冠军轴承")));
-        other.contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("needId", id).formParam("poster", r.leader)
+        other.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("needId", id).formParam("poster", r.leader)
                 .post("/contacts/offer").then().statusCode(303);
         for (int i = 0; i < 3; i++) {
-            leader.get("/contacts").then().statusCode(200).body(containsString("丹阳" + r.p + "精密轴承"))
+            leader.get().get("/contacts").then().statusCode(200).body(containsString("丹阳" + r.p + "精密轴承"))
                     .body(containsString("&lt;script&gt;alert(")).body(not(containsString("<script>alert(")));
-            other.get("/home").then().statusCode(200).body(containsString("已发送供货意向"));
+            other.get().get("/home").then().statusCode(200).body(containsString("已发送供货意向"));
         }
     }
 
@@ -88,24 +88,54 @@ class PagesOnOneSessionTest {
     void anEventsTabsScheduleAndCheckInAnswer200(@TempDir Path dir) {
         SupplyRegion r = new SupplyRegion(dir);
         Logins.bureau("321100");
-        RequestSpecification clerk = as("b-321100");
-        String location = clerk.contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("kind", "SUPPLY_FAIR").formParam("title", r.p + " 对接会")
+        java.util.function.Supplier<RequestSpecification> clerk = as("b-321100");
+        String location = clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("kind", "SUPPLY_FAIR").formParam("title", r.p + " 对接会")
                 .formParam("chainId", r.p + "C").formParam("regionCode", "321100").formParam("date", "2027-03-01")
                 .formParam("startTime", "09:00").formParam("endTime", "11:00").formParam("slotMinutes", "20")
                 .formParam("tables", "4").formParam("venue", "镇江").post("/bureau/events")
                 .then().statusCode(303).extract().header("Location");
         String event = URI.create(location).getPath();
-        clerk.contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("party", "HOST:ENTERPRISE:" + r.leader)
+        clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").formParam("party", "HOST:ENTERPRISE:" + r.leader)
                 .formParam("party", "GUEST:ENTERPRISE:" + r.nearCertified).post(event + "/invite").then().statusCode(303);
         for (int i = 0; i < 3; i++) {
             for (String tab : new String[] {"invitees", "participants", "requests"}) {
-                clerk.get(event + "?tab=" + tab).then().statusCode(200).body(containsString(r.p + " 对接会"));
+                clerk.get().get(event + "?tab=" + tab).then().statusCode(200).body(containsString(r.p + " 对接会"));
             }
-            clerk.get(event + "/schedule").then().statusCode(200);
-            clerk.get(event + "/checkin").then().statusCode(200).body(containsString("镇江" + r.p + "汽车集团"));
-            clerk.get("/bureau/events").then().statusCode(200).body(containsString(r.p + " 对接会"));
+            clerk.get().get(event + "/schedule").then().statusCode(200);
+            clerk.get().get(event + "/checkin").then().statusCode(200).body(containsString("镇江" + r.p + "汽车集团"));
+            clerk.get().get("/bureau/events").then().statusCode(200).body(containsString(r.p + " 对接会"));
         }
-        clerk.get(event + "/schedule.xlsx").then().statusCode(equalTo(200));
+        clerk.get().get(event + "/schedule.xlsx").then().statusCode(equalTo(200));
+    }
+
+    @Test
+    void anInvestorsFundsEachWithItsDealFlowAndConflictFlagAnswer200(@TempDir Path dir) {
+        SupplyRegion r = new SupplyRegion(dir);
+        String investor = r.p + "V";
+        cn.duijie.support.Imports.upload(
+                cn.duijie.support.TestData.csv(dir, "investors.csv", "id,name,kind,regionCode\n%s,镇江%s创投,VC,321100\n".formatted(investor, r.p)),
+                cn.duijie.support.TestData.csv(dir, "funds.csv", """
+                        id,investorId,name,stages,ticketMinWan,ticketMaxWan,instruments,chainIds,segmentIds,regionMandate
+                        %1$sF1,%2$s,%1$s一号基金,A|B,500,5000,EQUITY,%1$sC,,
+                        %1$sF2,%2$s,%1$s二号基金,A,200,3000,EQUITY,%1$sC,,
+                        """.formatted(r.p, investor)),
+                cn.duijie.support.TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n%sF1,%s,A,2024,800\n"
+                        .formatted(r.p, r.champion)))
+                .statusCode(201).body("errors", org.hamcrest.Matchers.hasSize(0));
+        String title = r.p + " 扩产融资 2000 万元";
+        Logins.firm(r.nearCertified).contentType(ContentType.JSON).body("""
+                {"kind": "FINANCE", "postedBy": "%s", "title": "%s", "amountWan": 2000, "stage": "A", "instrument": "EQUITY"}
+                """.formatted(r.nearCertified, title)).post("/api/v1/needs").then().statusCode(201);
+        Logins.investor(investor);
+        java.util.function.Supplier<RequestSpecification> analyst = as("v-" + investor.toLowerCase());
+        org.awaitility.Awaitility.await("the need in both funds' deal flow").atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> analyst.get().get("/investor").then().statusCode(200).extract().asString().split(java.util.regex.Pattern.quote(title), -1).length == 3);
+        for (int i = 0; i < 3; i++) {
+            analyst.get().get("/investor").then().statusCode(200).body(containsString(r.p + "一号基金")).body(containsString(r.p + "二号基金"))
+                    // fund 1 holds a maker of the same product in the same city
+                    .body(containsString("投资了直接竞争对手"));
+        }
     }
 
     private static String login(String creditCode) {
