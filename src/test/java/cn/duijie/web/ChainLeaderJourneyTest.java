@@ -68,10 +68,10 @@ class ChainLeaderJourneyTest {
             assertThat(matches).containsText("丹阳" + r.p + "精密轴承");
             assertThat(matches).not().containsText("乌鲁木齐" + r.p + "轴承");
             assertThat(matches).not().containsText("丹阳" + r.p + "无证轴承");
-            Locator supplier = page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "冠军轴承"));
+            Locator supplier = page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "精密轴承"));
             assertThat(supplier.locator(".chain-path").first()).containsText("精密轴承");
             supplier.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("加入候选")).click();
-            assertThat(page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "冠军轴承"))
+            assertThat(page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "精密轴承"))
                     .getByTestId("done-SHORTLIST")).isVisible();
 
             // the address survives a reload, and the shortlist downloads as Excel with the supplier in it
@@ -82,7 +82,7 @@ class ChainLeaderJourneyTest {
             download.saveAs(xlsx);
             try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in)) {
                 String cell = wb.getFirstSheet().openStream().skip(1).findFirst().orElseThrow().getCellText(0);
-                assertTrue(cell.contains("冠军轴承"), "the shortlisted supplier is in the workbook: " + cell);
+                assertTrue(cell.contains("精密轴承"), "the shortlisted supplier is in the workbook: " + cell);
             }
             Browser.screenshot(page, "leader-need-desktop");
             page.setViewportSize(375, 812);
