@@ -82,7 +82,7 @@ class ChainLeaderJourneyTest {
             download.saveAs(xlsx);
             try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in)) {
                 String cell = wb.getFirstSheet().openStream().skip(1).findFirst().orElseThrow().getCellText(0);
-                assertTrue(cell.contains("精密轴承"), "the shortlisted supplier is in the workbook: " + cell);
+                assertTrue(cell.contains("丹阳" + r.p + "精密轴承"), "the shortlisted supplier is in the workbook: " + cell);
             }
             Browser.screenshot(page, "leader-need-desktop");
             page.setViewportSize(375, 812);
