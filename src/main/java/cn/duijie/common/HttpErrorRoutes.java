@@ -43,9 +43,6 @@ public class HttpErrorRoutes {
                 ctx.next();
             }
         });
-        // Vert.x itself refuses a request it cannot read (a broken %xx escape in the path or query): say why
-        router.errorHandler(400, ctx -> write(ctx, ProblemMappers.problem(400, "bad-request",
-                Messages.get("problem.bad-request"), Messages.get("detail.unreadable-request"))));
         router.errorHandler(404, ctx -> write(ctx, ProblemMappers.problem(404, "not-found",
                 Messages.get("problem.not-found"), Messages.get("detail.path-not-found", ctx.normalizedPath()))));
         router.errorHandler(405, ctx -> write(ctx, ProblemMappers.problem(405, "method-not-allowed",
