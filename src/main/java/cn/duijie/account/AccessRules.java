@@ -128,6 +128,7 @@ public final class AccessRules {
             rule("GET /api/v1/enterprises/{creditCode}/supply-risk", Who.LOGIN, PARTY_OR_BUREAU),
             rule("GET /api/v1/enterprises/{creditCode}/second-sources", Who.LOGIN, PARTY_OR_BUREAU),
             rule("POST /api/v1/regions/{code}/what-if", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/chains/{id}/recruitment", Who.BUREAU, CITY_BUREAU),
             // operations
             rule("GET /api/v1/system/status", Who.ANYONE, ""),
             rule("GET /api/v1/system/matching-snapshot", Who.ANYONE, ""),

@@ -17,6 +17,21 @@ class OpenNeedRepository {
     record OpenNeed(String id, String title, List<String> productCodes) {
     }
 
+    /** Open SUPPLY needs of any of these firms, by poster. */
+    Uni<java.util.Map<String, List<OpenNeed>>> openSupplyNeeds(java.util.Collection<String> posters) {
+        if (posters.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.withSession(() -> Need.<Need>list("postedBy in ?1 and kind = ?2 and status = ?3 order by createdAt",
+                        List.copyOf(posters), NeedKind.SUPPLY, NeedStatus.OPEN))
+                .map(needs -> {
+                    java.util.Map<String, List<OpenNeed>> out = new java.util.HashMap<>();
+                    needs.forEach(n -> out.computeIfAbsent(n.postedBy, k -> new java.util.ArrayList<>())
+                            .add(new OpenNeed(n.id, n.title, n.productCodeList())));
+                    return out;
+                });
+    }
+
     Uni<List<OpenNeed>> openSupplyNeeds(String postedBy) {
         return Panache.withSession(() -> Need.<Need>list("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt",
                         postedBy, NeedKind.SUPPLY, NeedStatus.OPEN))

@@ -97,4 +97,28 @@ public final class ResilienceApi {
                                @Schema(description = "本地区被推演的链主数") int leadersConsidered,
                                @Schema(description = "计算耗时（毫秒）") long tookMs) {
     }
+
+    @Schema(name = "RecruitmentBuyer", description = "本地区需要该产品的链主")
+    public record Buyer(String creditCode, String name, String regionCode,
+                        @Schema(enumeration = {"BUYS", "OPEN_NEED", "SEGMENT_FED"},
+                                description = "BUYS：现有采购；OPEN_NEED：在征集需求；SEGMENT_FED：该产品所在环节为其环节配套") String how) {
+    }
+
+    @Schema(name = "Recruit", description = "可招引的地区外企业")
+    public record Recruit(MatchModel.Candidate candidate,
+                          @Schema(minimum = "0", maximum = "1", description = "对本地区需要该产品的链主的配套匹配得分（平均）") double score,
+                          @Schema(description = "生产该产品或其下位产品") boolean makesProduct,
+                          @Schema(description = "在其推荐名单中的本地区链主数") int buyersServed,
+                          List<MatchModel.Reason> reasons, List<String> flags) {
+    }
+
+    @Schema(name = "GapRecruitment", description = "一个产品缺口与可招引的企业")
+    public record GapRecruitment(cn.duijie.chain.ChainApi.Gap gap, List<Buyer> buyers, List<Recruit> candidates, String note) {
+    }
+
+    @Schema(name = "Recruitment", description = "补链招商：每个产品缺口的地区外企业排名")
+    public record Recruitment(String chainId, String chainName, String regionCode, String regionName, int min,
+                              List<GapRecruitment> gaps,
+                              @Schema(description = "环节层面的缺口（其产品在 gaps 中逐一列出）") List<cn.duijie.chain.ChainApi.Gap> segmentGaps) {
+    }
 }

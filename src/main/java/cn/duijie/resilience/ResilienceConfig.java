@@ -37,8 +37,6 @@ public interface ResilienceConfig {
 
     /** 补链招商: makers outside the region per gap. */
     interface Recruitment {
-        @WithDefault("10") int perGap();
-
         /** The region's buyers of a product whose view is averaged into a maker's score. */
         @WithDefault("10") int buyersPerProduct();
     }

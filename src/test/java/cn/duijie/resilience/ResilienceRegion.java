@@ -51,6 +51,9 @@ final class ResilienceRegion {
     final String incumbentsSupplier;
     final String sameCity;
     final String outsideOnly;
+    /** Makes 电机 (P0, the broader product of P2) in 乙: close to P2, not P2 itself. */
+    final String broadMaker;
+    final String p0;
 
     /**
      * Region codes follow GB/T 2260's structure (account.Regions reads it): a test province 9{digit}0000 (one digit per
@@ -86,6 +89,8 @@ final class ResilienceRegion {
         incumbentsSupplier = TestData.creditCode(p + "SUP");
         sameCity = TestData.creditCode(p + "SAME");
         outsideOnly = TestData.creditCode(p + "OUT");
+        broadMaker = TestData.creditCode(p + "BROAD");
+        p0 = p + "P0";
         Imports.upload(
                 TestData.csv(dir, "regions.csv", """
                         code,name,level,parentCode,lat,lon
@@ -106,7 +111,8 @@ final class ResilienceRegion {
                 TestData.csv(dir, "products.csv", """
                         code,name,segmentId,broaderCode,keywords
                         %1$sP1,谐波减速器,%1$sS1,,减速器
-                        %1$sP2,伺服电机,%1$sS1,,电机
+                        %1$sP0,电机,%1$sS1,,电机
+                        %1$sP2,伺服电机,%1$sS1,%1$sP0,电机
                         %1$sP3,控制器,%1$sS1,,控制器
                         %1$sP4,编码器,%1$sS1,,编码器
                         %1$sP9,工业机器人,%1$sS2,,机器人
@@ -126,6 +132,7 @@ final class ResilienceRegion {
                         %s,丁%s传动,%s,LITTLE_GIANT,false,800,%sP1
                         %s,甲%s传动科技,%s,INNOVATIVE,false,100,%sP1
                         %s,丁%s伺服,%s,LITTLE_GIANT,false,700,%sP2
+                        %s,乙%s电机集团,%s,CHAMPION,false,9000,%sP0
                         """.formatted(
                         leader, p, districtA, p,
                         leader2, p, districtA, p,
@@ -139,7 +146,8 @@ final class ResilienceRegion {
                         independent, p, cityC, p,
                         incumbentsSupplier, p, cityD, p,
                         sameCity, p, districtA, p,
-                        outsideOnly, p, cityD, p)),
+                        outsideOnly, p, cityD, p,
+                        broadMaker, p, cityB, p)),
                 TestData.csv(dir, "supplies.csv", """
                         supplierCreditCode,buyerCreditCode,productCode,since,volumeWan
                         %s,%s,%sP1,2019,
