@@ -88,7 +88,7 @@ public final class SupplyRegion {
         return """
                 {"kind": "SUPPLY", "postedBy": "%s", "title": "采购新能源车用精密轴承",
                  "productCodes": ["%s"], "quantity": 20000, "requiredCertifications": ["IATF16949"],
-                 "maxDistanceKm": 200, "purpose": "GENERAL"}
+                 "purpose": "GENERAL", "maxDistanceKm": 200}
                 """.formatted(leader, bearing);
     }
 }
