@@ -129,6 +129,7 @@ public final class AccessRules {
             rule("GET /api/v1/enterprises/{creditCode}/second-sources", Who.LOGIN, PARTY_OR_BUREAU),
             rule("POST /api/v1/regions/{code}/what-if", Who.BUREAU, CITY_BUREAU),
             rule("GET /api/v1/chains/{id}/recruitment", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/chains/{id}/risk", Who.ANYONE, "只给环节汇总数，不列企业"),
             // operations
             rule("GET /api/v1/system/status", Who.ANYONE, ""),
             rule("GET /api/v1/system/matching-snapshot", Who.ANYONE, ""),

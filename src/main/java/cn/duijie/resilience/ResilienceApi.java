@@ -121,4 +121,14 @@ public final class ResilienceApi {
                               List<GapRecruitment> gaps,
                               @Schema(description = "环节层面的缺口（其产品在 gaps 中逐一列出）") List<cn.duijie.chain.ChainApi.Gap> segmentGaps) {
     }
+
+    @Schema(name = "SegmentRisk", description = "环节在本地区的供应风险")
+    public record SegmentRisk(String segmentId, String segmentName,
+                              @Schema(enumeration = {"HIGH", "ELEVATED", "LOW"}) String level,
+                              @Schema(description = "等级的中文名") String label,
+                              @Schema(description = "本地区生产该环节产品的企业数") int localMakers,
+                              @Schema(description = "本地区链主来自该环节、仅一家供应商的外购产品数") int singleSourceInputs,
+                              @Schema(description = "本地区链主来自该环节、供应商都在一个城市的外购产品数") int oneCityInputs,
+                              List<RiskCode> codes, String reason) {
+    }
 }
