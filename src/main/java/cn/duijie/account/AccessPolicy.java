@@ -125,7 +125,7 @@ public class AccessPolicy {
             case INVESTOR -> "MATCH (p:Investor {id: $id})-[:LOCATED_IN]->(r:Region) RETURN r.code AS code";
             case FUND -> "MATCH (:Fund {id: $id})<-[:MANAGES]-(:Investor)-[:LOCATED_IN]->(r:Region) RETURN r.code AS code";
             case BUREAU -> null;
-            case SYSTEM -> null;
+            case PARTICIPANT, SYSTEM -> null; // a participant is located through its party (EventActors)
         };
         if (cypher == null) {
             return Uni.createFrom().item(Optional.ofNullable(party.type() == Actor.Type.BUREAU ? party.id() : null));

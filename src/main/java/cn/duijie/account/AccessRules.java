@@ -98,7 +98,7 @@ public final class AccessRules {
             rule("GET /api/v1/events/{id}/participants/{pid}", Who.LOGIN, ""),
             rule("PATCH /api/v1/events/{id}/participants/{pid}", Who.LOGIN, "该参与方本人、活动地区局方"),
             rule("POST /api/v1/events/{id}/meeting-requests", Who.LOGIN, "以本方参与者名义；局方可代录"),
-            rule("GET /api/v1/events/{id}/meeting-requests", Who.LOGIN, ""),
+            rule("GET /api/v1/events/{id}/meeting-requests", Who.LOGIN, "活动地区局方看全部；参与方只看自己的（participantId）"),
             rule("POST /api/v1/events/{id}/meeting-requests/{rid}/accept", Who.LOGIN, "被请求方本人、活动地区局方"),
             rule("POST /api/v1/events/{id}/meeting-requests/{rid}/decline", Who.LOGIN, "被请求方本人、活动地区局方"),
             rule("POST /api/v1/events/{id}/meeting-requests/{rid}/confirm", Who.BUREAU, REGION_BUREAU),

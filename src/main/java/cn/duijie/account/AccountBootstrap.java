@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import cn.duijie.common.StartupTasks;
@@ -47,12 +46,12 @@ public class AccountBootstrap {
     private final boolean seedOnEmpty;
 
     AccountBootstrap(AccountRepository accounts, AccountService service, AccountConfig config, Graph graph,
-                     @ConfigProperty(name = "duijie.seed.on-empty") boolean seedOnEmpty) {
+                     cn.duijie.common.ServiceConfig settings) {
         this.accounts = accounts;
         this.service = service;
         this.config = config;
         this.graph = graph;
-        this.seedOnEmpty = seedOnEmpty;
+        this.seedOnEmpty = settings.seed().onEmpty();
     }
 
     /** After SeedLoader (default priority), so the demo parties exist. */

@@ -1,13 +1,26 @@
 package cn.duijie.common;
 
-/**
- * Who is acting: the party ({@code type}, {@code id}) and the account that did it ({@code enteredBy}, the username;
- * a bureau clerk entering a firm's need acts for the firm and is recorded as the one who entered it). Services take
- * it explicitly; it comes from the login (cn.duijie.account.AccessPolicy), never from a request body alone.
- */
-public record Actor(Type type, String id, String enteredBy) {
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-    public enum Type { ENTERPRISE, INSTITUTION, INVESTOR, FUND, BUREAU, SYSTEM }
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * Who is acting — the one actor type of the whole service: the party ({@code type}, {@code id}) and the person or
+ * account that did it ({@code name}: the username, or a staff member's display name; a bureau clerk entering a firm's
+ * need acts for the firm and is recorded as the one who entered it). At an event a party acts as its PARTICIPANT
+ * (id = the participant's id) and staff act as BUREAU. Services take it explicitly; it comes from the login
+ * (cn.duijie.account.AccessPolicy, cn.duijie.event.EventActors), never from a request body alone.
+ */
+@Schema(name = "Actor", description = "谁在操作（企业、机构、投资方、局方工作人员、活动参与方或系统）Who acts")
+public record Actor(@NotNull Type type, @NotBlank @Size(max = 64) String id, @Size(max = 100) String name) {
+
+    @Schema(name = "ActorType", description = "操作方类型 Kind of actor")
+    public enum Type { ENTERPRISE, INSTITUTION, INVESTOR, FUND, BUREAU, PARTICIPANT, SYSTEM }
+
+    /** The service itself (start-up tasks, expiry jobs). */
+    public static final Actor SYSTEM = new Actor(Type.SYSTEM, "api", null);
 
     public Actor(Type type, String id) {
         this(type, id, null);
@@ -17,8 +30,13 @@ public record Actor(Type type, String id, String enteredBy) {
         return new Actor(Type.ENTERPRISE, creditCode);
     }
 
+    /** Same party, entered by {@code username}. */
     public Actor enteredBy(String username) {
         return new Actor(type, id, username);
+    }
+
+    public boolean isBureau() {
+        return type == Type.BUREAU;
     }
 
     /** Same party, whoever entered it. */

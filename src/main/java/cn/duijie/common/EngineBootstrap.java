@@ -100,6 +100,7 @@ public final class EngineBootstrap {
             props.put(ENGINE_POSTGRES, "external " + reactive);
         } else {
             Path dir = settings.dataDir().resolve("postgres");
+            postgresDir = dir;
             postgres = EmbeddedPostgresServer.start(dir, portOrFree(settings.postgresPort()));
             props.put("quarkus.datasource.reactive.url", postgres.reactiveUrl());
             props.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl());
@@ -112,6 +113,28 @@ public final class EngineBootstrap {
     public Optional<EmbeddedNeo4j> neo4j() {
         return Optional.ofNullable(neo4j);
     }
+
+    /** Stops the embedded PostgreSQL (an outage, for the tests that prove the service answers 503 meanwhile). */
+    public void stopPostgres() {
+        if (postgres != null) {
+            postgresRestart = new PostgresPlace(postgresDir, postgres.port());
+            postgres.close();
+            postgres = null;
+        }
+    }
+
+    /** Starts the embedded PostgreSQL stopped by {@link #stopPostgres()} again, on its data and port. */
+    public void startPostgres() {
+        if (postgres == null && postgresRestart != null) {
+            postgres = EmbeddedPostgresServer.start(postgresRestart.dir(), postgresRestart.port());
+        }
+    }
+
+    private record PostgresPlace(Path dir, int port) {
+    }
+
+    private Path postgresDir;
+    private PostgresPlace postgresRestart;
 
     public void stop() {
         stopEngines();

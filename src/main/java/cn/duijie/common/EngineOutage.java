@@ -36,6 +36,13 @@ public enum EngineOutage {
             if (t instanceof ClosedConnectionException || t instanceof ConnectException) {
                 return Optional.of(POSTGRESQL);
             }
+            // JDBC (accounts, Flyway) and the reactive client both report a server going away by SQLSTATE:
+            // class 08 (connection exception) and 57P01–57P03 (admin shutdown, crash shutdown, cannot connect now)
+            String state = t instanceof java.sql.SQLException sql ? sql.getSQLState()
+                    : t instanceof io.vertx.pgclient.PgException pg ? pg.getSqlState() : null;
+            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                return Optional.of(POSTGRESQL);
+            }
         }
         return Optional.empty();
     }

@@ -5,7 +5,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -28,14 +27,11 @@ public class RequestGuard {
 
     private final io.quarkus.runtime.configuration.MemorySize maxJsonBody;
 
-    RequestGuard(ObjectMapper json,
-                 @ConfigProperty(name = "duijie.limits.max-uri-length", defaultValue = "8192") int maxUri,
-                 @ConfigProperty(name = "duijie.limits.max-param-length", defaultValue = "500") int maxParam,
-                 @ConfigProperty(name = "duijie.limits.max-json-body", defaultValue = "1M") io.quarkus.runtime.configuration.MemorySize maxJsonBody) {
-        this.maxJsonBody = maxJsonBody;
+    RequestGuard(ObjectMapper json, ServiceConfig config) {
+        this.maxJsonBody = config.limits().maxJsonBody();
         this.json = json;
-        this.maxUri = maxUri;
-        this.maxParam = maxParam;
+        this.maxUri = config.limits().maxUriLength();
+        this.maxParam = config.limits().maxParamLength();
     }
 
     void install(@Observes Router router) {

@@ -9,8 +9,7 @@ import cn.duijie.account.Caller;
 import cn.duijie.account.Role;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
-import cn.duijie.event.EventApi.Actor;
-import cn.duijie.event.EventEnums.ActorType;
+import cn.duijie.common.Actor;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -29,14 +28,14 @@ public class EventActors {
 
     /** Bureau staff of the region (ADMIN anywhere); a named non-bureau actor or another region → 403. */
     public Actor bureau(Caller caller, String regionCode, Actor named) {
-        if (named != null && named.type() != ActorType.BUREAU && !(named.type() == ActorType.SYSTEM && caller.is(Role.ADMIN))) {
+        if (named != null && named.type() != Actor.Type.BUREAU && !(named.type() == Actor.Type.SYSTEM && caller.is(Role.ADMIN))) {
             throw AccessPolicy.forbidden(Messages.get("access.not-your-party", named.type() + ":" + named.id()));
         }
         if (!caller.is(Role.BUREAU) && !caller.is(Role.ADMIN)) {
             throw AccessPolicy.forbidden(Messages.get("access.role-bureau"));
         }
         access.requireRegion(caller, regionCode);
-        return new Actor(ActorType.BUREAU, caller.username(), caller.displayName());
+        return new Actor(Actor.Type.BUREAU, caller.username(), caller.displayName());
     }
 
     /** Bureau staff of the event's region, for staff-only operations on an existing event. */
@@ -51,10 +50,10 @@ public class EventActors {
     public Uni<Actor> participantOrBureau(Caller caller, UUID eventId, Actor named, UUID defaultParticipant) {
         return event(eventId).chain(e -> {
             boolean staff = access.coversRegion(caller, e.regionCode);
-            if (staff && (named == null || named.type() != ActorType.PARTICIPANT)) {
+            if (staff && (named == null || named.type() != Actor.Type.PARTICIPANT)) {
                 return Uni.createFrom().item(bureau(caller, e.regionCode, named));
             }
-            if (named != null && named.type() != ActorType.PARTICIPANT) {
+            if (named != null && named.type() != Actor.Type.PARTICIPANT) {
                 throw AccessPolicy.forbidden(Messages.get("access.not-your-party", named.type() + ":" + named.id()));
             }
             UUID pid = named == null ? defaultParticipant : parse(named.id());
@@ -66,9 +65,48 @@ public class EventActors {
                     if (!ok) {
                         throw AccessPolicy.forbidden(Messages.get("access.not-your-party", "PARTICIPANT:" + pid));
                     }
-                    return new Actor(ActorType.PARTICIPANT, p.id.toString(), caller.username());
+                    return new Actor(Actor.Type.PARTICIPANT, p.id.toString(), caller.username());
                 });
             });
+        });
+    }
+
+    /**
+     * Who may put parties on an event's list: staff of the event's region invite anyone; a party registers only
+     * itself (a firm its own credit code, an institution or investor its id, an investor also its funds).
+     */
+    public Uni<Void> mayAdd(Caller caller, UUID eventId, java.util.List<EventApi.ParticipantInput> inputs) {
+        return event(eventId).chain(e -> {
+            if (access.coversRegion(caller, e.regionCode)) {
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (EventApi.ParticipantInput in : inputs) {
+                Actor party = new Actor(Actor.Type.valueOf(in.partyType().name()), in.partyKey());
+                all = all.chain(() -> access.mayActFor(caller, party).map(ok -> {
+                    if (!ok) {
+                        throw AccessPolicy.forbidden(Messages.get("event.register-own-party", party.label()));
+                    }
+                    return null;
+                }));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * Which meeting requests of an event a caller may list: staff of the event's region all of them (null); anyone
+     * else only those of a participant they act for, named in {@code participantId}.
+     */
+    public Uni<UUID> requestsVisibleTo(Caller caller, UUID eventId, UUID participantId) {
+        return event(eventId).chain(e -> {
+            if (access.coversRegion(caller, e.regionCode)) {
+                return Uni.createFrom().item(participantId);
+            }
+            if (participantId == null) {
+                throw AccessPolicy.forbidden(Messages.get("event.requests-own-only"));
+            }
+            return participantOrBureau(caller, eventId, null, participantId).map(actor -> participantId);
         });
     }
 

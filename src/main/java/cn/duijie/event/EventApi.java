@@ -20,28 +20,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import cn.duijie.event.EventEnums.ActorType;
 import cn.duijie.event.EventEnums.EventKind;
 import cn.duijie.event.EventEnums.MeetingStatus;
 import cn.duijie.event.EventEnums.OutcomeKind;
 import cn.duijie.event.EventEnums.ParticipantRole;
 import cn.duijie.event.EventEnums.ParticipantStatus;
 import cn.duijie.domain.PartyType;
+import cn.duijie.common.Actor;
 import cn.duijie.event.EventEnums.RequestStatus;
 import cn.duijie.event.EventEnums.ScheduleStatus;
 
 /** Request and response shapes of the events API. */
 public final class EventApi {
     private EventApi() {
-    }
-
-    @Schema(name = "Actor", description = "谁在操作（局方工作人员、参与方或系统）Who acts")
-    public record Actor(@NotNull ActorType type, @NotBlank @Size(max = 64) String id, @Size(max = 100) String name) {
-        public static final Actor SYSTEM = new Actor(ActorType.SYSTEM, "api", null);
-
-        public boolean isBureau() {
-            return type == ActorType.BUREAU;
-        }
     }
 
     @Schema(name = "CreateEvent", description = "新建对接会或路演 Create a fair or roadshow")
@@ -91,6 +82,30 @@ public final class EventApi {
             @Min(0) @Max(100) Integer maxMeetings,
             @Min(0) @Max(100) Integer minTarget,
             @Valid Actor actor) {
+    }
+
+    /**
+     * The body of an invitation: one {@link ParticipantInput} or a JSON array of them, bound by Jackson
+     * ({@code single} says which came, since the answer differs).
+     */
+    @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = ParticipantBatch.Reader.class)
+    public record ParticipantBatch(List<ParticipantInput> items, boolean single) {
+
+        static final class Reader extends com.fasterxml.jackson.databind.JsonDeserializer<ParticipantBatch> {
+            @Override
+            public ParticipantBatch deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                                com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+                if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    return new ParticipantBatch(List.of(ctxt.readValue(p, ParticipantInput.class)), true);
+                }
+                if (p.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                    List<ParticipantInput> items = ctxt.readValue(p, ctxt.getTypeFactory()
+                            .constructCollectionType(List.class, ParticipantInput.class));
+                    return new ParticipantBatch(items, false);
+                }
+                return (ParticipantBatch) ctxt.handleUnexpectedToken(ParticipantBatch.class, p);
+            }
+        }
     }
 
     @Schema(name = "ParticipantUpdate", description = "修改参与方状态、空闲时段或洽谈数量 Change status, availability or caps")
@@ -187,7 +202,7 @@ public final class EventApi {
                               String note, Actor reportedBy, OffsetDateTime createdAt) {
         static OutcomeView from(MeetingOutcomeEntity o) {
             return new OutcomeView(o.id, o.meetingId, o.kind, o.participantId, o.amountWan, o.note,
-                    new Actor(ActorType.valueOf(o.reportedByType), o.reportedById, null), o.createdAt);
+                    new Actor(Actor.Type.valueOf(o.reportedByType), o.reportedById, null), o.createdAt);
         }
     }
 

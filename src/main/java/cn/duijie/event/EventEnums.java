@@ -7,8 +7,6 @@ public final class EventEnums {
 
     public enum EventKind { SUPPLY_FAIR, TECH_FAIR, ROADSHOW }
 
-    public enum ActorType { BUREAU, PARTICIPANT, SYSTEM }
-
     public enum ParticipantRole { HOST, GUEST }
 
     public enum ParticipantStatus {

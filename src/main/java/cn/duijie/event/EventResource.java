@@ -31,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
@@ -46,6 +44,7 @@ import cn.duijie.event.EventApi.MeetingRequestList;
 import cn.duijie.event.EventApi.MeetingRequestView;
 import cn.duijie.event.EventApi.OutcomeInput;
 import cn.duijie.event.EventApi.OutcomeSummary;
+import cn.duijie.event.EventApi.ParticipantBatch;
 import cn.duijie.event.EventApi.ParticipantInput;
 import cn.duijie.event.EventApi.ParticipantList;
 import cn.duijie.event.EventApi.ParticipantUpdate;
@@ -70,14 +69,13 @@ public class EventResource {
     private final MeetingRequestService requests;
     private final OutcomeService outcomes;
     private final ScheduleService schedules;
-    private final ObjectMapper json;
     private final Validator validator;
 
     private final EventActors actors;
     private final cn.duijie.account.CurrentCaller caller;
 
     EventResource(EventService events, InviteeSuggestions invitees, ParticipantService participants,
-                  MeetingRequestService requests, OutcomeService outcomes, ScheduleService schedules, ObjectMapper json,
+                  MeetingRequestService requests, OutcomeService outcomes, ScheduleService schedules,
                   Validator validator, EventActors actors, cn.duijie.account.CurrentCaller caller) {
         this.actors = actors;
         this.caller = caller;
@@ -87,7 +85,6 @@ public class EventResource {
         this.requests = requests;
         this.outcomes = outcomes;
         this.schedules = schedules;
-        this.json = json;
         this.validator = validator;
     }
 
@@ -131,27 +128,18 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "一个参与方，或一批时的列表 One participant, or a list for a list",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(oneOf = {ParticipantView.class, ParticipantList.class})))
-    public Uni<Response> invite(@RestPath UUID id, JsonNode body) {
-        boolean single = body != null && body.isObject();
-        if (body == null || !(body.isObject() || body.isArray())) {
+    public Uni<Response> invite(@RestPath UUID id, ParticipantBatch body) {
+        if (body == null || body.items().isEmpty()) {
             throw DomainException.invalid("participants", Messages.get("participant.empty-request"));
         }
+        boolean single = body.single();
         List<ParticipantInput> inputs = new ArrayList<>();
         List<Problem.FieldError> errors = new ArrayList<>();
-        List<JsonNode> nodes = new ArrayList<>();
-        if (single) {
-            nodes.add(body);
-        } else {
-            body.forEach(nodes::add);
-        }
-        for (int i = 0; i < nodes.size(); i++) {
+        for (int i = 0; i < body.items().size(); i++) {
             String prefix = single ? "" : "[" + i + "].";
-            ParticipantInput in;
-            try {
-                in = json.treeToValue(nodes.get(i), ParticipantInput.class);
-            } catch (Exception e) {
-                errors.add(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1),
-                        Messages.get("detail.json-body")));
+            ParticipantInput in = body.items().get(i);
+            if (in == null) {
+                errors.add(new Problem.FieldError("[" + i + "]", Messages.get("detail.json-body")));
                 continue;
             }
             validator.validate(in).stream()
@@ -162,7 +150,7 @@ public class EventResource {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        return participants.invite(id, inputs).map(created -> single
+        return actors.mayAdd(caller.get(), id, inputs).chain(() -> participants.invite(id, inputs)).map(created -> single
                 ? Response.created(URI.create(BASE + id + "/participants/" + created.get(0).id())).entity(created.get(0)).build()
                 : Response.status(201).entity(new ParticipantList(created, created.size(), 0, created.size())).build());
     }
@@ -185,7 +173,8 @@ public class EventResource {
     @Path("/{id}/participants/{pid}")
     @Operation(summary = "修改参与方状态、空闲时段或洽谈数量 Change a participant's status, availability or caps")
     public Uni<ParticipantView> updateParticipant(@RestPath UUID id, @RestPath UUID pid, @NotNull @Valid ParticipantUpdate body) {
-        return participants.updateParticipant(id, pid, body);
+        return actors.participantOrBureau(caller.get(), id, body.actor(), pid)
+                .chain(actor -> participants.updateParticipant(id, pid, body));
     }
 
     @POST
@@ -194,7 +183,8 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已创建 Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingRequestView.class)))
     public Uni<Response> request(@RestPath UUID id, @NotNull @Valid MeetingRequestInput body) {
-        return requests.request(id, body)
+        return actors.participantOrBureau(caller.get(), id, null, body.fromParticipantId())
+                .chain(actor -> requests.request(id, body))
                 .map(r -> Response.created(URI.create(BASE + id + "/meeting-requests/" + r.id())).entity(r).build());
     }
 
@@ -202,7 +192,8 @@ public class EventResource {
     @Path("/{id}/meeting-requests")
     @Operation(summary = "洽谈请求列表 Meeting requests of an event")
     public Uni<MeetingRequestList> requests(@RestPath UUID id, @RestQuery RequestStatus status, @RestQuery UUID participantId) {
-        return requests.requests(id, status, participantId);
+        return actors.requestsVisibleTo(caller.get(), id, participantId)
+                .chain(visible -> requests.requests(id, status, visible));
     }
 
     @POST
@@ -264,7 +255,7 @@ public class EventResource {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     @Operation(summary = "工作人员用的日程表（按时段、按桌号） Staff workbook: by slot and by table")
     public Uni<Response> xlsx(@RestPath UUID id) {
-        return schedules.xlsx(id).map(bytes -> Response.ok(bytes)
+        return actors.bureau(caller.get(), id, null).chain(actor -> schedules.xlsx(id)).map(bytes -> Response.ok(bytes)
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + id + ".xlsx\"").build());
     }
 
@@ -273,7 +264,7 @@ public class EventResource {
     @Produces("text/calendar")
     @Operation(summary = "参与方的日历文件 A participant's iCalendar")
     public Uni<Response> ics(@RestPath UUID id, @RestPath UUID pid) {
-        return schedules.ics(id, pid).map(bytes -> Response.ok(bytes).type("text/calendar; charset=utf-8")
+        return actors.participantOrBureau(caller.get(), id, null, pid).chain(actor -> schedules.ics(id, pid)).map(bytes -> Response.ok(bytes).type("text/calendar; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"schedule-" + pid + ".ics\"").build());
     }
 
@@ -283,7 +274,7 @@ public class EventResource {
     @APIResponse(responseCode = "201", description = "已记录 Recorded",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventApi.OutcomeView.class)))
     public Uni<Response> outcome(@RestPath UUID id, @NotNull @Valid OutcomeInput body) {
-        return outcomes.recordOutcome(id, body).map(o -> Response.status(201).entity(o).build());
+        return actors.bureau(caller.get(), id, body.reportedBy()).chain(actor -> outcomes.recordOutcome(id, body)).map(o -> Response.status(201).entity(o).build());
     }
 
     @GET

@@ -26,7 +26,7 @@ import org.neo4j.driver.Value;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
 import cn.duijie.common.Problem;
-import cn.duijie.event.EventApi.Actor;
+import cn.duijie.common.Actor;
 import cn.duijie.event.EventApi.Candidate;
 import cn.duijie.event.EventApi.CreateEvent;
 import cn.duijie.event.EventApi.EventView;
@@ -45,7 +45,6 @@ import cn.duijie.event.EventApi.Reason;
 import cn.duijie.event.EventApi.Slot;
 import cn.duijie.event.EventApi.SuggestedInvitees;
 import cn.duijie.event.EventApi.TimeRange;
-import cn.duijie.event.EventEnums.ActorType;
 import cn.duijie.event.EventEnums.EventKind;
 import cn.duijie.event.EventEnums.OutcomeKind;
 import cn.duijie.event.EventEnums.ParticipantRole;
@@ -160,7 +159,7 @@ public class EventService {
         }
         return new EventView(e.id, e.kind, e.title, e.chainId, e.regionCode, e.eventDate, e.startTime, e.endTime,
                 ZONE.getId(), utc(e, e.startTime), utc(e, e.endTime), e.slotMinutes, e.tableCount, e.venue,
-                new Actor(ActorType.valueOf(e.createdByType), e.createdById, e.createdByName), e.scheduleStatus, slots);
+                new Actor(Actor.Type.valueOf(e.createdByType), e.createdById, e.createdByName), e.scheduleStatus, slots);
     }
 
     static Slot slot(EventEntity e, int i) {

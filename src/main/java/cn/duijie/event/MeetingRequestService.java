@@ -31,7 +31,7 @@ import org.neo4j.driver.Value;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
 import cn.duijie.common.Problem;
-import cn.duijie.event.EventApi.Actor;
+import cn.duijie.common.Actor;
 import cn.duijie.event.EventApi.Candidate;
 import cn.duijie.event.EventApi.CreateEvent;
 import cn.duijie.event.EventApi.EventView;
@@ -50,7 +50,6 @@ import cn.duijie.event.EventApi.Reason;
 import cn.duijie.event.EventApi.Slot;
 import cn.duijie.event.EventApi.SuggestedInvitees;
 import cn.duijie.event.EventApi.TimeRange;
-import cn.duijie.event.EventEnums.ActorType;
 import cn.duijie.event.EventEnums.EventKind;
 import cn.duijie.event.EventEnums.OutcomeKind;
 import cn.duijie.event.EventEnums.ParticipantRole;
@@ -116,10 +115,10 @@ public class MeetingRequestService {
                                     r.mutual = true;
                                     back.mutual = true;
                                     if (back.status == RequestStatus.PENDING) {
-                                        decide(back, RequestStatus.ACCEPTED, new Actor(ActorType.PARTICIPANT, r.fromParticipant.toString(), null));
+                                        decide(back, RequestStatus.ACCEPTED, new Actor(Actor.Type.PARTICIPANT, r.fromParticipant.toString(), null));
                                     }
                                     if (back.agreed()) {
-                                        decide(r, RequestStatus.ACCEPTED, new Actor(ActorType.PARTICIPANT, r.toParticipant.toString(), null));
+                                        decide(r, RequestStatus.ACCEPTED, new Actor(Actor.Type.PARTICIPANT, r.toParticipant.toString(), null));
                                     }
                                 }
                                 return r.<MeetingRequestEntity>persistAndFlush();
@@ -146,7 +145,7 @@ public class MeetingRequestService {
                             }
                             if (decision == Decision.CONFIRM) {
                                 requireBureau(actor);
-                            } else if (!actor.isBureau() && !(actor.type() == ActorType.PARTICIPANT
+                            } else if (!actor.isBureau() && !(actor.type() == Actor.Type.PARTICIPANT
                                     && r.toParticipant.toString().equals(actor.id()))) {
                                 throw EventErrors.forbidden(Messages.get("request.only-recipient", r.toParticipant));
                             }

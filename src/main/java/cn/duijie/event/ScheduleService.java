@@ -20,7 +20,7 @@ import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
-import cn.duijie.event.EventApi.Actor;
+import cn.duijie.common.Actor;
 import cn.duijie.event.EventApi.BookMeeting;
 import cn.duijie.event.EventApi.MeetingParty;
 import cn.duijie.event.EventApi.MeetingView;

@@ -235,6 +235,29 @@ final class GraphWriter {
         return out;
     }
 
+    /** Where each kind of party is located: the region a key of that kind belongs to (ImportScope). */
+    private static final Map<NodeKind, String> PLACE_OF = Map.of(
+            NodeKind.ENTERPRISE, "MATCH (n:Enterprise {creditCode: k})-[:LOCATED_IN]->(r:Region)",
+            NodeKind.INSTITUTION, "MATCH (n:Institution {id: k})-[:LOCATED_IN]->(r:Region)",
+            NodeKind.INVESTOR, "MATCH (n:Investor {id: k})-[:LOCATED_IN]->(r:Region)",
+            NodeKind.FUND, "MATCH (n:Fund {id: k})<-[:MANAGES]-(:Investor)-[:LOCATED_IN]->(r:Region)",
+            NodeKind.EXPERT, "MATCH (n:Expert {id: k})-[:WORKS_AT]->(:Institution)-[:LOCATED_IN]->(r:Region)",
+            NodeKind.ACHIEVEMENT, "MATCH (n:Achievement {id: k})-[:OWNED_BY]->(:Institution)-[:LOCATED_IN]->(r:Region)");
+
+    /** The region codes of those of the keys that exist and are located (key → region code). */
+    Map<String, String> regionsOf(NodeKind kind, java.util.Collection<String> keys) {
+        Map<String, String> out = new HashMap<>();
+        String match = PLACE_OF.get(kind);
+        if (match == null || keys.isEmpty()) {
+            return out;
+        }
+        try (Session session = driver.session()) {
+            session.run("UNWIND $keys AS k " + match + " RETURN k, r.code AS code", Map.of("keys", List.copyOf(keys)))
+                    .forEachRemaining(r -> out.put(r.get("k").asString(), r.get("code").asString()));
+        }
+        return out;
+    }
+
     /** Existing firms as (creditCode, name, regionCode), for the duplicate check. */
     List<String[]> enterpriseNames() {
         List<String[]> out = new ArrayList<>();

@@ -49,6 +49,11 @@ public class ImportEngine {
     }
 
     public ImportReport run(List<Source> sources) {
+        return run(sources, ImportScope.ALL);
+    }
+
+    /** Applies the files; rows outside the scope (a bureau clerk's region) are rejected with their reason. */
+    public ImportReport run(List<Source> sources, ImportScope scope) {
         ImportReport report = new ImportReport();
         Map<ImportFile, Source> byKind = new EnumMap<>(ImportFile.class);
         for (Source s : sources) {
@@ -65,7 +70,7 @@ public class ImportEngine {
         try {
             for (Map.Entry<ImportFile, Source> e : byKind.entrySet()) {
                 long start = System.nanoTime();
-                applyFile(e.getKey(), e.getValue(), keys, report);
+                applyFile(e.getKey(), e.getValue(), keys, report, scope);
                 LOG.infof("Imported %s in %d ms", e.getKey().fileName(), (System.nanoTime() - start) / 1_000_000);
             }
         } finally {
@@ -74,7 +79,8 @@ public class ImportEngine {
         return report;
     }
 
-    private void applyFile(ImportFile file, Source source, Map<NodeKind, Set<String>> keys, ImportReport report) {
+    private void applyFile(ImportFile file, Source source, Map<NodeKind, Set<String>> keys, ImportReport report,
+                           ImportScope scope) {
         String fileName = file.fileName();
         TableReader reader = new TableReader(source.path(), source.name());
         List<TableReader.Row> raw = new ArrayList<>();
@@ -87,11 +93,22 @@ public class ImportEngine {
             report.files.add(new ImportReport.FileCounts(fileName, 0, 0, 0, 0));
             return;
         }
-        applyRows(file, header, raw, keys, report);
+        if (!scope.unrestricted() && !ImportScope.PLACES.containsKey(file)) {
+            report.errors.add(new ImportReport.RowError(fileName, 0, null, Messages.get("import.scope.catalogue", fileName),
+                    ImportReport.Cause.FILE));
+            report.files.add(new ImportReport.FileCounts(fileName, 0, 0, 0, raw.size()));
+            return;
+        }
+        applyRows(file, header, raw, keys, report, scope);
+    }
+
+    void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<NodeKind, Set<String>> keys, ImportReport report) {
+        applyRows(file, header, raw, keys, report, ImportScope.ALL);
     }
 
     /** Validates and applies rows given as header-named cells (an API body, or a file already read). */
-    void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<NodeKind, Set<String>> keys, ImportReport report) {
+    void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<NodeKind, Set<String>> keys,
+                   ImportReport report, ImportScope scope) {
         String fileName = file.fileName();
         Set<String> present = new LinkedHashSet<>(header);
         List<String> missing = new ArrayList<>();
@@ -154,6 +171,11 @@ public class ImportEngine {
                     changed = file.creates != null;
                 }
             }
+        }
+
+        // 2b. a bureau clerk's import: only rows of the clerk's region (ImportScope)
+        if (!scope.unrestricted()) {
+            outOfScope(file, rows, values, rejected, scope, errors);
         }
 
         // 3. hash each good row, compare with what the graph holds, write what changed
@@ -282,6 +304,74 @@ public class ImportEngine {
             }
         }
         return null;
+    }
+
+    /** Rejects the rows none of whose places is in the scope's region, and those that would take over another region's party. */
+    private void outOfScope(ImportFile file, List<TableReader.Row> rows, List<Map<String, Object>> values, boolean[] rejected,
+                            ImportScope scope, List<ImportReport.RowError> errors) {
+        List<ImportScope.Place> places = ImportScope.PLACES.get(file);
+        Map<NodeKind, Set<String>> wanted = new EnumMap<>(NodeKind.class);
+        Set<String> ownKeys = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            if (rejected[i]) {
+                continue;
+            }
+            for (ImportScope.Place place : places) {
+                Object v = values.get(i).get(place.column());
+                if (!place.isRegion() && v != null) {
+                    wanted.computeIfAbsent(place.party(), k -> new HashSet<>()).add((String) v);
+                }
+            }
+            ownKeys.add(rowKey(file, values.get(i)));
+        }
+        Map<NodeKind, Map<String, String>> regions = new EnumMap<>(NodeKind.class);
+        wanted.forEach((kind, ks) -> regions.put(kind, writer.regionsOf(kind, ks)));
+        // where the parties this file would overwrite are now
+        Map<String, String> current = file == ImportFile.NEEDS
+                ? needPosterRegions(ownKeys)
+                : file.creates == null ? Map.of() : writer.regionsOf(file.creates, ownKeys);
+        for (int i = 0; i < values.size(); i++) {
+            if (rejected[i]) {
+                continue;
+            }
+            Map<String, Object> v = values.get(i);
+            boolean inside = false;
+            String seen = null;
+            for (ImportScope.Place place : places) {
+                Object value = v.get(place.column());
+                String region = value == null ? null
+                        : place.isRegion() ? (String) value : regions.getOrDefault(place.party(), Map.of()).get((String) value);
+                seen = seen == null ? region : seen;
+                inside |= cn.duijie.account.Regions.covers(scope.regionCode(), region);
+            }
+            String now = current.get(rowKey(file, v));
+            String column = places.get(0).column();
+            if (!inside) {
+                rejected[i] = true;
+                errors.add(new ImportReport.RowError(file.fileName(), rows.get(i).number(), column,
+                        Messages.get("import.scope.outside", seen == null ? "—" : seen, scope.regionCode()), ImportReport.Cause.SCOPE));
+            } else if (now != null && !cn.duijie.account.Regions.covers(scope.regionCode(), now)) {
+                rejected[i] = true;
+                errors.add(new ImportReport.RowError(file.fileName(), rows.get(i).number(), String.join(",", file.keyColumns),
+                        Messages.get("import.scope.other-region", rowKey(file, v), now, scope.regionCode()), ImportReport.Cause.SCOPE));
+            }
+        }
+    }
+
+    private Map<String, String> needPosterRegions(Set<String> needIds) {
+        if (!needSink.isResolvable() || needIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> posters = needSink.get().posters(needIds);
+        Map<String, String> firmRegions = writer.regionsOf(NodeKind.ENTERPRISE, new HashSet<>(posters.values()));
+        Map<String, String> out = new HashMap<>();
+        // a need whose poster is not (yet) in the graph is placed nowhere, and so belongs to no other region
+        posters.forEach((id, firm) -> {
+            if (firmRegions.containsKey(firm)) {
+                out.put(id, firmRegions.get(firm));
+            }
+        });
+        return out;
     }
 
     static String rowKey(ImportFile file, Map<String, Object> v) {

@@ -27,6 +27,11 @@ public class ImportJob extends PanacheEntityBase {
     public String files;
     public String errors;
     public String duplicates;
+    /** The account that submitted it; null for the seed and the command line. */
+    public String owner;
+    /** The region a bureau clerk's import was limited to; null when unrestricted. */
+    @Column(name = "region_code")
+    public String regionCode;
     @Column(name = "error_count")
     public int errorCount;
 }

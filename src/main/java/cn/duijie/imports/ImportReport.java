@@ -14,11 +14,11 @@ public final class ImportReport {
 
     /** Why a row or file was rejected: a value that breaks a rule, a reference to a key nobody has, or the file itself. */
     @Schema(name = "ImportErrorCause")
-    public enum Cause { VALUE, REFERENCE, FILE }
+    public enum Cause { VALUE, REFERENCE, SCOPE, FILE }
 
     @Schema(name = "ImportRowError", description = "被拒绝的一行：行号按 Excel 计（表头为第 1 行）")
     public record RowError(String file, int row, String column, String reason,
-                           @Schema(description = "VALUE 值不合规则；REFERENCE 引用的对象不存在；FILE 文件本身有误") Cause cause) {
+                           @Schema(description = "VALUE 值不合规则；REFERENCE 引用的对象不存在；SCOPE 不属于导入者所在地区；FILE 文件本身有误") Cause cause) {
 
         public RowError(String file, int row, String column, String reason) {
             this(file, row, column, reason, Cause.VALUE);

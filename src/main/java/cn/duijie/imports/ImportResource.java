@@ -32,9 +32,11 @@ import io.smallrye.mutiny.Uni;
 public class ImportResource {
 
     private final ImportService service;
+    private final cn.duijie.account.CurrentCaller caller;
 
-    ImportResource(ImportService service) {
+    ImportResource(ImportService service, cn.duijie.account.CurrentCaller caller) {
         this.service = service;
+        this.caller = caller;
     }
 
     @POST
@@ -54,7 +56,7 @@ public class ImportResource {
         if (uploads.isEmpty()) {
             throw DomainException.invalid("files", Messages.get("import.request.no-files"));
         }
-        ImportService.Submitted submitted = service.submit("api", uploads);
+        ImportService.Submitted submitted = service.submit("api", uploads, caller.get());
         return Uni.createFrom().completionStage(wait ? submitted.done() : submitted.accepted())
                 .map(job -> {
                     if (wait && nothingReadable(job)) {
@@ -81,6 +83,6 @@ public class ImportResource {
         } catch (IllegalArgumentException e) {
             throw DomainException.notFound(Messages.get("import.job.not-found", jobId));
         }
-        return service.find(id);
+        return service.find(id, caller.get());
     }
 }

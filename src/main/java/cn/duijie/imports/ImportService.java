@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.context.ThreadContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -63,12 +62,11 @@ public class ImportService {
     private final int maxQueued;
 
     ImportService(ImportEngine engine, ObjectMapper json,
-                  @ConfigProperty(name = "duijie.data-dir") String dataDir,
-                  @ConfigProperty(name = "duijie.imports.max-queued", defaultValue = "10") int maxQueued) {
-        this.maxQueued = maxQueued;
+                  cn.duijie.common.ServiceConfig config) {
+        this.maxQueued = config.imports().maxQueued();
         this.engine = engine;
         this.json = json;
-        this.jobsDir = Path.of(dataDir).resolve("imports");
+        this.jobsDir = Path.of(config.dataDir()).resolve("imports");
     }
 
     @PreDestroy
@@ -77,7 +75,8 @@ public class ImportService {
     }
 
     /** Accepts the files (copied before the request ends) and queues the job. */
-    public Submitted submit(String source, List<Upload> uploads) {
+    public Submitted submit(String source, List<Upload> uploads, cn.duijie.account.Caller caller) {
+        ImportScope scope = scopeOf(caller);
         if (pending.incrementAndGet() > maxQueued) {
             pending.decrementAndGet();
             throw new DomainException(503, "import-queue-full", Messages.get("problem.unavailable"),
@@ -97,11 +96,11 @@ public class ImportService {
                     Files.copy(u.path(), target, StandardCopyOption.REPLACE_EXISTING);
                     sources.add(new ImportEngine.Source(u.name(), target));
                 }
-                ImportJobView queued = create(id, source);
+                ImportJobView queued = create(id, source, scope);
                 accepted.complete(queued);
                 worker.execute(() -> {
                     try {
-                        done.complete(execute(id, sources));
+                        done.complete(execute(id, sources, scope));
                     } catch (RuntimeException e) {
                         done.completeExceptionally(e);
                     } finally {
@@ -122,9 +121,9 @@ public class ImportService {
     /** Runs an import of files on disk now, on the import worker; blocking (seed loading, command line). */
     public ImportJobView importNow(String source, List<ImportEngine.Source> sources) {
         UUID id = UUID.randomUUID();
-        create(id, source);
+        create(id, source, ImportScope.ALL);
         try {
-            return worker.submit(() -> execute(id, sources)).get();
+            return worker.submit(() -> execute(id, sources, ImportScope.ALL)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -133,17 +132,40 @@ public class ImportService {
         }
     }
 
-    public Uni<ImportJobView> find(UUID id) {
+    /**
+     * What an import may write for this caller: ADMIN everything, bureau staff their region's parties (ImportScope);
+     * anyone else may not import.
+     */
+    static ImportScope scopeOf(cn.duijie.account.Caller caller) {
+        if (caller.is(cn.duijie.account.Role.ADMIN)) {
+            return new ImportScope(null, caller.username());
+        }
+        if (caller.is(cn.duijie.account.Role.BUREAU) && caller.regionCode() != null) {
+            return ImportScope.region(caller.regionCode(), caller.username());
+        }
+        throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.role-bureau"));
+    }
+
+    /** A job, for the one who submitted it, bureau staff of its region and ADMIN; to anyone else it does not exist. */
+    public Uni<ImportJobView> find(UUID id, cn.duijie.account.Caller caller) {
         return Panache.withSession(() -> ImportJob.<ImportJob>findById(id))
+                .map(job -> job != null && mayRead(job, caller) ? job : null)
                 .onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("import.job.not-found", id)))
                 .map(this::view);
     }
 
-    private ImportJobView execute(UUID id, List<ImportEngine.Source> sources) {
+    private static boolean mayRead(ImportJob job, cn.duijie.account.Caller caller) {
+        return caller.is(cn.duijie.account.Role.ADMIN)
+                || (caller.username() != null && caller.username().equals(job.owner))
+                || (caller.is(cn.duijie.account.Role.BUREAU) && job.regionCode != null
+                        && cn.duijie.account.Regions.covers(caller.regionCode(), job.regionCode));
+    }
+
+    private ImportJobView execute(UUID id, List<ImportEngine.Source> sources, ImportScope scope) {
         update(id, job -> job.status = "RUNNING");
         try {
             long start = System.nanoTime();
-            ImportReport report = engine.run(sources); // each file publishes its changes to the matching snapshot
+            ImportReport report = engine.run(sources, scope); // each file publishes its changes to the matching snapshot
             LOG.infof("Import %s done in %d ms: %s", id, (System.nanoTime() - start) / 1_000_000, report.files());
             return update(id, job -> {
                 job.status = "DONE";
@@ -164,12 +186,14 @@ public class ImportService {
         }
     }
 
-    private ImportJobView create(UUID id, String source) {
+    private ImportJobView create(UUID id, String source, ImportScope scope) {
         return await(() -> Panache.withTransaction(() -> {
             ImportJob job = new ImportJob();
             job.id = id;
             job.status = "QUEUED";
             job.source = source;
+            job.owner = scope.owner();
+            job.regionCode = scope.regionCode();
             job.createdAt = now();
             job.files = "[]";
             job.errors = "[]";

@@ -12,4 +12,7 @@ public interface NeedRowSink {
 
     /** Upserts the rows (typed values by column name, each with its "hash") in one transaction; blocking. */
     Counts upsert(List<Map<String, Object>> rows);
+
+    /** Who posted the needs of these ids that exist already (id → credit code); blocking. */
+    Map<String, String> posters(java.util.Collection<String> ids);
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -41,13 +40,12 @@ public class SeedLoader {
     private volatile boolean loading;
 
     SeedLoader(ImportService imports, Driver driver, Pool pool,
-               @ConfigProperty(name = "duijie.seed.on-empty") boolean onEmpty,
-               @ConfigProperty(name = "duijie.seed.dir") String dir) {
+               cn.duijie.common.ServiceConfig config) {
         this.imports = imports;
         this.driver = driver;
         this.pool = pool;
-        this.onEmpty = onEmpty;
-        this.dir = Path.of(dir);
+        this.onEmpty = config.seed().onEmpty();
+        this.dir = Path.of(config.seed().dir());
     }
 
     void onSchemasReady(@Observes StartupTasks.SchemasReady ready) {

@@ -64,7 +64,7 @@ public class FeedbackService {
                 f.candidateId = candidate;
                 f.action = req.action().name();
                 f.actor = actor.label();
-                f.enteredBy = actor.enteredBy();
+                f.enteredBy = actor.name();
                 f.note = req.note();
                 f.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                 Uni<Void> outbox = Uni.createFrom().voidItem();

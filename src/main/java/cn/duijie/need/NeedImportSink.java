@@ -30,6 +30,19 @@ public class NeedImportSink implements NeedRowSink {
     }
 
     @Override
+    public Map<String, String> posters(java.util.Collection<String> ids) {
+        try {
+            List<Need> existing = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> Need.<Need>list("id in ?1", List.copyOf(ids))));
+            Map<String, String> out = new java.util.HashMap<>();
+            existing.forEach(n -> out.put(n.id, n.postedBy));
+            return out;
+        } catch (Throwable e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public Counts upsert(List<Map<String, Object>> rows) {
         int[] counts = new int[3];
         try {

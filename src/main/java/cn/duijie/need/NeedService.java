@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -43,12 +42,12 @@ public class NeedService {
     private final cn.duijie.account.AccessPolicy access;
 
     NeedService(Graph graph, ObjectMapper json, OutboxRelay relay, cn.duijie.account.AccessPolicy access,
-                @ConfigProperty(name = "duijie.needs.default-lifetime-days", defaultValue = "90") int defaultLifetimeDays) {
+                cn.duijie.common.ServiceConfig config) {
         this.access = access;
         this.graph = graph;
         this.json = json;
         this.relay = relay;
-        this.defaultLifetimeDays = defaultLifetimeDays;
+        this.defaultLifetimeDays = config.needs().defaultLifetimeDays();
     }
 
     /** Posts a need for the actor's firm (the actor comes from the login: cn.duijie.account.AccessPolicy#actFor). */
@@ -93,7 +92,7 @@ public class NeedService {
                             n.createdAt = now;
                             n.updatedAt = now;
                             n.createdBy = actor.label();
-                            n.enteredBy = actor.enteredBy();
+                            n.enteredBy = actor.name();
                             return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
                         });
                     });

@@ -1,5 +1,6 @@
 package cn.duijie.web;
 
+import cn.duijie.common.Actor;
 import java.net.URI;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -271,8 +272,8 @@ public class EventPages {
                 .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
     }
 
-    static EventApi.Actor actor(WebUser user) {
-        return new EventApi.Actor(EventEnums.ActorType.BUREAU, user.username(), user.displayName());
+    static Actor actor(WebUser user) {
+        return new Actor(Actor.Type.BUREAU, user.username(), user.displayName());
     }
 
     private static EventEnums.EventKind parseEnum(String kind, List<Problem.FieldError> errors) {

@@ -98,7 +98,7 @@ public class ImportPages {
                                         List.of(new cn.duijie.common.Problem.FieldError("files", Pages.text("web.imports.choose")))))
                         .createUni().map(html -> Response.status(400).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
             }
-            ImportService.Submitted submitted = imports.submit("web:" + user.username(), uploads);
+            ImportService.Submitted submitted = imports.submit("web:" + user.username(), uploads, user.caller());
             return Uni.createFrom().completionStage(submitted.accepted()).map(job -> {
                 URI to = URI.create("/bureau/imports/" + job.id());
                 // htmx uploads follow with a full page load of the job
@@ -112,7 +112,7 @@ public class ImportPages {
     public Uni<Response> job(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
                              @HeaderParam("HX-Request") String htmx) {
         return session.requireBureau().chain(user -> {
-            return Pages.respond(find(id).map(job -> {
+            return Pages.respond(find(id, user.caller()).map(job -> {
                 JobView view = view(job, page);
                 return htmx != null ? Templates.job$status(view) : Templates.job(Frame.of(Pages.text("web.imports.job-title"), "imports", user), view);
             }), user);
@@ -124,13 +124,13 @@ public class ImportPages {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Uni<Response> errorsWorkbook(@PathParam("id") String id) {
         return session.requireBureau().chain(user -> {
-            return find(id).map(job -> Response.ok(errorsXlsx(job))
+            return find(id, user.caller()).map(job -> Response.ok(errorsXlsx(job))
                             .header("Content-Disposition", "attachment; filename=\"import-errors-" + job.id() + ".xlsx\"").build())
                     .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
         });
     }
 
-    private Uni<ImportJobView> find(String id) {
+    private Uni<ImportJobView> find(String id, cn.duijie.account.Caller caller) {
         return Uni.createFrom().deferred(() -> {
             UUID uuid;
             try {
@@ -138,7 +138,7 @@ public class ImportPages {
             } catch (IllegalArgumentException e) {
                 throw DomainException.notFound(Pages.text("import.job.not-found", id));
             }
-            return imports.find(uuid);
+            return imports.find(uuid, caller);
         });
     }
 

@@ -75,15 +75,14 @@ class EmbeddedEnginesCrashTest {
         return Long.parseLong(Files.readAllLines(dir.resolve("postgres/postmaster.pid")).get(0).trim());
     }
 
-    private static boolean waitUntilGone(long pid, Duration wait) throws InterruptedException {
-        Instant deadline = Instant.now().plus(wait);
-        while (Instant.now().isBefore(deadline)) {
-            if (ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true)) {
-                return true;
-            }
-            Thread.sleep(100);
+    private static boolean waitUntilGone(long pid, Duration wait) {
+        try {
+            org.awaitility.Awaitility.await().atMost(wait).pollInterval(Duration.ofMillis(100))
+                    .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+            return true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     /** The engines in a child JVM, started and ready. */

@@ -94,13 +94,11 @@ class SupplyMatchingTest {
                 .path("find { it.candidate.id == '%s' }.score".formatted(r.changshu));
         Logins.admin().contentType("application/json").body("{\"candidateId\": \"%s\", \"action\": \"DEAL\"}".formatted(r.changshu))
                 .post("/api/v1/needs/{id}/feedback", needId).then().statusCode(201);
-        float after = before;
-        for (int i = 0; i < 50 && after <= before; i++) {
-            sleep(100);
-            after = Logins.admin().get("/api/v1/needs/{id}/matches", needId).then().extract()
-                    .path("find { it.candidate.id == '%s' }.score".formatted(r.changshu));
-        }
-        assertTrue(after > before, "a recorded deal raises the candidate: " + before + " -> " + after);
+        // a recorded deal raises the candidate once the change feed has carried it into the snapshot
+        org.awaitility.Awaitility.await("a recorded deal raises the candidate above " + before)
+                .atMost(java.time.Duration.ofSeconds(5)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> Logins.admin().get("/api/v1/needs/{id}/matches", needId).then().extract()
+                        .<Float>path("find { it.candidate.id == '%s' }.score".formatted(r.changshu)), after -> after > before);
     }
 
     @Test
@@ -167,11 +165,4 @@ class SupplyMatchingTest {
         assertEquals(400, Logins.admin().queryParam("kind", "SOMETHING").get("/api/v1/enterprises/{c}/opportunities", r.changshu).statusCode());
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -137,10 +137,9 @@ class TechAndFinanceMatchingTest {
         assertTrue(ids.contains(p + "F-LOCAL"), ids.toString());
         assertTrue(ids.indexOf(p + "F-BIG") < ids.indexOf(p + "F-SMALL"), "a fund that can cover the amount ranks first: " + ids);
 
-        for (int i = 0; i < 50 && !Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().extract()
-                .jsonPath().getList("need.id").contains(id); i++) {
-            SupplyMatchingTest.sleep(200);
-        }
+        org.awaitility.Awaitility.await("the need reaches the fund's opportunities").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> Logins.admin().get("/api/v1/funds/{f}/opportunities",
+                        p + "F-LOCAL").then().extract().jsonPath().getList("need.id").contains(id));
         Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().statusCode(200).body("need.id", hasItem(id));
         Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-OTHER").then().statusCode(200)
                 .body("need.id", org.hamcrest.Matchers.not(hasItem(id)));
@@ -201,10 +200,9 @@ class TechAndFinanceMatchingTest {
         String id = post("""
                 {"kind": "TECH", "postedBy": "%s", "title": "预浸料固化周期长", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
         // the reverse views read the graph projection of needs, which the outbox relay writes a moment later
-        for (int i = 0; i < 50 && !Logins.admin().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().extract()
-                .jsonPath().getList("need.id").contains(id); i++) {
-            SupplyMatchingTest.sleep(200);
-        }
+        org.awaitility.Awaitility.await("the need reaches the lab's opportunities").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> Logins.admin().get("/api/v1/institutions/{i}/opportunities",
+                        p + "I-A").then().extract().jsonPath().getList("need.id").contains(id));
         Logins.admin().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().statusCode(200)
                 .body("need.id", hasItem(id))
                 .body("find { it.need.id == '%s' }.reasons.code".formatted(id), hasItem("TECHNOLOGY_FIT"));

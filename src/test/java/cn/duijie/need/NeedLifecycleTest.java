@@ -109,23 +109,13 @@ class NeedLifecycleTest {
     }
 
     void awaitGraph(String cypher, Map<String, Object> params, long expected) {
-        long got = -1;
-        for (int i = 0; i < 150 && got != expected; i++) {
-            try (var s = driver.session()) {
-                got = s.run(cypher, params).single().get("c").asLong();
-            }
-            if (got != expected) {
-                sleep(200);
-            }
-        }
-        assertEquals(expected, got, cypher);
+        // the outbox relay projects the need into Neo4j asynchronously
+        org.awaitility.Awaitility.await(cypher).atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    try (var s = driver.session()) {
+                        return s.run(cypher, params).single().get("c").asLong();
+                    }
+                }, got -> got == expected);
     }
 
-    static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

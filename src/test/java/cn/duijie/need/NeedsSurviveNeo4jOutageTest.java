@@ -46,17 +46,15 @@ class NeedsSurviveNeo4jOutageTest {
             EmbeddedEnginesResource.neo4j().start();
         }
         Ready.await();
-        long projected = 0;
-        for (int i = 0; i < 300 && projected < ids.size(); i++) {
-            try (var s = driver.session()) {
-                projected = s.run("MATCH (n:Need)-[:WANTS]->(:Product) WHERE n.id IN $ids RETURN count(DISTINCT n) AS c",
-                        Map.of("ids", ids)).single().get("c").asLong();
-            } catch (RuntimeException e) {
-                projected = 0;
-            }
-            NeedLifecycleTest.sleep(200);
-        }
-        assertEquals(ids.size(), projected, "every need accepted during the outage is in the graph");
+        // every need accepted during the outage reaches the graph once Neo4j is back
+        org.awaitility.Awaitility.await("every need accepted during the outage is in the graph")
+                .atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .ignoreExceptions().until(() -> {
+                    try (var s = driver.session()) {
+                        return s.run("MATCH (n:Need)-[:WANTS]->(:Product) WHERE n.id IN $ids RETURN count(DISTINCT n) AS c",
+                                Map.of("ids", ids)).single().get("c").asLong();
+                    }
+                }, projected -> projected == ids.size());
         for (String id : ids) {
             List<String> top = Logins.admin().get("/api/v1/needs/{id}/matches", id).then().statusCode(200)
                     .extract().jsonPath().getList("candidate.id", String.class);

@@ -38,6 +38,11 @@ public class EmbeddedEnginesResource implements QuarkusTestResourceLifecycleMana
         return engines.neo4j().orElseThrow();
     }
 
+    /** The engines, for tests that stop and restart the embedded PostgreSQL. */
+    public static EngineBootstrap engines() {
+        return engines;
+    }
+
     @Override
     public void stop() {
         if (engines != null) {

@@ -56,20 +56,12 @@ public final class Logins {
     public static String token(String username, String password) {
         return TOKENS.computeIfAbsent(RestAssured.port + ":" + username, k -> {
             // admin is created right after the schemas are migrated: give a just-started app a moment
-            long until = System.currentTimeMillis() + 60_000;
-            while (true) {
-                var res = given().contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                        .post("/api/v1/auth/token");
-                if (res.statusCode() != 401 || !username.equals("admin") || System.currentTimeMillis() > until) {
-                    return res.then().statusCode(200).extract().path("accessToken");
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError(e);
-                }
-            }
+            java.util.function.Supplier<io.restassured.response.Response> login = () -> given().contentType(ContentType.JSON)
+                    .body(Map.of("username", username, "password", password)).post("/api/v1/auth/token");
+            io.restassured.response.Response res = !username.equals("admin") ? login.get()
+                    : org.awaitility.Awaitility.await("admin account created").atMost(java.time.Duration.ofSeconds(60))
+                            .pollInterval(java.time.Duration.ofMillis(500)).until(login::get, r -> r.statusCode() != 401);
+            return res.then().statusCode(200).extract().path("accessToken");
         });
     }
 
