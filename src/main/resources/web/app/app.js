@@ -21,7 +21,9 @@ document.addEventListener('submit', (event) => {
 document.addEventListener('click', (event) => {
   const option = event.target.closest('[data-pick-code]');
   if (!option) return;
-  const chosen = document.getElementById('chosen');
+  // the picker's own chosen list (a page may have several pickers), else the page's one
+  const picker = option.closest('[data-picker]');
+  const chosen = (picker && picker.querySelector('[data-chosen]')) || document.getElementById('chosen');
   const field = option.dataset.pickField;
   const code = option.dataset.pickCode;
   if (chosen.querySelector(`input[name="${field}"][value="${CSS.escape(code)}"]`)) return;
@@ -65,4 +67,12 @@ document.addEventListener('input', (event) => {
   document.querySelectorAll(selector).forEach((item) => {
     item.classList.toggle('d-none', needle !== '' && !item.textContent.includes(needle));
   });
+});
+
+// An unticked chosen item leaves the form with its name, so codes and names stay in step.
+document.addEventListener('change', (event) => {
+  const box = event.target;
+  if (!box.matches('[data-chosen] input[type=checkbox], #chosen input[type=checkbox]')) return;
+  const name = box.parentElement.querySelector('input[type=hidden]');
+  if (name) name.disabled = !box.checked;
 });

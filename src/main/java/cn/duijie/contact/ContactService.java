@@ -146,6 +146,14 @@ public class ContactService {
                 .chain(rows -> withDetails(caller, me, rows)));
     }
 
+    /** Ids of the needs the caller's party has asked about and not been refused (pending or accepted); reveals nothing. */
+    public Uni<java.util.Set<String>> askedAbout(Caller caller) {
+        String me = ownParty(caller).label();
+        return Panache.withSession(() -> ContactRequest.<ContactRequest>list("fromParty = ?1 and needId is not null and status in ?2", me,
+                        List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)))
+                .map(rows -> rows.stream().map(r -> r.needId).collect(Collectors.toSet()));
+    }
+
     /** Details of every party the caller's party may now see (an accepted request either way). */
     public Uni<List<ContactApi.SharedContact>> contacts(Caller caller) {
         String me = ownParty(caller).label();
@@ -154,6 +162,43 @@ public class ContactService {
                 .chain(rows -> withDetails(caller, me, rows))
                 .map(views -> views.stream().filter(v -> v.contact() != null)
                         .map(v -> new ContactApi.SharedContact(v.id(), v.needId(), v.decidedAt(), v.contact())).toList()));
+    }
+
+    /** Who is behind each party label and what each named need is called, for showing requests to people. */
+    public record Names(Map<String, String> parties, Map<String, String> needs) {
+        public String party(ContactApi.Party p) {
+            return p == null ? "" : parties.getOrDefault(p.type() + ":" + p.id(), p.id());
+        }
+
+        public String need(String id) {
+            return id == null ? "" : needs.getOrDefault(id, id);
+        }
+    }
+
+    /** Names of the parties and titles of the needs of these requests (graph first, then the needs, one after another). */
+    public Uni<Names> names(List<ContactApi.ContactRequestView> requests) {
+        List<String> labels = requests.stream().flatMap(r -> java.util.stream.Stream.of(r.from(), r.to()))
+                .map(p -> p.type() + ":" + p.id()).distinct().toList();
+        List<String> needIds = requests.stream().map(ContactApi.ContactRequestView::needId).filter(java.util.Objects::nonNull).distinct().toList();
+        Uni<Map<String, String>> parties = labels.isEmpty() ? Uni.createFrom().item(Map.of()) : graph.read("""
+                UNWIND $labels AS label
+                WITH label, split(label, ':')[0] AS type, substring(label, size(split(label, ':')[0]) + 1) AS key
+                OPTIONAL MATCH (e:Enterprise {creditCode: key}) WHERE type = 'ENTERPRISE'
+                OPTIONAL MATCH (i:Institution {id: key}) WHERE type = 'INSTITUTION'
+                OPTIONAL MATCH (v:Investor {id: key}) WHERE type = 'INVESTOR'
+                RETURN label, coalesce(e.name, i.name, v.name) AS name
+                """, Map.of("labels", labels)).map(rows -> {
+            Map<String, String> m = new java.util.HashMap<>();
+            rows.forEach(r -> {
+                if (!r.get("name").isNull()) {
+                    m.put(r.get("label").asString(), r.get("name").asString());
+                }
+            });
+            return m;
+        });
+        return parties.chain(p -> needIds.isEmpty() ? Uni.createFrom().item(new Names(p, Map.<String, String>of()))
+                : Panache.withSession(() -> cn.duijie.need.Need.<cn.duijie.need.Need>list("id in ?1", needIds))
+                        .map(list -> new Names(p, list.stream().collect(Collectors.toMap(n -> n.id, n -> n.title)))));
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------------

@@ -28,7 +28,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import cn.duijie.chain.ChainApi;
 import cn.duijie.chain.ChainService;
 import cn.duijie.common.DomainException;
-import cn.duijie.common.Page;
 import cn.duijie.common.Problem;
 import cn.duijie.event.EventApi;
 import cn.duijie.event.EventEnums;
@@ -70,7 +69,7 @@ public class EventPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Frame frame, Page<EventApi.EventView> events, EventForm form, FormErrors errors,
+        static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, EventForm form, FormErrors errors,
                                             List<ChainApi.ChainSummary> chains, List<RegionService.Region> regions,
                                             List<String> kinds);
 
@@ -93,8 +92,9 @@ public class EventPages {
     private final RegionService regions;
     private final Validator validator;
     private final WebSession session;
+    private final cn.duijie.event.EventActors actors;
 
-    EventPages(EventService events, ScheduleService schedules, InviteeSuggestions invitees, ParticipantService participants,
+    EventPages(cn.duijie.event.EventActors actors, EventService events, ScheduleService schedules, InviteeSuggestions invitees, ParticipantService participants,
                MeetingRequestService requests, ChainService chains, RegionService regions, Validator validator,
                WebSession session) {
         this.events = events;
@@ -106,6 +106,13 @@ public class EventPages {
         this.regions = regions;
         this.validator = validator;
         this.session = session;
+        this.actors = actors;
+    }
+
+    /** Bureau staff of the event's region (ADMIN anywhere); another region's event is the error page with its reason. */
+    private Uni<WebUser> staffOf(UUID id) {
+        return session.requireBureau().chain(user -> actors.bureau(user.caller(), id, null).replaceWith(user)
+                .onFailure(DomainException.class).transform(e -> new WebSession.PageFailure((DomainException) e, user)));
     }
 
     @GET
@@ -116,9 +123,10 @@ public class EventPages {
     }
 
     private Uni<Response> listPage(WebUser user, int page, EventForm form, FormErrors errors, int status) {
-        return Uni.combine().all().unis(events.list(user.regionCode(), page, 20), chains.list(), regions.provincesAndCities()).asTuple()
-                .chain(t -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), t.getItem1(), form, errors,
-                        t.getItem2(), t.getItem3(), KINDS).createUni())
+        // one after another: the page's calls share the request's Hibernate Reactive session (one operation at a time)
+        return events.list(user.regionCode(), page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
+                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list), form, errors,
+                        chainList, regionList, KINDS).createUni())))
                 .map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
     }
 
@@ -138,7 +146,10 @@ public class EventPages {
             if (!errors.isEmpty()) {
                 return listPage(user, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
             }
-            return Uni.createFrom().deferred(() -> events.create(in))
+            return Uni.createFrom().deferred(() -> {
+                        actors.bureau(user.caller(), regionCode, null);
+                        return events.create(in);
+                    })
                     .map(e -> Response.seeOther(URI.create("/bureau/events/" + e.id())).build())
                     .onFailure(DomainException.class).recoverWithUni(e ->
                             listPage(user, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
@@ -148,15 +159,13 @@ public class EventPages {
     @GET
     @Path("/{id}")
     public Uni<Response> event(@PathParam("id") UUID id, @QueryParam("tab") @DefaultValue("invitees") String tab) {
-        return session.requireBureau().chain(user -> {
-            return Pages.respond(events.get(id).chain(e -> Uni.combine().all()
-                    .unis(invitees.suggestedInvitees(id, 20), participants.participants(id), requests.requests(id, null, null)).asTuple()
-                    .map(t -> {
+        return staffOf(id).chain(user -> {
+            return Pages.respond(events.get(id).chain(e -> invitees.suggestedInvitees(id, 20)
+                    .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null).map(rs -> {
                         Map<UUID, String> names = new HashMap<>();
-                        t.getItem2().items().forEach(p -> names.put(p.id(), p.name()));
-                        return Templates.event(Frame.of(e.title(), "events", user), e, t.getItem1(), t.getItem2().items(),
-                                t.getItem3().items(), names, tab);
-                    })), user);
+                        ps.items().forEach(p -> names.put(p.id(), p.name()));
+                        return Templates.event(Frame.of(e.title(), "events", user), e, suggested, ps.items(), rs.items(), names, tab);
+                    })))), user);
         });
     }
 
@@ -165,7 +174,7 @@ public class EventPages {
     @Path("/{id}/invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> invite(@PathParam("id") UUID id, @RestForm List<String> party) {
-        return session.requireBureau().chain(user -> {
+        return staffOf(id).chain(user -> {
             List<EventApi.ParticipantInput> inputs = new ArrayList<>();
             for (String p : party == null ? List.<String>of() : party) {
                 // ROLE:TYPE:key, as the invite buttons send it
@@ -184,7 +193,7 @@ public class EventPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> participantStatus(@PathParam("id") UUID id, @PathParam("pid") UUID pid, @RestForm String status,
                                            @RestForm String back) {
-        return session.requireBureau().chain(user -> {
+        return staffOf(id).chain(user -> {
             return Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid, new EventApi.ParticipantUpdate(
                             EventEnums.ParticipantStatus.valueOf(status), null, null, null, null, actor(user))))
                     .map(p -> Response.seeOther(URI.create("checkin".equals(back) ? "/bureau/events/" + id + "/checkin#p-" + pid
@@ -197,7 +206,7 @@ public class EventPages {
     @Path("/{id}/requests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> request(@PathParam("id") UUID id, @RestForm UUID from, @RestForm UUID to, @RestForm String note) {
-        return session.requireBureau().chain(user -> {
+        return staffOf(id).chain(user -> {
             return back(id, "requests", Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null))), user);
         });
     }
@@ -205,7 +214,7 @@ public class EventPages {
     @POST
     @Path("/{id}/requests/{rid}/confirm")
     public Uni<Response> confirm(@PathParam("id") UUID id, @PathParam("rid") UUID rid) {
-        return session.requireBureau().chain(user -> {
+        return staffOf(id).chain(user -> {
             return back(id, "requests", Uni.createFrom().deferred(() -> requests.decide(id, rid, MeetingRequestService.Decision.CONFIRM, actor(user))), user);
         });
     }
@@ -213,10 +222,10 @@ public class EventPages {
     @GET
     @Path("/{id}/schedule")
     public Uni<Response> schedule(@PathParam("id") UUID id) {
-        return session.requireBureau().chain(user -> {
-            return Pages.respond(Uni.combine().all().unis(events.get(id), schedules.get(id), participants.participants(id)).asTuple()
-                    .map(t -> Templates.schedule(Frame.of(Pages.text("web.events.schedule-title", t.getItem1().title()), "events", user),
-                            t.getItem1(), t.getItem2(), grid(t.getItem1(), t.getItem2()), t.getItem3().items())), user);
+        return staffOf(id).chain(user -> {
+            return Pages.respond(events.get(id).chain(e -> schedules.get(id).chain(s -> participants.participants(id)
+                    .map(ps -> Templates.schedule(Frame.of(Pages.text("web.events.schedule-title", e.title()), "events", user),
+                            e, s, grid(e, s), ps.items())))), user);
         });
     }
 
@@ -224,7 +233,7 @@ public class EventPages {
     @POST
     @Path("/{id}/schedule")
     public Uni<Response> runSchedule(@PathParam("id") UUID id) {
-        return session.requireBureau().chain(user -> {
+        return staffOf(id).chain(user -> {
             return Uni.createFrom().deferred(() -> schedules.schedule(id, actor(user)))
                     .map(s -> Response.seeOther(URI.create("/bureau/events/" + id + "/schedule")).build())
                     .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
@@ -234,7 +243,7 @@ public class EventPages {
     @POST
     @Path("/{id}/schedule/publish")
     public Uni<Response> publish(@PathParam("id") UUID id) {
-        return session.requireBureau().chain(user -> {
+        return staffOf(id).chain(user -> {
             return Uni.createFrom().deferred(() -> schedules.publish(id, actor(user)))
                     .map(s -> Response.seeOther(URI.create("/bureau/events/" + id + "/schedule")).build())
                     .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
@@ -244,11 +253,31 @@ public class EventPages {
     @GET
     @Path("/{id}/checkin")
     public Uni<Response> checkin(@PathParam("id") UUID id) {
-        return session.requireBureau().chain(user -> {
-            return Pages.respond(Uni.combine().all().unis(events.get(id), participants.participants(id)).asTuple()
-                    .map(t -> Templates.checkin(Frame.of(Pages.text("web.events.checkin-title", t.getItem1().title()), "events", user),
-                            t.getItem1(), t.getItem2().items())), user);
+        return staffOf(id).chain(user -> {
+            return Pages.respond(events.get(id).chain(e -> participants.participants(id)
+                    .map(ps -> Templates.checkin(Frame.of(Pages.text("web.events.checkin-title", e.title()), "events", user),
+                            e, ps.items()))), user);
         });
+    }
+
+    /** The staff workbook (by slot and by table), as the API gives it. */
+    @GET
+    @Path("/{id}/schedule.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    public Uni<Response> workbook(@PathParam("id") UUID id) {
+        return staffOf(id).chain(user -> schedules.xlsx(id).map(bytes -> Response.ok(bytes)
+                        .header("Content-Disposition", "attachment; filename=\"schedule-" + id + ".xlsx\"").build())
+                .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user)));
+    }
+
+    /** One participant's iCalendar, for staff to send on. */
+    @GET
+    @Path("/{id}/participants/{pid}/schedule.ics")
+    @Produces("text/calendar")
+    public Uni<Response> ics(@PathParam("id") UUID id, @PathParam("pid") UUID pid) {
+        return staffOf(id).chain(user -> schedules.ics(id, pid).map(bytes -> Response.ok(bytes).type("text/calendar; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"schedule-" + pid + ".ics\"").build())
+                .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user)));
     }
 
     static List<GridRow> grid(EventApi.EventView event, EventApi.ScheduleView schedule) {

@@ -49,12 +49,16 @@ public class HomePages {
         }
     }
 
+    /** A need this firm could serve, and whether it already said "我可以供货". */
+    public record Serve(MatchModel.Opportunity o, boolean sent) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(Frame frame, boolean error);
 
         static native TemplateInstance enterprise(Frame frame, EnterpriseApi.Detail firm, NeedList needs,
-                                                  List<MatchModel.Opportunity> opportunities, List<MatchModel.Match> achievements,
+                                                  List<Serve> opportunities, List<MatchModel.Match> achievements,
                                                   List<MatchModel.Match> funds);
     }
 
@@ -62,9 +66,12 @@ public class HomePages {
     private final EnterpriseService firms;
     private final NeedService needs;
     private final MatchingService matching;
+    private final cn.duijie.contact.ContactService contacts;
 
-    HomePages(WebSession session, EnterpriseService firms, NeedService needs, MatchingService matching) {
+    HomePages(WebSession session, EnterpriseService firms, NeedService needs, MatchingService matching,
+              cn.duijie.contact.ContactService contacts) {
         this.session = session;
+        this.contacts = contacts;
         this.firms = firms;
         this.needs = needs;
         this.matching = matching;
@@ -102,10 +109,16 @@ public class HomePages {
         String firm = user.partyId();
         // one after another: these share the request's Hibernate Reactive session, which takes one operation at a time
         return Pages.respond(firms.get(firm).chain(f -> needs.list(user.caller(), null, null, firm, page, LIST_SIZE)
-                .chain(mine -> matching.supplyOpportunities(firm, 10)
+                .chain(mine -> matching.supplyOpportunities(firm, 10).chain(opportunities -> sentOffers(user)
+                        .map(sent -> opportunities.stream().map(o -> new Serve(o, sent.contains(o.need().id()))).toList()))
                         .chain(serve -> matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5)
                                 .chain(tech -> matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)
                                         .map(fin -> Templates.enterprise(Frame.of(Pages.text("web.home.title", f.name()), "home", user),
                                                 f, new NeedList(mine), serve, tech, fin)))))), user);
+    }
+
+    /** Needs this party already offered to serve (a pending or accepted request naming the need). */
+    private Uni<java.util.Set<String>> sentOffers(WebUser user) {
+        return contacts.askedAbout(user.caller());
     }
 }

@@ -24,6 +24,8 @@ public final class Menu {
 
     private static final List<Item> ITEMS = List.of(
             new Item("home", "web.nav.home", "/home", Set.of(ENTERPRISE, INSTITUTION, INVESTOR, BUREAU, ADMIN)),
+            new Item("contacts", "web.nav.contacts", "/contacts", Set.of(ENTERPRISE, INSTITUTION, INVESTOR)),
+            new Item("profile", "web.nav.profile", "/profile", Set.of(ENTERPRISE)),
             new Item("chains", "web.nav.chains", "/chains", Set.of()),
             new Item("firms", "web.nav.firms", "/firms", Set.of()),
             new Item("needs", "web.nav.needs", "/bureau#needs", Set.of(BUREAU, ADMIN)),

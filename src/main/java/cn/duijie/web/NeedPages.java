@@ -75,8 +75,8 @@ public class NeedPages {
         static native TemplateInstance form(Frame frame, NeedForm form, FormErrors errors, List<String> kinds, List<String> stages,
                                             List<String> instruments);
 
-        static native TemplateInstance need(Frame frame, NeedApi.NeedView need, List<Row> rows, List<NeedApi.FeedbackView> shortlist,
-                                            List<String> actions);
+        static native TemplateInstance need(Frame frame, NeedApi.NeedView need, boolean owner, boolean sent, List<Row> rows,
+                                            List<NeedApi.FeedbackView> shortlist, List<String> actions);
 
         static native TemplateInstance need$row(NeedApi.NeedView need, Row row, List<String> actions);
 
@@ -89,9 +89,11 @@ public class NeedPages {
     private final PickerService pickers;
     private final Validator validator;
     private final WebSession session;
+    private final cn.duijie.contact.ContactService contacts;
 
     NeedPages(NeedService needs, MatchingService matching, FeedbackService feedback, PickerService pickers, Validator validator,
-              WebSession session) {
+              WebSession session, cn.duijie.contact.ContactService contacts) {
+        this.contacts = contacts;
         this.needs = needs;
         this.matching = matching;
         this.feedback = feedback;
@@ -142,16 +144,28 @@ public class NeedPages {
     @Path("/{id}")
     public Uni<Response> need(@PathParam("id") String id) {
         return session.requireUser().chain(user -> {
-            return Pages.respond(needs.get(user.caller(), id).chain(need -> Uni.combine().all()
-                    .unis(matching.matches(id, MATCH_LIMIT), feedback.list(user.caller(), id, null)).asTuple()
-                    .map(t -> {
-                        Map<String, Set<String>> done = done(t.getItem2());
-                        List<Row> rows = t.getItem1().stream()
-                                .map(m -> new Row(m, done.getOrDefault(m.candidate().id(), Set.of()))).toList();
-                        List<NeedApi.FeedbackView> shortlist = t.getItem2().stream().filter(f -> f.action().equals("SHORTLIST")).toList();
-                        return Templates.need(Frame.of(need.title(), "home", user), need, rows, shortlist, ACTIONS);
-                    })), user);
+            // one after another: these share the request's Hibernate Reactive session, which takes one operation at a time
+            return Pages.respond(needs.get(user.caller(), id).chain(need -> session.mayActFor(user, Actor.enterprise(need.postedBy()))
+                    .chain(owner -> owner ? ownerView(user, need) : visitorView(user, need))), user);
         });
+    }
+
+    /** The poster (or its bureau): the ranked candidates and what was done about each. */
+    private Uni<TemplateInstance> ownerView(WebUser user, NeedApi.NeedView need) {
+        String id = need.id();
+        return matching.matches(id, MATCH_LIMIT).chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
+            Map<String, Set<String>> done = done(all);
+            List<Row> rows = matches.stream().map(m -> new Row(m, done.getOrDefault(m.candidate().id(), Set.of()))).toList();
+            List<NeedApi.FeedbackView> shortlist = all.stream().filter(f -> f.action().equals("SHORTLIST")).toList();
+            return Templates.need(Frame.of(need.title(), "home", user), need, true, false, rows, shortlist, ACTIONS);
+        }));
+    }
+
+    /** Anyone else who may see the open need: what is wanted, and "我可以供货" for a firm (the candidates stay the poster's). */
+    private Uni<TemplateInstance> visitorView(WebUser user, NeedApi.NeedView need) {
+        Uni<Set<String>> asked = user.partyId() == null ? Uni.createFrom().item(Set.of()) : contacts.askedAbout(user.caller());
+        return asked.map(sent -> Templates.need(Frame.of(need.title(), "home", user), need, false, sent.contains(need.id()),
+                List.of(), List.of(), ACTIONS));
     }
 
     /** One action on one candidate; htmx gets the candidate's row back, a plain form post the page. */
@@ -178,13 +192,13 @@ public class NeedPages {
                 return recorded.map(f -> Response.ok("", MediaType.TEXT_HTML_TYPE).build())
                         .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
             }
-            return Pages.respond(recorded.chain(f -> Uni.combine().all().unis(needs.get(user.caller(), id), matching.matches(id, MATCH_LIMIT),
-                    feedback.list(user.caller(), id, null)).asTuple()).map(t -> {
-                        Map<String, Set<String>> done = done(t.getItem3());
-                        MatchModel.Match m = t.getItem2().stream().filter(x -> x.candidate().id().equals(candidateId)).findFirst()
+            return Pages.respond(recorded.chain(f -> needs.get(user.caller(), id)).chain(need -> matching.matches(id, MATCH_LIMIT)
+                    .chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
+                        Map<String, Set<String>> done = done(all);
+                        MatchModel.Match m = matches.stream().filter(x -> x.candidate().id().equals(candidateId)).findFirst()
                                 .orElseThrow(() -> DomainException.notFound(Pages.text("web.need.candidate-gone")));
-                        return Templates.need$row(t.getItem1(), new Row(m, done.getOrDefault(candidateId, Set.of())), ACTIONS);
-                    }), user);
+                        return Templates.need$row(need, new Row(m, done.getOrDefault(candidateId, Set.of())), ACTIONS);
+                    }))), user);
         });
     }
 
@@ -208,13 +222,13 @@ public class NeedPages {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Uni<Response> shortlistWorkbook(@PathParam("id") String id) {
         return session.requireUser().chain(user -> {
-            return Uni.combine().all().unis(needs.get(user.caller(), id), matching.matches(id, MatchingService.MAX_LIMIT),
-                    feedback.list(user.caller(), id, MatchFeedback.Action.SHORTLIST)).asTuple().map(t -> {
+            return needs.get(user.caller(), id).chain(need -> matching.matches(id, MatchingService.MAX_LIMIT)
+                    .chain(matches -> feedback.list(user.caller(), id, MatchFeedback.Action.SHORTLIST).map(shortlist -> {
                         Map<String, MatchModel.Match> byId = new HashMap<>();
-                        t.getItem2().forEach(m -> byId.put(m.candidate().id(), m));
-                        byte[] bytes = shortlistXlsx(t.getItem1(), t.getItem3(), byId);
+                        matches.forEach(m -> byId.put(m.candidate().id(), m));
+                        byte[] bytes = shortlistXlsx(need, shortlist, byId);
                         return Response.ok(bytes).header("Content-Disposition", "attachment; filename=\"shortlist-" + id + ".xlsx\"").build();
-                    }).onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+                    }))).onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
         });
     }
 

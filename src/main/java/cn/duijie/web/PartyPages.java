@@ -32,10 +32,16 @@ public class PartyPages {
     public record FundFlow(FundApi.Fund fund, List<MatchModel.Opportunity> dealFlow) {
     }
 
+    /** A 揭榜挂帅 proposal this institution is part of, with the TECH need it answers. */
+    public record Consortium(MatchModel.NeedRef need, MatchModel.ConsortiumProposal proposal) {
+    }
+
+    static final int CONSORTIA_NEEDS = 5;
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance lab(Frame frame, InstitutionApi.Detail lab, Page<InstitutionApi.Achievement> achievements,
-                                           List<MatchModel.Opportunity> needs);
+        static native TemplateInstance lab(Frame frame, InstitutionApi.Detail lab, Paged<InstitutionApi.Achievement> achievements,
+                                           List<MatchModel.Opportunity> needs, List<Consortium> consortia, String saved);
 
         static native TemplateInstance investor(Frame frame, List<FundFlow> funds);
 
@@ -59,13 +65,27 @@ public class PartyPages {
 
     @GET
     @Path("lab")
-    public Uni<Response> lab(@QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireParty().chain(user -> Pages.respond(Uni.combine().all().unis(
-                institutions.get(user.partyId()),
-                institutions.achievements(new InstitutionApi.AchievementFilter(null, null, user.partyId(), null), Math.max(0, page), 20),
-                matching.needsForParty("INSTITUTION", user.partyId(), 10)).asTuple()
-                .map(t -> Templates.lab(Frame.of(Pages.text("web.home.title", t.getItem1().name()), "home", user), t.getItem1(),
-                        t.getItem2(), t.getItem3())), user));
+    public Uni<Response> lab(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("saved") String saved) {
+        // one after another: the page's calls share the request's Hibernate Reactive session (one operation at a time)
+        return session.requireParty().chain(user -> Pages.respond(institutions.get(user.partyId()).chain(lab -> institutions
+                .achievements(new InstitutionApi.AchievementFilter(null, null, user.partyId(), null), Math.max(0, page), 20)
+                .chain(achievements -> matching.needsForParty("INSTITUTION", user.partyId(), 10)
+                        .chain(open -> consortia(user.partyId(), open)
+                                .map(teams -> Templates.lab(Frame.of(Pages.text("web.home.title", lab.name()), "home", user), lab,
+                                        new Paged<>(achievements), open, teams, saved))))), user));
+    }
+
+    /** 揭榜挂帅 proposals for the best-fitting TECH needs that name this institution, need after need. */
+    private Uni<List<Consortium>> consortia(String institutionId, List<MatchModel.Opportunity> needs) {
+        Uni<List<Consortium>> all = Uni.createFrom().<List<Consortium>>item(new java.util.ArrayList<>());
+        for (MatchModel.Opportunity o : needs.stream().limit(CONSORTIA_NEEDS).toList()) {
+            all = all.chain(list -> matching.consortia(o.need().id(), 3).map(proposals -> {
+                proposals.stream().filter(p -> p.institution() != null && institutionId.equals(p.institution().id()))
+                        .forEach(p -> list.add(new Consortium(o.need(), p)));
+                return list;
+            }).onFailure(cn.duijie.common.DomainException.class).recoverWithItem(list));
+        }
+        return all;
     }
 
     @GET
@@ -73,10 +93,15 @@ public class PartyPages {
     public Uni<Response> investor() {
         return session.requireParty().chain(user -> Pages.respond(
                 funds.list(new FundApi.FundFilter(null, null, null, null, user.partyId()), 0, 50).chain(page -> {
-                    List<Uni<FundFlow>> flows = page.items().stream()
-                            .map(f -> matching.needsForParty("FUND", f.id(), 10).map(o -> new FundFlow(f, o))).toList();
-                    return flows.isEmpty() ? Uni.createFrom().item(List.<FundFlow>of())
-                            : Uni.join().all(flows).andFailFast();
+                    // fund after fund: the deal flow reads needs through the request's one Hibernate Reactive session
+                    Uni<List<FundFlow>> flows = Uni.createFrom().<List<FundFlow>>item(new java.util.ArrayList<>());
+                    for (FundApi.Fund f : page.items()) {
+                        flows = flows.chain(list -> matching.needsForParty("FUND", f.id(), 10).map(o -> {
+                            list.add(new FundFlow(f, o));
+                            return list;
+                        }));
+                    }
+                    return flows;
                 }).map(list -> Templates.investor(Frame.of(Pages.text("web.investor.title"), "home", user), list)), user));
     }
 

@@ -40,6 +40,18 @@ public class WebSession {
         }
     }
 
+    /** A check before the page failed (e.g. another region's event): the error page with the reason, not JSON. */
+    public static class PageFailure extends RuntimeException {
+        final transient DomainException problem;
+        final transient WebUser user;
+
+        PageFailure(DomainException problem, WebUser user) {
+            super(null, null, false, false);
+            this.problem = problem;
+            this.user = user;
+        }
+    }
+
     private final CurrentIdentityAssociation identities;
     private final AccessPolicy policy;
 
@@ -89,6 +101,11 @@ public class WebSession {
         return policy.requireParty(user.caller(), party);
     }
 
+    /** Whether the user may act for the party (its own, its region's bureau, ADMIN). */
+    Uni<Boolean> mayActFor(WebUser user, Actor party) {
+        return policy.mayActFor(user.caller(), party);
+    }
+
     Actor actor(WebUser user) {
         return user.caller().ownParty();
     }
@@ -97,6 +114,11 @@ public class WebSession {
         @ServerExceptionMapper
         Response loginRequired(LoginRequired e) {
             return Response.seeOther(URI.create("/login")).build();
+        }
+
+        @ServerExceptionMapper
+        Uni<Response> pageFailure(PageFailure e) {
+            return Pages.error(e.problem, e.user);
         }
 
         @ServerExceptionMapper

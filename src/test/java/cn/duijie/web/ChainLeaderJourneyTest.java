@@ -1,0 +1,94 @@
+package cn.duijie.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import cn.duijie.support.Browser;
+import cn.duijie.support.Logins;
+import cn.duijie.support.Ready;
+import cn.duijie.support.SupplyRegion;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A chain leader's buyer posts a component need with the product picker and shortlists a supplier, in Chromium. */
+@QuarkusTest
+class ChainLeaderJourneyTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeEach
+    void ready() {
+        Ready.await();
+    }
+
+    @Test
+    void theLeaderPostsANeedSeesRankedSuppliersWithReasonsAndShortlistsOne(@TempDir Path dir) throws Exception {
+        SupplyRegion r = new SupplyRegion(dir);
+        Logins.firm(r.leader);
+        Page page = Browser.open(base.toString(), Browser.Width.DESKTOP);
+        page.onDialog(d -> d.accept());
+        try {
+            Browser.login(page, "f-" + r.leader.toLowerCase(), Logins.PASSWORD);
+            assertThat(page.locator("h1")).containsText("镇江" + r.p + "汽车集团");
+            assertThat(page.getByTestId("no-needs")).isVisible();
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("发布配套需求")).first().click();
+
+            // without a product the form comes back with the reason beside the picker, and keeps what was typed
+            page.getByLabel("需求标题").fill("采购新能源车用精密轴承 " + r.p);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布需求")).click();
+            assertThat(page.locator("#pick-error")).not().isEmpty();
+            assertThat(page.getByLabel("需求标题")).hasValue("采购新能源车用精密轴承 " + r.p);
+
+            // the picker finds 精密轴承 by a keyword
+            page.getByLabel("按中文名称或关键词查找，点击加入").fill("精密轴承");
+            page.getByTestId("pick-options").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("精密轴承")).first().click();
+            assertThat(page.getByTestId("chosen")).containsText("精密轴承");
+            page.getByLabel("配套半径（公里）").fill("200");
+            page.getByLabel("必需的资质（逗号分隔）").fill("IATF16949");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布需求")).click();
+
+            // ranked suppliers with reasons; the far maker and the one without the certification are never shown
+            Locator matches = page.getByTestId("matches");
+            assertThat(matches).containsText("丹阳" + r.p + "精密轴承");
+            assertThat(matches).not().containsText("乌鲁木齐" + r.p + "轴承");
+            assertThat(matches).not().containsText("丹阳" + r.p + "无证轴承");
+            Locator supplier = page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "精密轴承"));
+            assertThat(supplier.locator(".chain-path").first()).containsText("精密轴承");
+            supplier.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("加入候选")).click();
+            assertThat(page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "精密轴承"))
+                    .getByTestId("done-SHORTLIST")).isVisible();
+
+            // the address survives a reload, and the shortlist downloads as Excel with the supplier in it
+            page.reload();
+            assertThat(page.getByText("下载候选名单 Excel（1 家）")).isVisible();
+            Download download = page.waitForDownload(() -> page.getByText("下载候选名单 Excel（1 家）").click());
+            Path xlsx = dir.resolve("shortlist.xlsx");
+            download.saveAs(xlsx);
+            try (InputStream in = Files.newInputStream(xlsx); ReadableWorkbook wb = new ReadableWorkbook(in)) {
+                String cell = wb.getFirstSheet().openStream().skip(1).findFirst().orElseThrow().getCellText(0);
+                assertTrue(cell.contains("丹阳" + r.p + "精密轴承"), "the shortlisted supplier is in the workbook: " + cell);
+            }
+            Browser.screenshot(page, "leader-need-desktop");
+            page.setViewportSize(375, 812);
+            Browser.screenshot(page, "leader-need-phone");
+        } finally {
+            Browser.close(page);
+        }
+    }
+}
