@@ -43,6 +43,7 @@ public class DuijieMain {
             case "bench-http" -> benchClass("HttpBench").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "bench-mixed" -> benchClass("MixedBench").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "bench-pages" -> benchClass("PageBench").getMethod("main", String[].class).invoke(null, (Object) rest);
+            case "bench-whatif" -> benchClass("WhatIfBench").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "bench-quality" -> {
                 // a throw-away data directory: the harness never touches the user's data
                 System.setProperty("duijie.data-dir", tempDir());

@@ -3,8 +3,10 @@ import * as echarts from 'echarts';
 
 const STAGE_X = { UPSTREAM: 0, MIDSTREAM: 1, DOWNSTREAM: 2 };
 
-function colour(count, max) {
-  if (count === 0) return '#dc3545';
+// fill by supply risk (HIGH red, ELEVATED orange); low-risk segments by how many local makers they have
+function colour(count, max, risk) {
+  if (risk === 'HIGH' || count === 0) return '#dc3545';
+  if (risk === 'ELEVATED') return '#fd7e14';
   const t = Math.min(1, count / Math.max(1, max));
   const light = Math.round(85 - t * 45);
   return `hsl(211, 70%, ${light}%)`;
@@ -23,16 +25,19 @@ function drawChainGraph(el) {
     return {
       id: s.id, name: s.name, value: s.suppliers, x: narrow ? row * 130 : col * 300, y: narrow ? col * 160 : row * 90,
       symbolSize: 28 + Math.round(24 * Math.min(1, s.suppliers / max)),
-      itemStyle: { color: colour(s.suppliers, max), borderColor: gap ? '#dc3545' : '#fff', borderWidth: gap ? 4 : 1 },
+      itemStyle: { color: colour(s.suppliers, max, s.risk), borderColor: gap ? '#dc3545' : '#fff', borderWidth: gap ? 4 : 1 },
       label: { show: true, position: 'bottom', formatter: `${s.name}\n${s.suppliers}` + (gap ? ` ${data.gapLabel}` : '') },
-      href: s.href,
+      href: s.href, riskLabel: s.riskLabel, riskReason: s.riskReason,
     };
   });
   const links = data.segments.flatMap((s) => s.feeds.map((t) => ({ source: s.id, target: t })));
   const chart = echarts.init(el, null, { renderer: 'svg' });
   chart.setOption({
     animation: false,
-    tooltip: { formatter: (p) => (p.dataType === 'node' ? `${p.data.name}：${p.data.value}` : '') },
+    tooltip: {
+      formatter: (p) => (p.dataType === 'node'
+        ? `${p.data.name}：${p.data.value}` + (p.data.riskLabel ? `<br>${p.data.riskLabel}：${p.data.riskReason}` : '') : ''),
+    },
     series: [{
       type: 'graph', layout: 'none', roam: true, data: nodes, links,
       edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10,

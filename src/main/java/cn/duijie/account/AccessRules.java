@@ -125,6 +125,12 @@ public final class AccessRules {
             rule("GET /api/v1/enterprises/{creditCode}/readiness", Who.LOGIN, PARTY_OR_BUREAU),
             rule("GET /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
             rule("POST /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
+            // chain resilience (强链补链)
+            rule("GET /api/v1/enterprises/{creditCode}/supply-risk", Who.LOGIN, PARTY_OR_BUREAU),
+            rule("GET /api/v1/enterprises/{creditCode}/second-sources", Who.LOGIN, PARTY_OR_BUREAU),
+            rule("POST /api/v1/regions/{code}/what-if", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/chains/{id}/recruitment", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/chains/{id}/risk", Who.ANYONE, "只给环节汇总数，不列企业"),
             // operations
             rule("GET /api/v1/system/status", Who.ANYONE, ""),
             rule("GET /api/v1/system/matching-snapshot", Who.ANYONE, ""),

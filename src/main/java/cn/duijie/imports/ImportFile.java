@@ -78,7 +78,9 @@ public enum ImportFile {
             text("contactName", false), email("contactEmail"), mobile("contactMobile")),
     SUPPLIES("supplies", null, List.of("supplierCreditCode", "buyerCreditCode"),
             creditCode("supplierCreditCode", NodeKind.ENTERPRISE), creditCode("buyerCreditCode", NodeKind.ENTERPRISE),
-            ref("productCode", false, NodeKind.PRODUCT), integer("since", false, 1900, 2100)),
+            ref("productCode", false, NodeKind.PRODUCT), integer("since", false, 1900, 2100),
+            // yearly purchases in 万元 (optional): the supply-risk concentration (HHI) weighs suppliers by it
+            decimal("volumeWan", false, 0, 1e10)),
     INSTITUTIONS("institutions", NodeKind.INSTITUTION, List.of("id"),
             text("id", true), text("name", true), oneOf("kind", true, InstitutionKind.class),
             ref("regionCode", true, NodeKind.REGION), refs("technologyCodes", NodeKind.TECHNOLOGY), text("description", false)),

@@ -29,9 +29,11 @@ public class MatchingService {
     private final FinanceMatcher finance;
     private final ConsortiumProposals consortia;
     private final cn.duijie.graph.Graph graph;
+    private final cn.duijie.resilience.SecondSource secondSource;
 
     MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply, TechMatcher tech, FinanceMatcher finance,
-                    ConsortiumProposals consortia, cn.duijie.graph.Graph graph) {
+                    ConsortiumProposals consortia, cn.duijie.graph.Graph graph, cn.duijie.resilience.SecondSource secondSource) {
+        this.secondSource = secondSource;
         this.graph = graph;
         this.consortia = consortia;
         this.needs = needs;
@@ -44,7 +46,10 @@ public class MatchingService {
     public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
         checkLimit(limit);
         return withDismissed(needId, (need, dismissed) -> switch (need.kind) {
-            case SUPPLY -> supply.forNeed(MatchQuery.of(need), dismissed, limit);
+            case SUPPLY -> secondSource.plan(MatchQuery.of(need), need.purpose).chain(plan -> plan.active()
+                    ? supply.forNeed(MatchQuery.of(need), dismissed, cn.duijie.resilience.SecondSource.pool(limit))
+                            .chain(ranked -> secondSource.adjust(plan, ranked, limit))
+                    : supply.forNeed(MatchQuery.of(need), dismissed, limit));
             case TECH -> tech.forNeed(MatchQuery.of(need), dismissed, limit);
             case FINANCE -> finance.forNeed(MatchQuery.of(need), dismissed, limit);
         });

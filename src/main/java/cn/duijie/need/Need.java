@@ -45,6 +45,9 @@ public class Need extends PanacheEntityBase {
     public BigDecimal amountWan;
     public String stage;
     public String instrument;
+    /** SUPPLY only: why it is posted (chain resilience); null = not said, decided when matching. */
+    @Enumerated(EnumType.STRING)
+    public cn.duijie.domain.NeedPurpose purpose;
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
     @Column(name = "created_at")

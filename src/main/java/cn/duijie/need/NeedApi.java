@@ -41,7 +41,9 @@ public final class NeedApi {
             FundStage stage,
             Instrument instrument,
             @Schema(description = "到期时间，默认 90 天后") OffsetDateTime expiresAt,
-            @Schema(enumeration = {"DRAFT", "OPEN"}, description = "默认 OPEN") NeedStatus status) {
+            @Schema(enumeration = {"DRAFT", "OPEN"}, description = "默认 OPEN") NeedStatus status,
+            @Schema(description = "仅 SUPPLY：SECOND_SOURCE 为二次寻源（优先与现有供应商无关联的企业）；不填时，"
+                    + "若发布方该产品目前只有一家供应商，匹配时按二次寻源处理") cn.duijie.domain.NeedPurpose purpose) {
     }
 
     @Schema(name = "NeedPatch", description = "变更状态（FULFILLED、WITHDRAWN、OPEN 即发布或续期）或修改内容")
@@ -62,12 +64,13 @@ public final class NeedApi {
                            List<String> productCodes, List<String> technologyCodes, Long quantity,
                            List<String> requiredCertifications, Double maxDistanceKm, BigDecimal amountWan, String stage,
                            String instrument, OffsetDateTime expiresAt, OffsetDateTime createdAt,
-                           OffsetDateTime updatedAt) {
+                           OffsetDateTime updatedAt,
+                           @Schema(description = "SUPPLY：发布时声明的目的；为空表示匹配时按现有供货判断") cn.duijie.domain.NeedPurpose purpose) {
 
         static NeedView from(Need n) {
             return new NeedView(n.id, n.kind, n.status, n.postedBy, n.title, n.description, n.productCodeList(),
                     n.technologyCodeList(), n.quantity, n.certificationList(), n.maxDistanceKm, n.amountWan, n.stage,
-                    n.instrument, n.expiresAt, n.createdAt, n.updatedAt);
+                    n.instrument, n.expiresAt, n.createdAt, n.updatedAt, n.purpose);
         }
     }
 

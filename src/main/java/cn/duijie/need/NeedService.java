@@ -86,6 +86,7 @@ public class NeedService {
                             n.amountWan = req.amountWan();
                             n.stage = req.stage() == null ? null : req.stage().name();
                             n.instrument = req.instrument() == null ? null : req.instrument().name();
+                            n.purpose = req.purpose();
                             OffsetDateTime now = now();
                             n.expiresAt = req.expiresAt() != null ? req.expiresAt() : now.plusDays(defaultLifetimeDays);
                             n.createdAt = now;
@@ -122,6 +123,9 @@ public class NeedService {
                     errors.add(new Problem.FieldError("amountWan", Messages.get("need.finance.amount")));
                 }
             }
+        }
+        if (req.purpose() != null && req.kind() != NeedKind.SUPPLY) {
+            errors.add(new Problem.FieldError("purpose", Messages.get("need.purpose.supply-only")));
         }
         if (req.expiresAt() != null && !req.expiresAt().isAfter(now())) {
             errors.add(new Problem.FieldError("expiresAt", Messages.get("need.expires.past")));

@@ -27,7 +27,10 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 
-/** The chain map: a region's chains, each drawn as segments with FEEDS arrows, coloured by local makers, gaps marked. */
+/**
+ * The chain map: a region's chains, each drawn as segments with FEEDS arrows, filled by supply risk (强链补链: no or one
+ * local maker, leaders' single-source inputs) and sized by local makers, gaps outlined.
+ */
 @Path("/chains")
 @Produces(MediaType.TEXT_HTML)
 public class ChainPages {
@@ -42,15 +45,19 @@ public class ChainPages {
 
         static native TemplateInstance map(Frame frame, ChainApi.ChainView chain, List<RegionService.Region> regions,
                                            String region, String regionName, int min, Set<String> gapSegments,
-                                           List<ChainApi.Gap> gaps, String graphJson);
+                                           List<ChainApi.Gap> gaps, String graphJson,
+                                           Map<String, cn.duijie.resilience.ResilienceApi.SegmentRisk> risks, boolean bureau);
     }
 
     private final ChainService chains;
     private final RegionService regions;
     private final ObjectMapper json;
     private final WebSession session;
+    private final cn.duijie.resilience.SegmentRiskService risks;
 
-    ChainPages(ChainService chains, RegionService regions, ObjectMapper json, WebSession session) {
+    ChainPages(ChainService chains, RegionService regions, ObjectMapper json, WebSession session,
+               cn.duijie.resilience.SegmentRiskService risks) {
+        this.risks = risks;
         this.chains = chains;
         this.regions = regions;
         this.json = json;
@@ -72,7 +79,8 @@ public class ChainPages {
                              @QueryParam("min") @DefaultValue("3") int min) {
         return session.user().chain(user -> {
             String r = regionOrDefault(region, user);
-            return Pages.respond(Uni.combine().all().unis(chains.get(id, r), chains.gaps(id, r, min), regions.provincesAndCities()).asTuple()
+            return Pages.respond(Uni.combine().all().unis(chains.get(id, r), chains.gaps(id, r, min), regions.provincesAndCities(),
+                            risks.segments(id, r)).asTuple()
                     .map(t -> {
                         ChainApi.ChainView chain = t.getItem1();
                         List<ChainApi.Gap> gaps = t.getItem2();
@@ -81,13 +89,17 @@ public class ChainPages {
                         String regionName = t.getItem3().stream().filter(x -> x.code().equals(r)).map(RegionService.Region::name)
                                 .findFirst().orElse(r);
                         String title = Pages.text("web.chains.map-title", chain.name(), regionName);
+                        Map<String, cn.duijie.resilience.ResilienceApi.SegmentRisk> risk = t.getItem4().stream()
+                                .collect(Collectors.toMap(cn.duijie.resilience.ResilienceApi.SegmentRisk::segmentId, x -> x));
+                        boolean bureau = user != null && (Menu.BUREAU.equals(user.role()) || Menu.ADMIN.equals(user.role()));
                         return Templates.map(Frame.of(title, "chains", user), chain, t.getItem3(), r, regionName, min, gapSegments,
-                                gaps, graphJson(chain, r, min));
+                                gaps, graphJson(chain, r, min, risk), risk, bureau);
                     }), user);
         });
     }
 
-    private String graphJson(ChainApi.ChainView chain, String region, int min) {
+    private String graphJson(ChainApi.ChainView chain, String region, int min,
+                             Map<String, cn.duijie.resilience.ResilienceApi.SegmentRisk> risk) {
         List<Map<String, Object>> segments = chain.segments().stream().map(s -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", s.id());
@@ -96,6 +108,10 @@ public class ChainPages {
             m.put("feeds", s.feeds());
             m.put("suppliers", s.suppliers());
             m.put("href", FirmPages.searchLink(region, chain.id(), s.id()));
+            cn.duijie.resilience.ResilienceApi.SegmentRisk x = risk.get(s.id());
+            m.put("risk", x == null ? "LOW" : x.level());
+            m.put("riskLabel", x == null ? "" : x.label());
+            m.put("riskReason", x == null ? "" : x.reason());
             return m;
         }).toList();
         try {

@@ -30,10 +30,10 @@ public final class Menu {
             new Item("firms", "web.nav.firms", "/firms", Set.of()),
             new Item("needs", "web.nav.needs", "/bureau#needs", Set.of(BUREAU, ADMIN)),
             new Item("imports", "web.nav.imports", "/bureau/imports", Set.of(BUREAU, ADMIN)),
-            new Item("events", "web.nav.events", "/bureau/events", Set.of(BUREAU, ADMIN))
+            new Item("events", "web.nav.events", "/bureau/events", Set.of(BUREAU, ADMIN)),
+            new Item("resilience", "web.nav.resilience", "/bureau/what-if", Set.of(BUREAU, ADMIN))
             // bureau desks of other features go here, e.g.
             // new Item("cultivation", "web.nav.cultivation", "/bureau/cultivation", Set.of(BUREAU, ADMIN)),   (issue 14)
-            // new Item("resilience", "web.nav.resilience", "/bureau/resilience", Set.of(BUREAU, ADMIN)),      (issue 16)
     );
 
     private Menu() {

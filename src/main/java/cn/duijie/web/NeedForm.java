@@ -59,7 +59,7 @@ public record NeedForm(String kind, String title, String description, List<Strin
                 : Arrays.stream(certifications.split("[,，、;；\\s]+")).filter(s -> !s.isBlank()).toList();
         return new NeedApi.NewNeed(null, k, postedBy, title, blank(description), productCodes, technologyCodes, qty, certs, km,
                 amount, parseEnum(stage, "stage", cn.duijie.domain.FundStage.class, errors),
-                parseEnum(instrument, "instrument", cn.duijie.domain.Instrument.class, errors), null, null);
+                parseEnum(instrument, "instrument", cn.duijie.domain.Instrument.class, errors), null, null, null);
     }
 
     private static <T> T parse(String text, String field, List<Problem.FieldError> errors, java.util.function.Function<String, T> f) {

@@ -80,12 +80,15 @@ public final class SupplyRegion {
                 .statusCode(201).body("status", equalTo("DONE")).body("errors", hasSize(0));
     }
 
-    /** A SUPPLY need of the leader for 精密轴承 within 200 km, IATF16949 required. */
+    /**
+     * A SUPPLY need of the leader for 精密轴承 within 200 km, IATF16949 required. The leader already buys it from one
+     * supplier, so the need says GENERAL: these tests check the plain supply ranking, not second sourcing.
+     */
     public String needJson() {
         return """
                 {"kind": "SUPPLY", "postedBy": "%s", "title": "采购新能源车用精密轴承",
                  "productCodes": ["%s"], "quantity": 20000, "requiredCertifications": ["IATF16949"],
-                 "maxDistanceKm": 200}
+                 "purpose": "GENERAL", "maxDistanceKm": 200}
                 """.formatted(leader, bearing);
     }
 }

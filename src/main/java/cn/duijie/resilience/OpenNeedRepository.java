@@ -1,0 +1,40 @@
+package cn.duijie.resilience;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.NeedStatus;
+import cn.duijie.need.Need;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** A firm's open SUPPLY needs, from PostgreSQL (the system of record; the graph's projection may lag behind). */
+@ApplicationScoped
+class OpenNeedRepository {
+
+    record OpenNeed(String id, String title, List<String> productCodes) {
+    }
+
+    /** Open SUPPLY needs of any of these firms, by poster. */
+    Uni<java.util.Map<String, List<OpenNeed>>> openSupplyNeeds(java.util.Collection<String> posters) {
+        if (posters.isEmpty()) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.withSession(() -> Need.<Need>list("postedBy in ?1 and kind = ?2 and status = ?3 order by createdAt",
+                        List.copyOf(posters), NeedKind.SUPPLY, NeedStatus.OPEN))
+                .map(needs -> {
+                    java.util.Map<String, List<OpenNeed>> out = new java.util.HashMap<>();
+                    needs.forEach(n -> out.computeIfAbsent(n.postedBy, k -> new java.util.ArrayList<>())
+                            .add(new OpenNeed(n.id, n.title, n.productCodeList())));
+                    return out;
+                });
+    }
+
+    Uni<List<OpenNeed>> openSupplyNeeds(String postedBy) {
+        return Panache.withSession(() -> Need.<Need>list("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt",
+                        postedBy, NeedKind.SUPPLY, NeedStatus.OPEN))
+                .map(needs -> needs.stream().map(n -> new OpenNeed(n.id, n.title, n.productCodeList())).toList());
+    }
+}
