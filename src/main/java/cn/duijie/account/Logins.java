@@ -35,18 +35,11 @@ public class Logins {
         String name = username == null ? "" : username.strip().toLowerCase();
         String userKey = "user:" + name;
         String addressKey = "addr:" + (address == null ? "-" : address);
-        Optional<OffsetDateTime> blocked = accounts.blockedUntil(userKey).or(() -> accounts.blockedUntil(addressKey));
-        if (blocked.isPresent()) {
-            long minutes = Math.max(1, Duration.between(OffsetDateTime.now(), blocked.get()).toSeconds() / 60 + 1);
-            throw new DomainException(429, "login-cooling-off", Messages.get("problem.too-many-logins"),
-                    Messages.get("login.cooling-off", minutes), List.of());
-        }
+        refuseWhileCoolingOff(userKey, addressKey);
         Optional<Account> account = accounts.find(name);
         boolean right = Passwords.matches(password == null ? "" : password, account.map(Account::passwordHash).orElse(null));
         if (!right) {
-            Duration window = config.throttle().window();
-            accounts.recordFailure(userKey, config.throttle().maxFailures(), window, config.throttle().coolOff());
-            accounts.recordFailure(addressKey, config.throttle().maxFailuresPerAddress(), window, config.throttle().coolOff());
+            recordFailure(userKey, addressKey);
             LOG.infof("Failed login for '%s' from %s", name, address);
             throw wrongCredentials();
         }
@@ -68,25 +61,35 @@ public class Logins {
         String name = username == null ? "" : username.strip().toLowerCase();
         String userKey = "user:" + name;
         String addressKey = "addr:" + (address == null ? "-" : address);
-        Optional<OffsetDateTime> blocked = accounts.blockedUntil(userKey).or(() -> accounts.blockedUntil(addressKey));
-        if (blocked.isPresent()) {
-            long minutes = Math.max(1, Duration.between(OffsetDateTime.now(), blocked.get()).toSeconds() / 60 + 1);
-            throw new DomainException(429, "login-cooling-off", Messages.get("problem.too-many-logins"),
-                    Messages.get("login.cooling-off", minutes), List.of());
-        }
+        refuseWhileCoolingOff(userKey, addressKey);
         Passwords.check("password", newPassword, config.minPasswordLength());
         Optional<Account> account = accounts.find(name);
         boolean right = Passwords.matches(code == null ? "" : code.strip(), account.map(Account::activationCodeHash).orElse(null));
         if (!right) {
-            Duration window = config.throttle().window();
-            accounts.recordFailure(userKey, config.throttle().maxFailures(), window, config.throttle().coolOff());
-            accounts.recordFailure(addressKey, config.throttle().maxFailuresPerAddress(), window, config.throttle().coolOff());
+            recordFailure(userKey, addressKey);
             throw new DomainException(401, "wrong-activation-code", Messages.get("problem.unauthenticated"),
                     Messages.get("login.wrong-activation-code"), List.of());
         }
         accounts.setPassword(name, Passwords.hash(newPassword), true);
         accounts.clearFailures(userKey);
         return accounts.find(name).orElseThrow();
+    }
+
+    /** 429 while the account or the address is cooling off after repeated failures. */
+    private void refuseWhileCoolingOff(String userKey, String addressKey) {
+        Optional<OffsetDateTime> blocked = accounts.blockedUntil(userKey).or(() -> accounts.blockedUntil(addressKey));
+        if (blocked.isPresent()) {
+            long minutes = Math.max(1, Duration.between(OffsetDateTime.now(), blocked.get()).toSeconds() / 60 + 1);
+            throw new DomainException(429, "login-cooling-off", Messages.get("problem.too-many-logins"),
+                    Messages.get("login.cooling-off", minutes), List.of());
+        }
+    }
+
+    /** One failed attempt against both the account and the address. */
+    private void recordFailure(String userKey, String addressKey) {
+        Duration window = config.throttle().window();
+        accounts.recordFailure(userKey, config.throttle().maxFailures(), window, config.throttle().coolOff());
+        accounts.recordFailure(addressKey, config.throttle().maxFailuresPerAddress(), window, config.throttle().coolOff());
     }
 
     public static DomainException wrongCredentials() {
