@@ -17,6 +17,6 @@ CALL (mine) {
 }
 WITH n, how, mine, want
 WHERE n.kind = 'SUPPLY' AND n.status = 'OPEN' AND n.postedBy <> $firm
-RETURN n.id AS needId, n.title AS title, n.postedBy AS buyer, n.maxDistanceKm AS maxKm,
+RETURN n.id AS needId, n.title AS title, n.description AS description, n.postedBy AS buyer, n.maxDistanceKm AS maxKm,
        coalesce(n.requiredCertifications, []) AS certs, coalesce(n.productCodes, []) AS wantCodes,
        how, mine.code AS viaCode, mine.name AS viaName, want.code AS wantCode, want.name AS wantName

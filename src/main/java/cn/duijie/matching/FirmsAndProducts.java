@@ -19,7 +19,9 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                                Map<String, List<String>> narrower, Map<String, List<String>> broader,
                                Map<String, List<String>> siblings,
                                Map<String, String> segmentNames, Map<String, List<String>> feeds,
-                               Map<String, String> segmentChain, Map<String, String> chainNames) {
+                               Map<String, String> segmentChain, Map<String, String> chainNames,
+                               WordStats words, CoProduction coProduction, Map<String, List<String>> productWords,
+                               Map<String, List<String>> productKeywords) {
 
     /**
      * A firm as matching sees it; lat/lon NaN when unknown. {@code idx} is a dense number for bit sets, kept when
@@ -27,22 +29,23 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
      */
     public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat,
                        double lon, String tier, List<String> certifications, List<String> makes, List<String> supplies,
-                       List<String> techs, List<String> leads, int descriptionLength) {
+                       List<String> techs, List<String> leads, int descriptionLength, List<String> words) {
         /** Whether what the full-text index holds of the firm (name, description, products) may differ between the two. */
         boolean sameText(Firm other) {
             return other != null && name.equals(other.name) && makes.equals(other.makes) && descriptionLength == other.descriptionLength;
         }
     }
 
-    /** The product tree, segments and chains as the graph holds them now. */
+    /** The product tree (with each product's keywords), segments and chains as the graph holds them now. */
     public record Taxonomy(Map<String, String> productNames, Map<String, String> productSegment, Map<String, String> productParent,
                            Map<String, String> segmentNames, Map<String, List<String>> feeds, Map<String, String> segmentChain,
-                           Map<String, String> chainNames) {
+                           Map<String, String> chainNames, Map<String, List<String>> productKeywords) {
     }
 
     static FirmsAndProducts empty(Taxonomy taxonomy) {
         return new FirmsAndProducts(Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Map.of()).withTaxonomy(taxonomy);
+                Map.of(), Map.of(), Map.of(), Map.of(), WordStats.EMPTY, CoProduction.EMPTY, Map.of(), Map.of())
+                .withTaxonomy(taxonomy);
     }
 
     public Firm firm(String id) {
@@ -85,9 +88,12 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 sib.put(k, others);
             }
         }));
+        Map<String, List<String>> productWords = new HashMap<>();
+        t.productNames().forEach((code, name) -> productWords.put(code, Words.of(name)));
         return new FirmsAndProducts(byId, makersByProduct, suppliedBy, nextIdx, Map.copyOf(t.productNames()),
                 Map.copyOf(t.productSegment()), freeze(down), up, sib, Map.copyOf(t.segmentNames()), Map.copyOf(t.feeds()),
-                Map.copyOf(t.segmentChain()), Map.copyOf(t.chainNames()));
+                Map.copyOf(t.segmentChain()), Map.copyOf(t.chainNames()), words, coProduction, Map.copyOf(productWords),
+                freeze(t.productKeywords()));
     }
 
     /**
@@ -108,7 +114,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             Firm old = ids.get(row.id());
             Firm f = new Firm(old == null ? next++ : old.idx(), row.id(), row.name(), row.regionCode(), row.employees(),
                     row.leader(), row.lat(), row.lon(), row.tier(), row.certifications(), row.makes(), row.supplies(),
-                    row.techs(), row.leads(), row.descriptionLength());
+                    row.techs(), row.leads(), row.descriptionLength(), row.words());
             fresh.add(f);
             if (old != null) {
                 replaced.put(f.id(), old);
@@ -150,8 +156,13 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 buyers.remove(b);
             }
         });
+        List<List<String>> oldWords = replaced.values().stream().map(Firm::words).toList();
+        List<List<String>> newWords = fresh.stream().map(Firm::words).toList();
+        List<List<String>> oldMakes = replaced.values().stream().map(Firm::makes).toList();
+        List<List<String>> newMakes = fresh.stream().map(Firm::makes).toList();
         return new FirmsAndProducts(ids, makers, buyers, next, productNames, productSegment, narrower, broader, siblings,
-                segmentNames, feeds, segmentChain, chainNames);
+                segmentNames, feeds, segmentChain, chainNames, words.with(oldWords, newWords),
+                coProduction.with(oldMakes, newMakes), productWords, productKeywords);
     }
 
     private static <T> List<T> copy(Map<String, List<T>> map, String key) {

@@ -188,32 +188,70 @@ public interface MatchingConfig {
         @WithDefault("2") double dealsForFull();
     }
 
+    /**
+     * Supply matching: capability first (see {@link SupplyScorer}). The score is {@code C × ((1 − order-share) +
+     * order-share × O)}; the evidence weights below make C, the ordering weights make O (their mean).
+     */
     interface Supply {
-        /** How well the candidate's products fit the wanted ones (exact 1, narrower .85, broader .6, sibling .4, text ≤ .5). */
-        @WithDefault("0.35") double product();
+        /** The most the ordering signals (nearness, FEEDS, peers, tier, size, track record) can move a score. */
+        @WithDefault("0.5") double orderShare();
 
-        /** Nearness, exp(-km / distance-scale-km). */
+        /** Evidence: a product made together with the wanted one, this × the cosine of their maker sets. */
+        @WithDefault("0.6") double coProduction();
+
+        /** Evidence: the firm's words name every word of a wanted product (name, description, product names). */
+        @WithDefault("0.7") double namedProduct();
+
+        /** Evidence: the IDF-weighted share of the need's words the firm uses, times this. */
+        @WithDefault("0.5") double text();
+
+        /** Evidence: already supplies firms of the buyer's segments, this × min(1, peers / peers-for-full). */
+        @WithDefault("0.3") double peerEvidence();
+
+        /** Evidence: already supplies the buyer itself. */
+        @WithDefault("0.5") double existingSupplierEvidence();
+
+        /**
+         * Words used by more than this share of the firms (and by at least common-min-firms) are common: shared
+         * common words alone are no evidence at all.
+         */
+        @WithDefault("0.05") double commonShare();
+
+        @WithDefault("20") int commonMinFirms();
+
+        /** Candidates whose capability is below this are not shown. */
+        @WithDefault("0.05") double minCapability();
+
+        /** Co-production: two products count as made together when at least this many firms make both. */
+        @WithDefault("2") int coMinBoth();
+
+        /** Co-production: the most similar products followed per wanted product. */
+        @WithDefault("8") int coSimilar();
+
+        /** Order: nearness, exp(-km / distance-scale-km). */
         @WithDefault("0.20") double distance();
 
-        /** The candidate's segment FEEDS the buyer's segment. */
+        /** Order: the candidate's segment FEEDS the buyer's segment. */
         @WithDefault("0.08") double feeds();
 
-        /** Already supplies firms in the buyer's segments (collaborative signal), min(1, peers / 3). */
+        /** Order: already supplies firms in the buyer's segments (collaborative signal), min(1, peers / 3). */
         @WithDefault("0.17") double peers();
 
+        /** Order: tier on the 专精特新 ladder. */
         @WithDefault("0.10") double tier();
 
-        /** Size as a proxy for capacity, log10(employees + 1) / 3.5. */
+        /** Order: size as a proxy for capacity, log10(employees + 1) / 3.5. */
         @WithDefault("0.04") double scale();
 
-        /** DEAL and MET outcomes recorded through Duijie, min(1, (deals + mets / 2) / 2). */
+        /** Order: DEAL and MET outcomes recorded through Duijie, min(1, (deals + mets / 2) / 2). */
         @WithDefault("0.06") double trackRecord();
 
         @WithDefault("100") double distanceScaleKm();
 
-        /** Candidates kept after the cheap pre-score, before the costlier graph signals. */
+        /** Candidates kept after the cheap pre-score, before the costlier signals. */
         @WithDefault("30") int pool();
 
+        /** Full-text hits of the need's text asked of the firm index (candidates beyond the product tree). */
         @WithDefault("40") int textLimit();
 
         /** The distance part when the buyer or the candidate has no location. */
@@ -230,11 +268,5 @@ public interface MatchingConfig {
 
         /** What a MET counts against a DEAL in the track record. */
         @WithDefault("0.5") double metWeight();
-
-        /** The best full-text hit alone counts this much product fit; the others scale with their Lucene score. */
-        @WithDefault("0.5") double textOnlyFit();
-
-        /** A full-text hit adds this to a structural product fit (at most 1). */
-        @WithDefault("0.05") double textBonus();
     }
 }

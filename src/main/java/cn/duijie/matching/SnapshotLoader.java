@@ -58,10 +58,19 @@ class SnapshotLoader {
                         r.get("employees").isNull() ? null : r.get("employees").asLong(), r.get("leader").asBoolean(),
                         num(r.get("lat")), num(r.get("lon")), r.get("tier").asString("NONE"), strings(r, "certs"),
                         strings(r, "makes"), strings(r, "supplies"), strings(r, "techs"), strings(r, "leads"),
-                        r.get("descriptionLength").asInt(0)));
+                        r.get("descriptionLength").asInt(0), firmWords(r)));
             });
         }
         return out;
+    }
+
+    /** What matching reads of a firm's text: the words of its name, description and the names of its products. */
+    private static List<String> firmWords(Record r) {
+        List<String> texts = new ArrayList<>();
+        texts.add(r.get("name").asString(""));
+        texts.add(r.get("description").asString(""));
+        texts.addAll(strings(r, "productNames"));
+        return Words.of(texts);
     }
 
     FirmsAndProducts.Taxonomy taxonomy() {
@@ -72,10 +81,12 @@ class SnapshotLoader {
         Map<String, List<String>> feeds = new HashMap<>();
         Map<String, String> segmentChain = new HashMap<>();
         Map<String, String> chainNames = new HashMap<>();
+        Map<String, List<String>> keywords = new HashMap<>();
         try (Session session = driver.session()) {
             session.run(PRODUCTS).forEachRemaining(r -> {
                 String code = r.get("code").asString();
                 names.put(code, r.get("name").asString(""));
+                keywords.put(code, strings(r, "keywords"));
                 if (!r.get("segment").isNull()) {
                     productSegment.put(code, r.get("segment").asString());
                 }
@@ -93,7 +104,7 @@ class SnapshotLoader {
             });
             session.run(CHAINS).forEachRemaining(r -> chainNames.put(r.get("id").asString(), r.get("name").asString("")));
         }
-        return new FirmsAndProducts.Taxonomy(names, productSegment, parent, segmentNames, feeds, segmentChain, chainNames);
+        return new FirmsAndProducts.Taxonomy(names, productSegment, parent, segmentNames, feeds, segmentChain, chainNames, keywords);
     }
 
     Regions regions() {

@@ -35,6 +35,7 @@ public class SupplyMatcher {
     private final MatchingSnapshots snapshots;
     private final TextHits text;
     private final SupplyScorer scorer;
+    private final MatchingConfig config;
     private final MatchingConfig.Supply w;
     private final MatchingConfig.Tree tree;
 
@@ -42,6 +43,7 @@ public class SupplyMatcher {
         this.graph = graph;
         this.snapshots = snapshots;
         this.text = text;
+        this.config = config;
         this.w = config.supply();
         this.tree = config.tree();
         this.scorer = new SupplyScorer(config.supply());
@@ -53,37 +55,41 @@ public class SupplyMatcher {
     }
 
     /**
-     * Candidates from the snapshot: makers of the wanted products, of narrower, broader and sibling products, and the
-     * full-text hits; a bounded pool by {@link SupplyScorer#prescore}; then every signal and the score.
+     * Candidates from the snapshot: makers of the wanted products, of narrower, broader and sibling products, of the
+     * products most often made together with them (co-production), and the full-text hits of the need's text; a
+     * bounded pool by {@link SupplyScorer#prescore} (capability known so far, nearness, tier); then every signal and
+     * the score. A candidate without capability evidence ({@link SupplyScorer#minCapability}) is not shown.
      */
     List<MatchModel.Match> rank(MatchingSnapshot snapshot, MatchQuery need, List<TextHits.Hit> hits, Set<String> dismissed,
                                 int limit) {
         FirmsAndProducts s = snapshot.firms();
-        // product groups, best fit first (for each wanted product: exact, narrower, broader, sibling)
-        record Group(String product, String want, String wantName, double fit, SupplySignals.How how) {
+        SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), need.title(), need.description());
+        // product groups, best capability first: for each wanted product exact, narrower, broader, sibling; then the
+        // products made together with it
+        record Group(String product, double capability) {
         }
         List<Group> groups = new ArrayList<>();
-        for (String want : need.productCodes()) {
-            String wantName = s.productNames().getOrDefault(want, want);
-            groups.add(new Group(want, want, wantName, tree.exact(), SupplySignals.How.EXACT));
-            s.narrower().getOrDefault(want, List.of()).forEach(n -> groups.add(new Group(n, want, wantName, tree.narrower(), SupplySignals.How.NARROWER)));
-            s.broader().getOrDefault(want, List.of()).forEach(b -> groups.add(new Group(b, want, wantName, tree.broader(), SupplySignals.How.BROADER)));
-            s.siblings().getOrDefault(want, List.of()).forEach(x -> groups.add(new Group(x, want, wantName, tree.sibling(), SupplySignals.How.SIBLING)));
+        for (int i = 0; i < need.productCodes().size(); i++) {
+            String want = need.productCodes().get(i);
+            groups.add(new Group(want, tree.exact()));
+            s.narrower().getOrDefault(want, List.of()).forEach(n -> groups.add(new Group(n, tree.narrower())));
+            s.broader().getOrDefault(want, List.of()).forEach(b -> groups.add(new Group(b, tree.broader())));
+            s.siblings().getOrDefault(want, List.of()).forEach(x -> groups.add(new Group(x, tree.sibling())));
+            ask.similar().get(i).forEach(x -> groups.add(new Group(x.product(), scorer.coEvidence(x.cosine()))));
         }
-        groups.sort(Comparator.comparingDouble(Group::fit).reversed()); // stable: ties keep the wanted products' order
-        Map<String, Double> textFit = textFits(hits);
+        groups.sort(Comparator.comparingDouble(Group::capability).reversed()); // stable: ties keep the wanted products' order
         String buyerId = need.postedBy();
         FirmsAndProducts.Firm buyer = s.firm(buyerId);
         List<String> certs = need.requiredCertifications();
         Double maxKm = need.maxDistanceKm();
         int pool = Math.max(w.pool(), limit);
         boolean buyerLocated = buyer != null && !Double.isNaN(buyer.lat());
-        record Pre(FirmsAndProducts.Firm firm, SupplySignals.ProductFit fit, Double km, double score) {
+        record Pre(FirmsAndProducts.Firm firm, Double km, double score) {
         }
         // keep only the best pool by pre-score: a bounded heap, worst on top
         PriorityQueue<Pre> top = new PriorityQueue<>(pool + 1,
                 Comparator.comparingDouble(Pre::score).thenComparing(p -> p.firm().id(), Comparator.reverseOrder()));
-        java.util.function.BiConsumer<FirmsAndProducts.Firm, SupplySignals.ProductFit> offer = (c, f) -> {
+        java.util.function.ObjDoubleConsumer<FirmsAndProducts.Firm> offer = (c, capability) -> {
             if (c == null || c.id().equals(buyerId) || dismissed.contains(c.id())
                     || (!certs.isEmpty() && !c.certifications().containsAll(certs))) {
                 return;
@@ -92,7 +98,7 @@ public class SupplyMatcher {
             if (maxKm != null && (km == null || km > maxKm)) {
                 return;
             }
-            top.add(new Pre(c, f, km, scorer.prescore(f.fit(), km, c.tier())));
+            top.add(new Pre(c, km, scorer.prescore(capability, km, c.tier())));
             if (top.size() > pool) {
                 top.poll();
             }
@@ -100,44 +106,41 @@ public class SupplyMatcher {
         BitSet seen = new BitSet(s.nextIdx());
         for (Group g : groups) {
             // a group whose best possible pre-score cannot beat the pool's worst adds nothing: skip it whole
-            if (top.size() >= pool && scorer.prescoreBound(scorer.withText(g.fit()), 0, "CHAMPION") < top.peek().score()) {
+            if (top.size() >= pool && scorer.prescoreBound(g.capability(), 0, "CHAMPION") < top.peek().score()) {
                 continue;
             }
-            String viaName = s.productNames().getOrDefault(g.product(), g.product());
             for (FirmsAndProducts.Firm c : s.makersByProduct().getOrDefault(g.product(), List.of())) {
                 if (seen.get(c.idx())) {
                     continue;
                 }
                 seen.set(c.idx());
-                double fit = textFit.containsKey(c.id()) ? scorer.withText(g.fit()) : g.fit();
                 if (top.size() >= pool && buyerLocated && !Double.isNaN(c.lat())) {
                     // the latitude difference alone bounds the distance from below: skip firms that cannot make the pool
                     double minKm = Math.abs(Math.toRadians(c.lat()) - Math.toRadians(buyer.lat())) * EARTH_RADIUS_KM;
-                    if (scorer.prescoreBound(fit, minKm, c.tier()) < top.peek().score()) {
+                    if (scorer.prescoreBound(g.capability(), minKm, c.tier()) < top.peek().score()) {
                         continue;
                     }
                 }
-                offer.accept(c, new SupplySignals.ProductFit(fit, g.how(), g.product(), viaName, g.want(), g.wantName()));
+                offer.accept(c, g.capability());
             }
         }
-        // text hits not offered yet: with their structural fit if they make a product of a (skipped) group
-        Map<String, Group> groupOf = new HashMap<>();
-        groups.forEach(g -> groupOf.putIfAbsent(g.product(), g));
-        textFit.forEach((id, t) -> {
-            FirmsAndProducts.Firm c = s.firm(id);
+        // full-text hits not offered yet: their capability from the tree and their words
+        for (TextHits.Hit h : hits) {
+            FirmsAndProducts.Firm c = s.firm(h.id());
             if (c == null || seen.get(c.idx())) {
-                return;
+                continue;
             }
-            Group g = c.makes().stream().map(groupOf::get).filter(java.util.Objects::nonNull)
-                    .min(Comparator.comparingInt(groups::indexOf)).orElse(null);
-            offer.accept(c, g == null ? SupplySignals.ProductFit.text(t)
-                    : new SupplySignals.ProductFit(scorer.withText(g.fit()), g.how(), g.product(),
-                    s.productNames().getOrDefault(g.product(), g.product()), g.want(), g.wantName()));
-        });
+            seen.set(c.idx());
+            SupplySignals.ProductFit fit = ask.fit(c);
+            offer.accept(c, SupplyScorer.combine(fit.fit(), scorer.textEvidence(ask.text(c, fit.listed()))));
+        }
         Set<String> buyerSegments = buyerSegments(s, buyer, need.productCodes());
         List<MatchModel.Match> out = new ArrayList<>();
         for (Pre p : top) {
-            out.add(scorer.score(signals(snapshot, p.firm(), buyer, buyerId, buyerSegments, p.km(), p.fit(), need)));
+            SupplySignals signals = signals(snapshot, ask, p.firm(), buyer, buyerId, buyerSegments, p.km(), need);
+            if (scorer.capability(signals) >= scorer.minCapability()) {
+                out.add(scorer.score(signals));
+            }
         }
         out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
         return out.size() > limit ? out.subList(0, limit) : out;
@@ -151,16 +154,20 @@ public class SupplyMatcher {
         }
         Set<String> fed = new HashSet<>();
         for (String want : wanted) {
-            fed.addAll(s.feeds().getOrDefault(s.productSegment().get(want), List.of()));
+            String segment = s.productSegment().get(want); // a product may sit in no segment
+            if (segment != null) {
+                fed.addAll(s.feeds().getOrDefault(segment, List.of()));
+            }
         }
         return fed;
     }
 
     /** The signals of one (need, candidate) pair, from the snapshot. */
-    private static SupplySignals signals(MatchingSnapshot snapshot, FirmsAndProducts.Firm c, FirmsAndProducts.Firm buyer,
-                                         String buyerId, Set<String> buyerSegments, Double km, SupplySignals.ProductFit fit,
+    private static SupplySignals signals(MatchingSnapshot snapshot, SupplyEvidence ask, FirmsAndProducts.Firm c,
+                                         FirmsAndProducts.Firm buyer, String buyerId, Set<String> buyerSegments, Double km,
                                          MatchQuery need) {
         FirmsAndProducts s = snapshot.firms();
+        SupplySignals.ProductFit fit = ask.fit(c);
         int peers = 0;
         int leaders = 0;
         List<SupplySignals.Party> sample = new ArrayList<>();
@@ -178,7 +185,7 @@ public class SupplyMatcher {
         SupplySignals.Feeds feeds = null;
         for (String cp : c.makes()) {
             String cs = s.productSegment().get(cp);
-            for (String bs : s.feeds().getOrDefault(cs, List.of())) {
+            for (String bs : cs == null ? List.<String>of() : s.feeds().getOrDefault(cs, List.of())) {
                 if (feeds == null && buyerSegments.contains(bs)) {
                     feeds = new SupplySignals.Feeds(cp, s.productNames().getOrDefault(cp, cp), cs, s.segmentNames().getOrDefault(cs, cs),
                             bs, s.segmentNames().getOrDefault(bs, bs));
@@ -187,19 +194,10 @@ public class SupplyMatcher {
         }
         TrackRecords.Track track = snapshot.track().of("ENTERPRISE", c.id());
         return new SupplySignals(new SupplySignals.Party(buyerId, buyer == null ? buyerId : buyer.name()),
-                new SupplySignals.Party(c.id(), c.name()), c.regionCode(), need.title(), need.requiredCertifications(), fit, km,
+                new SupplySignals.Party(c.id(), c.name()), c.regionCode(), need.title(), need.requiredCertifications(), fit,
+                ask.coMade(c), ask.text(c, fit.listed()), km,
                 peers, leaders, sample, feeds, c.tier(), c.employees(), track.deals(), track.mets(),
                 buyer != null && c.supplies().contains(buyer.id()));
-    }
-
-    /** Full-text hits as product fits, scaled to the best hit; the first hit of a firm counts. */
-    private Map<String, Double> textFits(List<TextHits.Hit> hits) {
-        double best = hits.stream().mapToDouble(TextHits.Hit::score).max().orElse(1);
-        Map<String, Double> fits = new LinkedHashMap<>();
-        for (TextHits.Hit h : hits) {
-            fits.putIfAbsent(h.id(), scorer.textFit(h.score(), best));
-        }
-        return fits;
     }
 
     /** Great-circle distance exactly as Neo4j's point.distance computes it for WGS-84 (same radius, same steps). */
@@ -220,28 +218,18 @@ public class SupplyMatcher {
         return snapshots.current().chain(snapshot -> graph.read(OPPORTUNITIES, Map.of("firm", firm)).map(rows -> {
             FirmsAndProducts s = snapshot.firms();
             FirmsAndProducts.Firm c = s.firm(firm);
-            Map<String, SupplySignals.ProductFit> bestPerNeed = new LinkedHashMap<>();
-            Map<String, Record> needRows = new HashMap<>();
+            Map<String, Record> needRows = new LinkedHashMap<>(); // one row per need: the tree fit is read again from the snapshot
             for (Record r : rows) {
                 String needId = r.get("needId").asString();
-                if (dismissedNeeds.contains(needId)) {
-                    continue;
-                }
-                SupplySignals.ProductFit f = new SupplySignals.ProductFit(fitOf(SupplySignals.How.valueOf(r.get("how").asString())),
-                        SupplySignals.How.valueOf(r.get("how").asString()), r.get("viaCode").asString(), r.get("viaName").asString(),
-                        r.get("wantCode").asString(), r.get("wantName").asString());
-                SupplySignals.ProductFit old = bestPerNeed.get(needId);
-                if (old == null || f.fit() > old.fit()) {
-                    bestPerNeed.put(needId, f);
-                    needRows.put(needId, r);
+                if (!dismissedNeeds.contains(needId)) {
+                    needRows.putIfAbsent(needId, r);
                 }
             }
             List<MatchModel.Opportunity> out = new ArrayList<>();
             if (c == null) {
                 return out;
             }
-            bestPerNeed.forEach((needId, fit) -> {
-                Record r = needRows.get(needId);
+            needRows.forEach((needId, r) -> {
                 List<String> certs = r.get("certs").asList(Value::asString);
                 Double maxKm = r.get("maxKm").isNull() ? null : r.get("maxKm").asDouble();
                 FirmsAndProducts.Firm buyer = s.firm(r.get("buyer").asString());
@@ -253,25 +241,17 @@ public class SupplyMatcher {
                 if (maxKm != null && (km == null || km > maxKm)) {
                     return;
                 }
-                MatchQuery need = new MatchQuery(needId, "SUPPLY", r.get("buyer").asString(), r.get("title").asString(), null,
-                        r.get("wantCodes").asList(Value::asString), List.of(), certs, maxKm, null, null, null);
-                MatchModel.Match m = scorer.score(signals(snapshot, c, buyer, need.postedBy(),
-                        buyerSegments(s, buyer, need.productCodes()), km, fit, need));
+                MatchQuery need = new MatchQuery(needId, "SUPPLY", r.get("buyer").asString(), r.get("title").asString(),
+                        r.get("description").asString(""), r.get("wantCodes").asList(Value::asString), List.of(), certs, maxKm,
+                        null, null, null);
+                SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), need.title(), need.description());
+                MatchModel.Match m = scorer.score(signals(snapshot, ask, c, buyer, need.postedBy(),
+                        buyerSegments(s, buyer, need.productCodes()), km, need));
                 out.add(new MatchModel.Opportunity(new MatchModel.NeedRef(needId, "SUPPLY", need.title(), need.postedBy()),
                         m.score(), m.reasons(), m.flags()));
             });
             out.sort(Comparator.comparingDouble(MatchModel.Opportunity::score).reversed().thenComparing(o -> o.need().id()));
             return out.size() > limit ? out.subList(0, limit) : out;
         }));
-    }
-
-    private double fitOf(SupplySignals.How how) {
-        return switch (how) {
-            case EXACT -> tree.exact();
-            case NARROWER -> tree.narrower();
-            case BROADER -> tree.broader();
-            case SIBLING -> tree.sibling();
-            case TEXT -> 0;
-        };
     }
 }

@@ -13,11 +13,11 @@ class FirmsAndProductsTest {
 
     private static FirmsAndProducts.Firm firm(String id, List<String> makes, List<String> supplies) {
         return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, "NONE", List.of(), makes, supplies,
-                List.of(), List.of(), 0);
+                List.of(), List.of(), 0, Words.of(id + " " + String.join(" ", makes)));
     }
 
     private static final FirmsAndProducts.Taxonomy TREE = new FirmsAndProducts.Taxonomy(Map.of("P", "轴承", "Q", "精密轴承", "R", "滚子"),
-            Map.of(), Map.of("Q", "P", "R", "P"), Map.of(), Map.of(), Map.of(), Map.of());
+            Map.of(), Map.of("Q", "P", "R", "P"), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     @Test
     void aChangedFirmMovesBetweenMakerListsCopyOnWrite() {
@@ -36,6 +36,12 @@ class FirmsAndProductsTest {
         assertNull(v3.firm("B"));
         assertEquals(List.of("A"), v3.makersByProduct().get("Q").stream().map(FirmsAndProducts.Firm::id).toList());
         assertNull(v3.makersByProduct().get("P"));
+        // co-production and word counts follow the same changes: B made P and Q together, then B went
+        assertEquals(1, v1.coProduction().both("P", "Q"));
+        assertEquals(1, v2.coProduction().both("Q", "P"));
+        assertEquals(0, v3.coProduction().both("P", "Q"));
+        assertEquals(2, v2.words().docs());
+        assertEquals(1, v3.words().docs());
         // the product tree: narrower, broader and siblings derived once
         assertEquals(List.of("R"), v1.siblings().get("Q"));
         assertEquals(List.of("P"), v1.broader().get("Q"));

@@ -21,35 +21,51 @@ class ScorerTest {
 
     private static final SupplySignals.Party BUYER = new SupplySignals.Party("B", "链主");
 
-    private static SupplySignals supply(SupplySignals.ProductFit fit, Double km, int peers, boolean feeds, String tier,
-                                        Long employees, int deals, int mets) {
-        return new SupplySignals(BUYER, new SupplySignals.Party("C", "供应商"), "321100", "精密轴承", List.of(), fit, km, peers,
-                peers > 0 ? 1 : 0, peers > 0 ? List.of(new SupplySignals.Party("P", "同行")) : List.of(),
+    private static SupplySignals supply(SupplySignals.ProductFit fit, SupplySignals.Text text, Double km, int peers, boolean feeds,
+                                        String tier, Long employees, int deals, int mets) {
+        return new SupplySignals(BUYER, new SupplySignals.Party("C", "供应商"), "321100", "精密轴承", List.of(), fit, null, text,
+                km, peers, peers > 0 ? 1 : 0, peers > 0 ? List.of(new SupplySignals.Party("P", "同行")) : List.of(),
                 feeds ? new SupplySignals.Feeds("X", "轴承", "S1", "零部件", "S2", "整车") : null, tier, employees, deals, mets, false);
     }
 
     @Test
-    void supplyScoreAddsEveryWeightedSignal() {
+    void supplyScoreIsCapabilityTimesOrderAndItsReasonsAddUp() {
         SupplyScorer scorer = new SupplyScorer(config().supply());
         SupplySignals.ProductFit exact = new SupplySignals.ProductFit(1.0, SupplySignals.How.EXACT, "X", "轴承", "X", "轴承");
-        // .35·1 + .2·e^(-10/100) + .08 + .17·min(1, 3/3) + .1·.7 + .04·(log10(1000)/3.5) + .06·min(1, (1 + 2·.5)/2)
-        MatchModel.Match m = scorer.score(supply(exact, 10.0, 3, true, "SPECIALIZED", 999L, 1, 2));
-        assertEquals(0.9453, m.score());
-        assertEquals(List.of("PRODUCT_EXACT", "DISTANCE", "SUPPLIES_PEERS", "FEEDS_SEGMENT", "TIER", "TRACK_RECORD", "SCALE"),
+        // C = 1 − (1 − 1)(1 − .3·min(1, 3/3)) = 1
+        // O = (.2·e^(-10/100) + .08 + .17·1 + .1·.7 + .04·(log10(1000)/3.5) + .06·min(1, (1 + 2·.5)/2)) / .65 = .91577
+        // score = C · (.5 + .5·O)
+        MatchModel.Match m = scorer.score(supply(exact, null, 10.0, 3, true, "SPECIALIZED", 999L, 1, 2));
+        assertEquals(0.9579, m.score());
+        assertEquals(List.of("PRODUCT_EXACT", "SUPPLIES_PEERS", "DISTANCE", "FEEDS_SEGMENT", "TIER", "TRACK_RECORD", "SCALE"),
                 m.reasons().stream().map(MatchModel.Reason::code).toList());
-        assertEquals(0.35, m.reasons().get(0).weight());
+        // the capability half is split by evidence: exact 1 against peers .3
+        assertEquals(0.3846, m.reasons().get(0).weight());
+        assertEquals(m.score(), m.reasons().stream().mapToDouble(MatchModel.Reason::weight).sum(), 0.0003);
         assertTrue(m.reasons().get(0).path().text().contains("—需要→ 轴承 ←生产— 供应商"), m.reasons().get(0).path().text());
+        assertEquals(List.of(), m.flags());
     }
 
     @Test
-    void aTextHitFarAwayWithNothingElseScoresLittle() {
+    void withoutCapabilityEvidenceNearnessAndTierCountForNothing() {
         SupplyScorer scorer = new SupplyScorer(config().supply());
-        // .35·.25 + .2·.3 (distance unknown)
-        MatchModel.Match m = scorer.score(supply(SupplySignals.ProductFit.text(0.25), null, 0, false, "NONE", null, 0, 0));
-        assertEquals(0.1475, m.score());
-        assertEquals(List.of("TEXT_MATCH", "DISTANCE"), m.reasons().stream().map(MatchModel.Reason::code).toList());
-        assertEquals(0.25, scorer.textFit(2.0, 4.0));
-        assertEquals(1.0, scorer.withText(0.97));
+        MatchModel.Match m = scorer.score(supply(SupplySignals.ProductFit.NONE, null, 1.0, 0, true, "CHAMPION", 5000L, 3, 0));
+        assertEquals(0.0, m.score());
+    }
+
+    @Test
+    void aNearbyFirmSharingSomeWordsNeverPassesAFarSiblingMaker() {
+        SupplyScorer scorer = new SupplyScorer(config().supply());
+        SupplySignals.ProductFit sibling = new SupplySignals.ProductFit(0.4, SupplySignals.How.SIBLING, "Y", "滚子", "X", "轴承");
+        // the sibling maker: unknown distance, no tier, nothing else: .4 · (.5 + .5 · .2·.3/.65)
+        MatchModel.Match far = scorer.score(supply(sibling, null, null, 0, false, "NONE", null, 0, 0));
+        assertEquals(0.2185, far.score());
+        assertEquals(List.of("DISCOVERED"), far.flags());
+        // next door, a champion with a track record, whose words cover 35 % of the need's (IDF-weighted): .5·.35 = .175 at most
+        SupplySignals.Text words = new SupplySignals.Text(0.35, List.of("轴承"), false, null);
+        MatchModel.Match near = scorer.score(supply(SupplySignals.ProductFit.NONE, words, 0.5, 0, true, "CHAMPION", 5000L, 3, 0));
+        assertTrue(near.score() < far.score(), near.score() + " vs " + far.score());
+        assertEquals("TEXT_MATCH", near.reasons().get(0).code());
     }
 
     @Test

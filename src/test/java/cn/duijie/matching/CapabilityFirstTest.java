@@ -1,0 +1,87 @@
+package cn.duijie.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Supply ranking on a snapshot built in memory (no Quarkus): capability before nearness. Thirty packaging-equipment
+ * firms next door to the buyer share only the common word 设备 with a need for laser-cutting equipment; a distant
+ * maker of a sibling product and a distant maker of a product made together with the wanted one must both rank,
+ * and the packaging firms must not appear at all, although the full-text index returns them.
+ */
+class CapabilityFirstTest {
+
+    static final FirmsAndProducts.Taxonomy TREE = new FirmsAndProducts.Taxonomy(
+            Map.of("G", "激光加工设备", "P1", "激光切割设备", "P2", "激光焊接设备", "P3", "包装设备", "P4", "光纤激光器"),
+            Map.of(), Map.of("P1", "G", "P2", "G"), Map.of(), Map.of(), Map.of(), Map.of(),
+            Map.of("P1", List.of("激光切割机"), "P4", List.of("激光器")));
+
+    static FirmsAndProducts.Firm firm(String id, String name, double lat, List<String> makes) {
+        List<String> texts = new ArrayList<>(List.of(name));
+        makes.forEach(p -> texts.add(TREE.productNames().get(p)));
+        return new FirmsAndProducts.Firm(-1, id, name, "321000", 100L, false, lat, 119.4, "NONE", List.of(), makes, List.of(),
+                List.of(), List.of(), 0, Words.of(texts));
+    }
+
+    static MatchingSnapshot snapshot() {
+        List<FirmsAndProducts.Firm> firms = new ArrayList<>();
+        firms.add(firm("BUYER", "扬州某重工集团股份有限公司", 32.40, List.of()));
+        for (int i = 0; i < 30; i++) {
+            firms.add(firm("PACK" + i, "扬州" + (char) ('甲' + i) + "包装设备有限公司", 32.40, List.of("P3")));
+        }
+        for (int i = 0; i < 3; i++) { // makers of the wanted product that also make fibre lasers, far away
+            firms.add(firm("MAKER" + i, "苏州" + (char) ('子' + i) + "激光科技有限公司", 31.30, List.of("P1", "P4")));
+        }
+        firms.add(firm("SIBLING", "无锡某焊接技术有限公司", 31.50, List.of("P2")));
+        firms.add(firm("COMADE", "常州某光电有限公司", 31.70, List.of("P4")));
+        return new MatchingSnapshot(1, 0, FirmsAndProducts.empty(TREE).withFirms(firms, List.of()), null, null, null,
+                new TrackRecords(Map.of()));
+    }
+
+    static MatchQuery need(List<String> products) {
+        return new MatchQuery("N1", "SUPPLY", "BUYER", "寻求激光切割设备供应商", "用于钢结构下料", products, List.of(), List.of(),
+                null, null, null, null);
+    }
+
+    @Test
+    void makersSiblingsAndCoProducersRankAndCommonWordNeighboursDoNot() {
+        MatchingSnapshot s = snapshot();
+        assertTrue(s.firms().words().common("设备", 0.05, 20), "设备 is in nearly every firm here");
+        SupplyMatcher matcher = new SupplyMatcher(null, null, null, ScorerTest.config());
+        List<TextHits.Hit> hits = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            hits.add(new TextHits.Hit("E", "PACK" + i, 3.0)); // what a bigram index returns for 设备
+        }
+        List<MatchModel.Match> ranked = matcher.rank(s, need(List.of("P1")), hits, Set.of(), 10);
+        List<String> ids = ranked.stream().map(m -> m.candidate().id()).toList();
+        assertEquals(List.of("MAKER0", "MAKER1", "MAKER2"), ids.subList(0, 3));
+        assertTrue(ids.containsAll(List.of("SIBLING", "COMADE")), ids.toString());
+        assertFalse(ids.stream().anyMatch(id -> id.startsWith("PACK")), ids.toString());
+        MatchModel.Match co = ranked.get(ids.indexOf("COMADE"));
+        assertEquals("CO_PRODUCTION", co.reasons().get(0).code());
+        assertTrue(co.reasons().get(0).text().contains("3 家企业同时生产“光纤激光器”和“激光切割设备”"), co.reasons().get(0).text());
+        assertTrue(co.flags().contains("DISCOVERED"));
+        assertFalse(ranked.get(0).flags().contains("DISCOVERED"));
+    }
+
+    @Test
+    void aFirmWhoseNameNamesTheProductCountsAsEvidence() {
+        MatchingSnapshot base = snapshot();
+        FirmsAndProducts f = base.firms().withFirms(List.of(firm("NAMED", "泰州某激光切割设备有限公司", 32.45, List.of())), List.of());
+        MatchingSnapshot s = new MatchingSnapshot(2, 0, f, null, null, null, base.track());
+        SupplyMatcher matcher = new SupplyMatcher(null, null, null, ScorerTest.config());
+        List<MatchModel.Match> ranked = matcher.rank(s, need(List.of("P1")), List.of(new TextHits.Hit("E", "NAMED", 5.0)), Set.of(), 10);
+        MatchModel.Match named = ranked.stream().filter(m -> m.candidate().id().equals("NAMED")).findFirst().orElseThrow();
+        assertEquals("NAMES_PRODUCT", named.reasons().get(0).code());
+        assertTrue(named.flags().contains("DISCOVERED"));
+    }
+}
