@@ -114,6 +114,7 @@ public final class AccessRules {
             // pickers and event lists
             rule("GET /api/v1/products", Who.ANYONE, ""),
             rule("GET /api/v1/technologies", Who.ANYONE, ""),
+            rule("GET /api/v1/products/{code}/potential-makers", Who.LOGIN, ""),
             rule("GET /api/v1/events", Who.LOGIN, ""),
             // cultivation desk (梯度培育)
             rule("GET /api/v1/regions/{code}/targets", Who.BUREAU, CITY_BUREAU),

@@ -146,6 +146,69 @@ public class SupplyMatcher {
         return out.size() > limit ? out.subList(0, limit) : out;
     }
 
+    /**
+     * Discovery (补链, second sourcing): firms able to make a product they do not list — makers of its siblings and
+     * of the product one level up, makers of the products most often made together with it, and firms whose words
+     * name it — in the region and below when one is given; best first, each flagged DISCOVERED with its evidence.
+     */
+    public Uni<List<MatchModel.Match>> potentialMakers(String product, String region, int limit) {
+        return snapshots.current().chain(snapshot -> {
+            FirmsAndProducts s = snapshot.firms();
+            String name = s.productNames().get(product);
+            if (name == null) {
+                return Uni.createFrom().failure(cn.duijie.common.DomainException.notFound(
+                        cn.duijie.common.Messages.get("product.not-found", product)));
+            }
+            return text.firms(name).map(hits -> discover(snapshot, product, region, hits, limit));
+        });
+    }
+
+    List<MatchModel.Match> discover(MatchingSnapshot snapshot, String product, String region, List<TextHits.Hit> hits, int limit) {
+        FirmsAndProducts s = snapshot.firms();
+        SupplyEvidence ask = new SupplyEvidence(s, config, List.of(product), String.join(" ",
+                s.productKeywords().getOrDefault(product, List.of())));
+        Set<String> listed = new HashSet<>();
+        listed.add(product);
+        listed.addAll(s.narrower().getOrDefault(product, List.of()));
+        Set<String> sources = new LinkedHashSet<>();
+        sources.addAll(s.siblings().getOrDefault(product, List.of()));
+        sources.addAll(s.broader().getOrDefault(product, List.of()));
+        ask.similar().get(0).forEach(x -> sources.add(x.product()));
+        Map<String, FirmsAndProducts.Firm> candidates = new LinkedHashMap<>();
+        for (String p : sources) {
+            for (FirmsAndProducts.Firm c : s.makersByProduct().getOrDefault(p, List.of())) {
+                candidates.putIfAbsent(c.id(), c);
+            }
+        }
+        for (TextHits.Hit h : hits) {
+            FirmsAndProducts.Firm c = s.firm(h.id());
+            if (c != null) {
+                candidates.putIfAbsent(c.id(), c);
+            }
+        }
+        List<MatchModel.Match> out = new ArrayList<>();
+        for (FirmsAndProducts.Firm c : candidates.values()) {
+            if (c.makes().stream().anyMatch(listed::contains)
+                    || (region != null && !snapshot.regions().regionAndAbove(c.regionCode() == null ? "" : c.regionCode()).contains(region))) {
+                continue;
+            }
+            SupplySignals.ProductFit fit = ask.fit(c);
+            TrackRecords.Track track = snapshot.track().of("ENTERPRISE", c.id());
+            SupplySignals signals = new SupplySignals(new SupplySignals.Party("", ""), new SupplySignals.Party(c.id(), c.name()),
+                    c.regionCode(), "", List.of(), fit, ask.coMade(c), ask.text(c, false), null, 0, 0, List.of(), null, c.tier(),
+                    c.employees(), track.deals(), track.mets(), false);
+            if (scorer.capability(signals) < scorer.minCapability()) {
+                continue;
+            }
+            List<String> siblingsMade = fit.how() == SupplySignals.How.SIBLING ? c.makes().stream()
+                    .filter(p -> s.siblings().getOrDefault(product, List.of()).contains(p))
+                    .map(p -> s.productNames().getOrDefault(p, p)).toList() : List.of();
+            out.add(scorer.discovery(signals, siblingsMade));
+        }
+        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
     /** The buyer's segments: where it makes products, else the segments its wanted products feed. */
     private static Set<String> buyerSegments(FirmsAndProducts s, FirmsAndProducts.Firm buyer, List<String> wanted) {
         Set<String> own = buyer == null ? Set.of() : s.segmentsOf(buyer);

@@ -204,6 +204,60 @@ public final class SupplyScorer {
                 round(score), reasons, List.copyOf(flags));
     }
 
+    /**
+     * Discovery (补链, second sourcing): how likely a firm that does not list a product makes it, ordered among
+     * equally likely ones by tier, size and track record only (there is no buyer to be near). Same capability as
+     * {@link #score}; flagged DISCOVERED.
+     */
+    public MatchModel.Match discovery(SupplySignals s, List<String> siblingsMade) {
+        double capability = capability(s);
+        List<MatchModel.Reason> reasons = new ArrayList<>();
+        double sum = s.fit().fit() + (s.coMade() == null ? 0 : coEvidence(s.coMade().cosine())) + textEvidence(s.text());
+        double capabilityPart = capability * (1 - w.orderShare());
+        String id = s.candidate().id();
+        String name = s.candidate().name();
+        if (s.fit().how() != SupplySignals.How.NONE) {
+            String made = siblingsMade.isEmpty() ? s.fit().viaName() : String.join("、", siblingsMade);
+            reasons.add(new MatchModel.Reason("PRODUCT_" + s.fit().how(), Messages.get("reason.discovery." + s.fit().how(), made,
+                    s.fit().wantName()), round(capabilityPart * s.fit().fit() / sum),
+                    Paths.start("ENTERPRISE", id, name).to("MAKES", "PRODUCT", s.fit().viaCode(), s.fit().viaName()).build()));
+        }
+        SupplySignals.CoMade co = s.coMade();
+        if (co != null) {
+            reasons.add(new MatchModel.Reason("CO_PRODUCTION", Messages.get("reason.coproduction", co.viaName(), (long) co.both(), co.wantName()),
+                    round(capabilityPart * coEvidence(co.cosine()) / sum),
+                    Paths.start("ENTERPRISE", id, name).to("MAKES", "PRODUCT", co.viaCode(), co.viaName()).build()));
+        }
+        SupplySignals.Text text = s.text();
+        if (text != null && textEvidence(text) > 0) {
+            reasons.add(new MatchModel.Reason(text.namesProduct() ? "NAMES_PRODUCT" : "TEXT_MATCH", text.namesProduct()
+                    ? Messages.get("reason.text.names", text.product())
+                    : Messages.get("reason.text", String.join("、", text.shared().subList(0, Math.min(4, text.shared().size())))),
+                    round(capabilityPart * textEvidence(text) / sum), null));
+        }
+        double orderTotalHere = w.tier() + w.scale() + w.trackRecord();
+        double orderPart = capability * w.orderShare() / orderTotalHere;
+        String tier = s.tier() == null ? "NONE" : s.tier();
+        double tierScore = tierScore(tier);
+        if (tierScore > 0) {
+            reasons.add(new MatchModel.Reason("TIER", Messages.get("reason.tier." + tier), round(orderPart * w.tier() * tierScore), null));
+        }
+        long employees = s.employees() == null ? 0 : s.employees();
+        double scale = Math.min(1, Math.log10(employees + 1.0) / w.scaleLog10ForFull());
+        if (employees > 0) {
+            reasons.add(new MatchModel.Reason("SCALE", Messages.get("reason.scale", employees), round(orderPart * w.scale() * scale), null));
+        }
+        double track = Math.min(1, (s.deals() + s.mets() * w.metWeight()) / w.dealsForFull());
+        if (s.deals() + s.mets() > 0) {
+            reasons.add(new MatchModel.Reason("TRACK_RECORD", Messages.get("reason.track", (long) s.deals(), (long) s.mets()),
+                    round(orderPart * w.trackRecord() * track), null));
+        }
+        double order = (w.tier() * tierScore + w.scale() * scale + w.trackRecord() * track) / orderTotalHere;
+        reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
+        return new MatchModel.Match(new MatchModel.Candidate("ENTERPRISE", id, name, s.candidateRegion(), s.tier()),
+                round(capability * (1 - w.orderShare() + w.orderShare() * order)), reasons, List.of("DISCOVERED"));
+    }
+
     /** Every score and weight is shown to four decimals. */
     static double round(double v) {
         return Math.round(v * 10_000) / 10_000.0;

@@ -84,4 +84,16 @@ class CapabilityFirstTest {
         assertEquals("NAMES_PRODUCT", named.reasons().get(0).code());
         assertTrue(named.flags().contains("DISCOVERED"));
     }
+
+    @Test
+    void discoveryFindsFirmsThatDoNotListTheProductWithTheirEvidence() {
+        SupplyMatcher matcher = new SupplyMatcher(null, null, null, ScorerTest.config());
+        List<TextHits.Hit> hits = List.of(new TextHits.Hit("E", "PACK0", 3.0), new TextHits.Hit("E", "MAKER0", 9.0));
+        List<MatchModel.Match> found = matcher.discover(snapshot(), "P1", null, hits, 10);
+        List<String> ids = found.stream().map(m -> m.candidate().id()).toList();
+        assertEquals(Set.of("SIBLING", "COMADE"), Set.copyOf(ids), "makers that list it and common-word firms are not discoveries");
+        MatchModel.Match sibling = found.get(ids.indexOf("SIBLING"));
+        assertEquals("生产同类产品 激光焊接设备（与“激光切割设备”同属一类）", sibling.reasons().get(0).text());
+        assertTrue(found.stream().allMatch(m -> m.flags().equals(List.of("DISCOVERED"))));
+    }
 }
