@@ -104,8 +104,10 @@ public class QualityHarness implements QuarkusApplication {
         int enterprises = 20_000;
         int queries = 500;
         long seed = 1;
+        boolean sparse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--sparse" -> sparse = true;
                 case "--enterprises" -> enterprises = Integer.parseInt(args[++i]);
                 case "--queries" -> queries = Integer.parseInt(args[++i]);
                 case "--seed" -> seed = Long.parseLong(args[++i]);
@@ -121,12 +123,18 @@ public class QualityHarness implements QuarkusApplication {
         List<Hidden> supplies = hide(dir.resolve("supplies.csv"), new SplittableRandom(seed));
         List<Hidden> collaborations = hide(dir.resolve("collaborations.csv"), new SplittableRandom(seed + 10));
         List<Hidden> investments = hide(dir.resolve("investments.csv"), new SplittableRandom(seed + 20));
-        System.out.printf("generated %d firms; hid %d supply, %d collaboration and %d investment rows; importing%n",
-                enterprises, supplies.size(), collaborations.size(), investments.size());
+        List<Hidden> makes = hideMakes(dir, new SplittableRandom(seed + 30));
+        if (sparse) {
+            reduceToNamesAndProducts(dir);
+        }
+        System.out.printf("generated %d firms (%s mode); hid %d supply, %d collaboration, %d investment and %d MAKES rows; importing%n",
+                enterprises, sparse ? "sparse" : "rich", supplies.size(), collaborations.size(), investments.size(), makes.size());
         Files.delete(dir.resolve("needs.csv"));
         imports.importNow("bench", ImportCommand.sources(List.of(dir.toString())));
 
-        evaluate("SUPPLY", enterprises, sample(supplies, queries, new SplittableRandom(seed + 1)), supplyTable(), this::supply);
+        String mode = sparse ? "sparse: names and product lists only" : "rich";
+        evaluate("SUPPLY, " + mode, enterprises, sample(supplies, queries, new SplittableRandom(seed + 1)), supplyTable(), this::supply);
+        evaluate("DISCOVERY, " + mode, enterprises, sample(makes, queries, new SplittableRandom(seed + 31)), discoveryTable(), this::discovery);
         evaluate("TECH", enterprises, sample(collaborations, queries, new SplittableRandom(seed + 11)), techTable(), this::tech);
         evaluate("FINANCE", enterprises, sample(investments, queries, new SplittableRandom(seed + 21)), financeTable(), this::finance);
         System.out.printf(Locale.ROOT, "%nwhole run (generate, import, evaluate) %.1f s%n", (System.nanoTime() - began) / 1e9);
@@ -181,6 +189,97 @@ public class QualityHarness implements QuarkusApplication {
         return hidden;
     }
 
+    /**
+     * Held-out MAKES: for a random 20 % of the firms that make two products or more, one of them (at random) is taken
+     * off the firm's product list — and off its description, which names its products — before the import. Returns
+     * (product, firm) pairs: can Duijie rediscover that the firm makes it?
+     */
+    static List<Hidden> hideMakes(Path dir, SplittableRandom rnd) throws IOException {
+        Path file = dir.resolve("enterprises.csv");
+        Map<String, String> productNames = new HashMap<>();
+        List<String> products = Files.readAllLines(dir.resolve("products.csv"), StandardCharsets.UTF_8);
+        for (String line : products.subList(1, products.size())) {
+            List<String> f = csv(line);
+            productNames.put(f.get(0), f.get(1));
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> header = csv(lines.get(0));
+        int codes = header.indexOf("productCodes");
+        int desc = header.indexOf("description");
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        List<Hidden> hidden = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = new ArrayList<>(csv(line));
+            List<String> made = new ArrayList<>(List.of(f.get(codes).split("\\|")));
+            if (made.size() >= 2 && rnd.nextDouble() < 0.2) {
+                String p = made.remove(rnd.nextInt(made.size()));
+                f.set(codes, String.join("|", made));
+                f.set(desc, f.get(desc).replace("、" + productNames.get(p), "").replace(productNames.get(p) + "、", ""));
+                hidden.add(new Hidden(f.get(0), p, new String[] {f.get(0), p}));
+                out.add(csvLine(f));
+            } else {
+                out.add(line);
+            }
+        }
+        Files.write(file, out, StandardCharsets.UTF_8);
+        return hidden;
+    }
+
+    /**
+     * The sparse mode: what real registers hold — a firm's name and its product list. Firm descriptions go, and the
+     * products keep their names but lose their keywords.
+     */
+    static void reduceToNamesAndProducts(Path dir) throws IOException {
+        blankColumn(dir.resolve("enterprises.csv"), "description");
+        blankColumn(dir.resolve("products.csv"), "keywords");
+    }
+
+    private static void blankColumn(Path file, String column) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int c = csv(lines.get(0)).indexOf(column);
+        List<String> out = new ArrayList<>(List.of(lines.get(0)));
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = new ArrayList<>(csv(line));
+            f.set(c, "");
+            out.add(csvLine(f));
+        }
+        Files.write(file, out, StandardCharsets.UTF_8);
+    }
+
+    /** One CSV line's fields (RFC 4180 quotes; the generator quotes fields with commas or quotes). */
+    static List<String> csv(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    static String csvLine(List<String> fields) {
+        return String.join(",", fields.stream().map(f -> f.contains(",") || f.contains("\"") || f.contains("\n")
+                ? '"' + f.replace("\"", "\"\"") + '"' : f).toList());
+    }
+
     /** Up to {@code n} distinct hidden pairs at random (the first hidden row of each pair). */
     static List<Hidden> sample(List<Hidden> hidden, int n, SplittableRandom pick) {
         Map<String, Hidden> pairs = new LinkedHashMap<>();
@@ -231,6 +330,32 @@ public class QualityHarness implements QuarkusApplication {
                 MATCH (c:Enterprise)-[:MAKES]->(:Product {code: $p}) WHERE c.creditCode <> $buyer
                 RETURN c.creditCode AS id ORDER BY COUNT { (c)-[:SUPPLIES]->() } DESC, c.creditCode LIMIT 10
                 """, Map.of("p", product, "buyer", buyer)));
+        return List.of(duijie, keyword, bestConnected);
+    }
+
+    // ---- DISCOVERY (补链): held-out MAKES --------------------------------------------------------------------------
+
+    private static Table discoveryTable() {
+        return new Table("Duijie discovery (potential makers)", "keyword full text of the product (names, descriptions, products)",
+                "best-connected maker of a sibling product");
+    }
+
+    /** Hidden: (firm, product). Every method leaves out the firms that list the product or a narrower one. */
+    private List<List<String>> discovery(Hidden h) {
+        String product = h.row()[1];
+        List<String> duijie = await(supplyMatcher.potentialMakers(product, null, 10)).stream().map(m -> m.candidate().id()).toList();
+        String text = read("MATCH (p:Product {code: $c}) RETURN p.keywordText AS t", Map.of("c", product)).get(0).get("t").asString();
+        List<String> keyword = ids(read("""
+                CALL db.index.fulltext.queryNodes('enterprise_text', $q, {limit: 300}) YIELD node
+                WHERE NOT EXISTS { (node)-[:MAKES]->(:Product)-[:BROADER*0..2]->(:Product {code: $p}) }
+                RETURN node.creditCode AS id LIMIT 10
+                """, Map.of("q", FullText.escape(text), "p", product)));
+        List<String> bestConnected = ids(read("""
+                MATCH (:Product {code: $p})-[:BROADER]->(:Product)<-[:BROADER]-(sib:Product)<-[:MAKES]-(c:Enterprise)
+                WHERE sib.code <> $p AND NOT EXISTS { (c)-[:MAKES]->(:Product)-[:BROADER*0..2]->(:Product {code: $p}) }
+                WITH DISTINCT c
+                RETURN c.creditCode AS id ORDER BY COUNT { (c)-[:SUPPLIES]->() } DESC, c.creditCode LIMIT 10
+                """, Map.of("p", product)));
         return List.of(duijie, keyword, bestConnected);
     }
 

@@ -199,8 +199,14 @@ public interface MatchingConfig {
         /** Evidence: a product made together with the wanted one, this × the cosine of their maker sets. */
         @WithDefault("0.6") double coProduction();
 
-        /** Evidence: the firm's words name every word of a wanted product (name, description, product names). */
-        @WithDefault("0.7") double namedProduct();
+        /**
+         * Evidence: the firm's words (name, description, product names) name a wanted product it does not list —
+         * nearly as strong as listing a narrower one.
+         */
+        @WithDefault("0.85") double namedProduct();
+
+        /** The IDF-weighted share of a product name's words a firm's words must hold to name the product. */
+        @WithDefault("0.8") double namedCoverage();
 
         /** Evidence: the IDF-weighted share of the need's words the firm uses, times this. */
         @WithDefault("0.5") double text();

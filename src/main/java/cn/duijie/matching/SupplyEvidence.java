@@ -77,16 +77,31 @@ final class SupplyEvidence {
         };
     }
 
-    /** The firm's product most similar to a wanted one by co-production, or null. */
+    /**
+     * The firm's co-production evidence: its product most similar to a wanted one, by the cosine of their maker
+     * sets. (Combining all its co-made products as independent chances was tried: it lifted firms with long
+     * product lists and lost recall in the quality harness.)
+     */
     SupplySignals.CoMade coMade(FirmsAndProducts.Firm c) {
         SupplySignals.CoMade best = null;
+        double bestCombined = 0;
         for (int i = 0; i < wanted.size(); i++) {
             String want = wanted.get(i);
+            CoProduction.Similar top = null;
+            double none = 1; // 1 − the best cosine
             for (CoProduction.Similar x : similar.get(i)) {
-                if (c.makes().contains(x.product()) && (best == null || x.cosine() > best.cosine())) {
-                    best = new SupplySignals.CoMade(x.product(), s.productNames().getOrDefault(x.product(), x.product()), want,
-                            s.productNames().getOrDefault(want, want), x.both(), x.cosine());
+                if (c.makes().contains(x.product())) {
+                    none = Math.min(none, 1 - x.cosine());
+                    if (top == null || x.cosine() > top.cosine()) {
+                        top = x;
+                    }
                 }
+            }
+            double combined = 1 - none;
+            if (top != null && combined > bestCombined) {
+                bestCombined = combined;
+                best = new SupplySignals.CoMade(top.product(), s.productNames().getOrDefault(top.product(), top.product()), want,
+                        s.productNames().getOrDefault(want, want), top.both(), combined);
             }
         }
         return best;
@@ -94,7 +109,8 @@ final class SupplyEvidence {
 
     /**
      * The words the firm shares with the asking text, IDF-weighted; shared words that are all common (设备, 材料) are
-     * no evidence. {@code namesProduct} when the firm's words hold every word of a wanted product it does not list.
+     * no evidence. {@code namesProduct} when the firm's words hold the words of a wanted product it does not list (IDF-weighted,
+     * at least {@code named-coverage}: a missing common word such as 设备 does not matter).
      */
     SupplySignals.Text text(FirmsAndProducts.Firm c, boolean listed) {
         WordStats stats = s.words();
@@ -104,8 +120,9 @@ final class SupplyEvidence {
         if (!listed) {
             for (String want : wanted) {
                 List<String> pw = s.productWords().getOrDefault(want, List.of());
-                if (!pw.isEmpty() && c.words().containsAll(pw)
-                        && pw.stream().anyMatch(x -> !stats.common(x, w.commonShare(), w.commonMinFirms()))) {
+                // every word of the product's name but common ones (激光切割 names 激光切割设备)
+                if (!pw.isEmpty() && stats.coverage(pw, c.words()) >= w.namedCoverage()
+                        && pw.stream().anyMatch(x -> c.words().contains(x) && !stats.common(x, w.commonShare(), w.commonMinFirms()))) {
                     named = s.productNames().getOrDefault(want, want);
                     break;
                 }
