@@ -184,7 +184,7 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingRequestView.class)))
     public Uni<Response> request(@RestPath UUID id, @NotNull @Valid MeetingRequestInput body) {
         return actors.participantOrBureau(caller.get(), id, null, body.fromParticipantId())
-                .chain(actor -> requests.request(id, body))
+                .chain(actor -> requests.request(id, body, actor))
                 .map(r -> Response.created(URI.create(BASE + id + "/meeting-requests/" + r.id())).entity(r).build());
     }
 
@@ -193,7 +193,7 @@ public class EventResource {
     @Operation(summary = "洽谈请求列表 Meeting requests of an event")
     public Uni<MeetingRequestList> requests(@RestPath UUID id, @RestQuery RequestStatus status, @RestQuery UUID participantId) {
         return actors.requestsVisibleTo(caller.get(), id, participantId)
-                .chain(visible -> requests.requests(id, status, visible));
+                .chain(visible -> requests.requests(id, status, visible, caller.get()));
     }
 
     @POST

@@ -161,7 +161,7 @@ public class EventPages {
     public Uni<Response> event(@PathParam("id") UUID id, @QueryParam("tab") @DefaultValue("invitees") String tab) {
         return staffOf(id).chain(user -> {
             return Pages.respond(events.get(id).chain(e -> invitees.suggestedInvitees(id, 20)
-                    .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null).map(rs -> {
+                    .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null, user.caller()).map(rs -> {
                         Map<UUID, String> names = new HashMap<>();
                         ps.items().forEach(p -> names.put(p.id(), p.name()));
                         return Templates.event(Frame.of(e.title(), "events", user), e, suggested, ps.items(), rs.items(), names, tab);
@@ -207,7 +207,7 @@ public class EventPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> request(@PathParam("id") UUID id, @RestForm UUID from, @RestForm UUID to, @RestForm String note) {
         return staffOf(id).chain(user -> {
-            return back(id, "requests", Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null))), user);
+            return back(id, "requests", Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null), actor(user))), user);
         });
     }
 
