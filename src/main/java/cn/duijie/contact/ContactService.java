@@ -231,6 +231,17 @@ public class ContactService {
                 .map(rows -> rows.stream().map(r -> r.needId).collect(Collectors.toSet()));
     }
 
+    /** Whether the caller's party has an open (pending or accepted) request to this party about this need (or none). */
+    public Uni<Boolean> hasAsked(Caller caller, ContactApi.Party to, String needId) {
+        Actor own = caller.anonymous() ? null : caller.ownParty();
+        if (own == null) {
+            return Uni.createFrom().item(false);
+        }
+        return contactable(new Actor(Actor.Type.valueOf(to.type().name()), to.id().strip())).chain(party -> party.isEmpty()
+                ? Uni.createFrom().item(false)
+                : Panache.withSession(() -> open(own.label(), party.get().label(), needId)).map(java.util.Objects::nonNull));
+    }
+
     /** Details of every party the caller's party may now see (an accepted request either way). */
     public Uni<List<ContactApi.SharedContact>> contacts(Caller caller) {
         String me = ownParty(caller).label();

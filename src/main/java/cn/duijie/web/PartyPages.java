@@ -41,9 +41,10 @@ public class PartyPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance lab(Frame frame, InstitutionApi.Detail lab, Paged<InstitutionApi.Achievement> achievements,
-                                           List<MatchModel.Opportunity> needs, List<Consortium> consortia, String saved);
+                                           List<MatchModel.Opportunity> needs, java.util.Map<String, String> posters,
+                                           List<Consortium> consortia, String saved);
 
-        static native TemplateInstance investor(Frame frame, List<FundFlow> funds);
+        static native TemplateInstance investor(Frame frame, List<FundFlow> funds, java.util.Map<String, String> posters);
 
         static native TemplateInstance bureau(Frame frame, WebUser user, HomePages.NeedList needs, String kind, String status,
                                               List<String> kinds, List<String> statuses);
@@ -54,8 +55,11 @@ public class PartyPages {
     private final MatchingService matching;
     private final NeedService needs;
     private final WebSession session;
+    private final cn.duijie.enterprise.EnterpriseService firms;
 
-    PartyPages(InstitutionService institutions, FundService funds, MatchingService matching, NeedService needs, WebSession session) {
+    PartyPages(InstitutionService institutions, FundService funds, MatchingService matching, NeedService needs, WebSession session,
+               cn.duijie.enterprise.EnterpriseService firms) {
+        this.firms = firms;
         this.institutions = institutions;
         this.funds = funds;
         this.matching = matching;
@@ -70,9 +74,14 @@ public class PartyPages {
         return session.requireParty().chain(user -> Pages.respond(institutions.get(user.partyId()).chain(lab -> institutions
                 .achievements(new InstitutionApi.AchievementFilter(null, null, user.partyId(), null), Math.max(0, page), 20)
                 .chain(achievements -> matching.needsForParty("INSTITUTION", user.partyId(), 10)
-                        .chain(open -> consortia(user.partyId(), open)
-                                .map(teams -> Templates.lab(Frame.of(Pages.text("web.home.title", lab.name()), "home", user), lab,
-                                        new Paged<>(achievements), open, teams, saved))))), user));
+                        .chain(open -> consortia(user.partyId(), open).chain(teams -> posters(open)
+                                .map(posters -> Templates.lab(Frame.of(Pages.text("web.home.title", lab.name()), "home", user), lab,
+                                        new Paged<>(achievements), open, posters, teams, saved)))))), user));
+    }
+
+    /** Who posted each of these needs, by credit code, so a page names the firm instead of a bare link. */
+    private Uni<java.util.Map<String, String>> posters(List<MatchModel.Opportunity> opportunities) {
+        return firms.names(opportunities.stream().map(o -> o.need().postedBy()).toList());
     }
 
     /** 揭榜挂帅 proposals for the best-fitting TECH needs that name this institution, need after need. */
@@ -102,7 +111,8 @@ public class PartyPages {
                         }));
                     }
                     return flows;
-                }).map(list -> Templates.investor(Frame.of(Pages.text("web.investor.title"), "home", user), list)), user));
+                }).chain(list -> posters(list.stream().flatMap(f -> f.dealFlow().stream()).toList())
+                        .map(posters -> Templates.investor(Frame.of(Pages.text("web.investor.title"), "home", user), list, posters))), user));
     }
 
     @GET
