@@ -15,14 +15,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import cn.duijie.support.Browser;
-import cn.duijie.support.Imports;
 import cn.duijie.support.Logins;
 import cn.duijie.support.Ready;
 import cn.duijie.support.SupplyRegion;
-import cn.duijie.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 
 /**
  * A fund analyst logs in, reads each fund's deal flow with its reasons and conflict flag, opens the firm behind a
@@ -42,21 +39,9 @@ class InvestorJourneyTest {
     @Test
     void anInvestorReadsItsDealFlowWithReasonsOpensTheFirmAndAsksForContact(@TempDir Path dir) {
         SupplyRegion r = new SupplyRegion(dir);
-        String investor = r.p + "V";
-        Imports.upload(
-                TestData.csv(dir, "investors.csv", "id,name,kind,regionCode\n%s,镇江%s创投,VC,321100\n".formatted(investor, r.p)),
-                TestData.csv(dir, "funds.csv", """
-                        id,investorId,name,stages,ticketMinWan,ticketMaxWan,instruments,chainIds,segmentIds,regionMandate
-                        %1$sF1,%2$s,%1$s一号基金,A|B,500,5000,EQUITY,%1$sC,,
-                        %1$sF2,%2$s,%1$s二号基金,A,200,3000,EQUITY,%1$sC,,
-                        """.formatted(r.p, investor)),
-                TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n%sF1,%s,A,2024,800\n"
-                        .formatted(r.p, r.champion)))
-                .statusCode(201).body("errors", org.hamcrest.Matchers.hasSize(0));
+        String investor = r.investorWithTwoFunds(dir);
         String title = r.p + " 扩产融资 2000 万元";
-        Logins.firm(r.nearCertified).contentType(ContentType.JSON).body("""
-                {"kind": "FINANCE", "postedBy": "%s", "title": "%s", "amountWan": 2000, "stage": "A", "instrument": "EQUITY"}
-                """.formatted(r.nearCertified, title)).post("/api/v1/needs").then().statusCode(201);
+        r.financeNeed(title);
         Logins.investor(investor);
         String firmName = "丹阳" + r.p + "精密轴承";
 

@@ -111,21 +111,9 @@ class PagesOnOneSessionTest {
     @Test
     void anInvestorsFundsEachWithItsDealFlowAndConflictFlagAnswer200(@TempDir Path dir) {
         SupplyRegion r = new SupplyRegion(dir);
-        String investor = r.p + "V";
-        cn.duijie.support.Imports.upload(
-                cn.duijie.support.TestData.csv(dir, "investors.csv", "id,name,kind,regionCode\n%s,镇江%s创投,VC,321100\n".formatted(investor, r.p)),
-                cn.duijie.support.TestData.csv(dir, "funds.csv", """
-                        id,investorId,name,stages,ticketMinWan,ticketMaxWan,instruments,chainIds,segmentIds,regionMandate
-                        %1$sF1,%2$s,%1$s一号基金,A|B,500,5000,EQUITY,%1$sC,,
-                        %1$sF2,%2$s,%1$s二号基金,A,200,3000,EQUITY,%1$sC,,
-                        """.formatted(r.p, investor)),
-                cn.duijie.support.TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n%sF1,%s,A,2024,800\n"
-                        .formatted(r.p, r.champion)))
-                .statusCode(201).body("errors", org.hamcrest.Matchers.hasSize(0));
+        String investor = r.investorWithTwoFunds(dir);
         String title = r.p + " 扩产融资 2000 万元";
-        Logins.firm(r.nearCertified).contentType(ContentType.JSON).body("""
-                {"kind": "FINANCE", "postedBy": "%s", "title": "%s", "amountWan": 2000, "stage": "A", "instrument": "EQUITY"}
-                """.formatted(r.nearCertified, title)).post("/api/v1/needs").then().statusCode(201);
+        r.financeNeed(title);
         Logins.investor(investor);
         java.util.function.Supplier<RequestSpecification> analyst = as("v-" + investor.toLowerCase());
         // the need reaches the graph through the outbox relay: ask until both funds show it
