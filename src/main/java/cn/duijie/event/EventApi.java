@@ -235,4 +235,24 @@ public final class EventApi {
     @Schema(name = "SuggestedInvitees")
     public record SuggestedInvitees(UUID eventId, List<Invitee> hosts, List<Invitee> guests) {
     }
+
+    /** Orders of an event list (GET /events?sort=): latest date first (default), by title, kind or schedule status. */
+    public enum Sort implements cn.duijie.common.SortParam.Key {
+        DATE(true), TITLE(false), KIND(false), STATUS(false);
+
+        private final boolean descending;
+
+        Sort(boolean descending) {
+            this.descending = descending;
+        }
+
+        @Override
+        public boolean descending() {
+            return descending;
+        }
+
+        public static Sort parse(String text) {
+            return cn.duijie.common.SortParam.parse(Sort.class, text, DATE);
+        }
+    }
 }

@@ -100,9 +100,12 @@ public class EventResource {
     @GET
     @Operation(summary = "活动列表 Events of a region (sub-regions included), newest first")
     public Uni<cn.duijie.common.Page<EventView>> list(@RestQuery String region,
+                                                     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                                             description = "DATE（默认，日期最近在前）、TITLE、KIND 或 STATUS（日程状态）")
+                                                     @RestQuery String sort,
                                                      @RestQuery @DefaultValue("0") @Min(0) int page,
                                                      @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return events.list(region, page, size);
+        return events.list(region, EventApi.Sort.parse(sort), page, size);
     }
 
     @GET

@@ -69,7 +69,7 @@ public class EventPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, EventForm form, FormErrors errors,
+        static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, SortLinks sorts, EventForm form, FormErrors errors,
                                             List<ChainApi.ChainSummary> chains, List<RegionService.Region> regions,
                                             List<String> kinds);
 
@@ -116,17 +116,17 @@ public class EventPages {
     }
 
     @GET
-    public Uni<Response> list(@QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireBureau().chain(user -> {
-            return listPage(user, Math.max(0, page), EventForm.blank(user.regionCode()), FormErrors.NONE, 200);
-        });
+    public Uni<Response> list(@QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page) {
+        return session.requireBureau().chain(user -> Uni.createFrom().item(() -> EventApi.Sort.parse(sort))
+                .chain(order -> listPage(user, order, Math.max(0, page), EventForm.blank(user.regionCode()), FormErrors.NONE, 200))
+                .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user)));
     }
 
-    private Uni<Response> listPage(WebUser user, int page, EventForm form, FormErrors errors, int status) {
+    private Uni<Response> listPage(WebUser user, EventApi.Sort sort, int page, EventForm form, FormErrors errors, int status) {
         // one after another: the page's calls share the request's Hibernate Reactive session (one operation at a time)
-        return events.list(user.regionCode(), page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
-                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list), form, errors,
-                        chainList, regionList, KINDS).createUni())))
+        return events.list(user.regionCode(), sort, page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
+                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list),
+                        SortLinks.of("/bureau/events", sort), form, errors, chainList, regionList, KINDS).createUni())))
                 .map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
     }
 
@@ -144,7 +144,7 @@ public class EventPages {
                     parse(tables, "tables", errors, Integer::valueOf), venue, actor(user));
             errors.addAll(FormErrors.violations(validator.validate(in)));
             if (!errors.isEmpty()) {
-                return listPage(user, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
+                return listPage(user, EventApi.Sort.DATE, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
             }
             return Uni.createFrom().deferred(() -> {
                         actors.bureau(user.caller(), regionCode, null);
@@ -152,7 +152,7 @@ public class EventPages {
                     })
                     .map(e -> Response.seeOther(URI.create("/bureau/events/" + e.id())).build())
                     .onFailure(DomainException.class).recoverWithUni(e ->
-                            listPage(user, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
+                            listPage(user, EventApi.Sort.DATE, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
         });
     }
 

@@ -95,6 +95,13 @@ public class FirmPages {
             return filters.query(page.page() - 1);
         }
 
+        /** Clickable headers: the same filters with another sort, from the first page. */
+        public SortLinks sorts() {
+            Filters unsorted = new Filters(filters.q(), filters.tier(), filters.region(), filters.chain(), filters.segment(),
+                    filters.product(), null);
+            return SortLinks.of(unsorted.query(0), EnterpriseApi.Sort.parse(filters.sort()));
+        }
+
         public String next() {
             return filters.query(page.page() + 1);
         }

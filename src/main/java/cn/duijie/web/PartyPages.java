@@ -1,5 +1,7 @@
 package cn.duijie.web;
 
+import cn.duijie.need.NeedApi;
+
 import java.util.List;
 
 import jakarta.ws.rs.DefaultValue;
@@ -47,7 +49,8 @@ public class PartyPages {
         static native TemplateInstance investor(Frame frame, List<FundFlow> funds, java.util.Map<String, String> posters);
 
         static native TemplateInstance bureau(Frame frame, WebUser user, HomePages.NeedList needs, String kind, String status,
-                                              List<String> kinds, List<String> statuses);
+                                              List<String> kinds, List<String> statuses, SortLinks sorts,
+                                              java.util.Map<String, String> posters);
     }
 
     private final InstitutionService institutions;
@@ -118,11 +121,17 @@ public class PartyPages {
     @GET
     @Path("bureau")
     public Uni<Response> bureau(@QueryParam("kind") String kind, @QueryParam("status") @DefaultValue("OPEN") String status,
-                                @QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireBureau().chain(user -> Pages.respond(Uni.createFrom().deferred(() -> needs.list(user.caller(),
-                        kind == null || kind.isBlank() ? null : cn.duijie.domain.NeedKind.valueOf(kind),
-                        status == null || status.isBlank() ? null : cn.duijie.domain.NeedStatus.valueOf(status), null, Math.max(0, page), 20))
-                .map(p -> Templates.bureau(Frame.of(Pages.text("web.bureau.title"), "home", user), user, new HomePages.NeedList(p), kind, status,
-                        List.of("SUPPLY", "TECH", "FINANCE"), List.of("OPEN", "FULFILLED", "WITHDRAWN", "EXPIRED"))), user));
+                                @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page) {
+        return session.requireBureau().chain(user -> {
+            Uni<NeedApi.Sort> order = Uni.createFrom().item(() -> NeedApi.Sort.parse(sort));
+            return Pages.respond(order.chain(o -> needs.list(user.caller(),
+                            kind == null || kind.isBlank() ? null : cn.duijie.domain.NeedKind.valueOf(kind),
+                            status == null || status.isBlank() ? null : cn.duijie.domain.NeedStatus.valueOf(status), null, o, Math.max(0, page), 20)
+                    .chain(p -> firms.names(p.items().stream().map(NeedApi.NeedView::postedBy).toList())
+                            .map(posters -> Templates.bureau(Frame.of(Pages.text("web.bureau.title"), "home", user), user, new HomePages.NeedList(p),
+                                    kind, status, List.of("SUPPLY", "TECH", "FINANCE"), List.of("OPEN", "FULFILLED", "WITHDRAWN", "EXPIRED"),
+                                    SortLinks.of("/bureau?kind=" + (kind == null ? "" : ChainPages.encode(kind)) + "&status="
+                                            + (status == null ? "" : ChainPages.encode(status)), o), posters)))), user);
+        });
     }
 }

@@ -37,18 +37,8 @@ class PagesOnOneSessionTest {
         Ready.await();
     }
 
-    /** A browser-like session: the form login's cookie, and this site as Origin for posts; a fresh request each call. */
     private java.util.function.Supplier<RequestSpecification> as(String username) {
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("j_username", username).formParam("j_password", Logins.PASSWORD)
-                .header("Origin", origin()).post("/j_security_check")
-                .then().statusCode(302).extract().cookie("duijie-session");
-        return () -> given().redirects().follow(false).cookie("duijie-session", cookie).header("Origin", origin());
-    }
-
-    private String origin() {
-        URI u = URI.create(base.toString());
-        return u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
+        return cn.duijie.support.PageSessions.as(base, username);
     }
 
     @Test
