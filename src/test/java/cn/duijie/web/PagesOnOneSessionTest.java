@@ -99,6 +99,20 @@ class PagesOnOneSessionTest {
     }
 
     @Test
+    void theCultivationDeskAnswers200ForTheClerksCityAnd404ForAnother(@TempDir Path dir) {
+        new SupplyRegion(dir);
+        Logins.bureau("321100");
+        java.util.function.Supplier<RequestSpecification> clerk = as("b-321100");
+        for (int i = 0; i < 3; i++) {
+            // the dashboard, then the region list, on the request's one session; 镇江's plan is seeded for 2025
+            clerk.get().get("/bureau/cultivation").then().statusCode(200).body(containsString("镇江市 梯度培育看板"))
+                    .body(containsString("对照 2025 年目标")).body(containsString("data-dashboard-chart"));
+        }
+        clerk.get().get("/bureau/cultivation?region=320100").then().statusCode(404).body(containsString("不在您负责的范围内"));
+        given().redirects().follow(false).get("/bureau/cultivation").then().statusCode(303);
+    }
+
+    @Test
     void anInvestorsFundsEachWithItsDealFlowAndConflictFlagAnswer200(@TempDir Path dir) {
         SupplyRegion r = new SupplyRegion(dir);
         String investor = r.investorWithTwoFunds(dir);
