@@ -1,4 +1,6 @@
-// ECharts, only on pages that draw a chart: <div class="chart-box" data-chain-graph="{json}">.
+// ECharts, only on pages that draw a chart: <div class="chart-box" data-chain-graph="{json}"> (the chain map) or
+// <div class="chart-box" data-dashboard-chart="{json}"> (the cultivation dashboard: bars or lines, data and Chinese
+// names prepared by the page, its table beneath).
 import * as echarts from 'echarts';
 
 const STAGE_X = { UPSTREAM: 0, MIDSTREAM: 1, DOWNSTREAM: 2 };
@@ -49,4 +51,49 @@ function drawChainGraph(el) {
   window.addEventListener('resize', () => chart.resize());
 }
 
+const PALETTE = ['#0d6efd', '#fd7e14', '#198754', '#6f42c1', '#dc3545', '#20c997'];
+
+// {type: 'bar'|'line', categories, percent, series: [{name, data}]}: bars run sideways so long Chinese names fit a phone
+function drawDashboardChart(el) {
+  const data = JSON.parse(el.dataset.dashboardChart);
+  const chart = echarts.init(el, null, { renderer: 'svg' });
+  const show = (v) => (v == null ? '—' : data.percent ? `${(v * 100).toFixed(1)}%` : `${v}`);
+  const option = () => {
+    const narrow = el.clientWidth < 576;
+    const bar = data.type === 'bar';
+    const categoryAxis = {
+      type: 'category', data: data.categories, inverse: bar,
+      axisLabel: { width: narrow ? 96 : 220, overflow: 'break', interval: 0, fontSize: narrow ? 11 : 12 },
+    };
+    const valueAxis = {
+      type: 'value', minInterval: data.percent ? 0 : 1,
+      axisLabel: { formatter: data.percent ? (v) => `${Math.round(v * 100)}%` : undefined, fontSize: narrow ? 10 : 12 },
+    };
+    return {
+      animation: false,
+      color: PALETTE,
+      // on a phone the legend wraps (about two names a line) and the plot starts below it
+      legend: { top: 0, textStyle: { fontSize: narrow ? 11 : 12 } },
+      tooltip: { trigger: 'axis', valueFormatter: show },
+      grid: { left: 8, right: narrow ? 36 : 48, top: narrow ? 16 + 24 * Math.ceil(data.series.length / 2) : 40, bottom: 8, containLabel: true },
+      xAxis: bar ? valueAxis : categoryAxis,
+      yAxis: bar ? categoryAxis : valueAxis,
+      series: data.series.map((s) => ({
+        name: s.name, type: data.type, data: s.data, connectNulls: false, symbolSize: 6,
+        barMaxWidth: 18, label: { show: bar && !narrow, position: 'right', formatter: (p) => show(p.value) },
+      })),
+    };
+  };
+  chart.setOption(option());
+  let width = el.clientWidth;
+  new ResizeObserver(() => {
+    if (el.clientWidth !== width) {
+      width = el.clientWidth;
+      chart.setOption(option(), { replaceMerge: ['series'] });
+      chart.resize();
+    }
+  }).observe(el);
+}
+
 document.querySelectorAll('[data-chain-graph]').forEach(drawChainGraph);
+document.querySelectorAll('[data-dashboard-chart]').forEach(drawDashboardChart);

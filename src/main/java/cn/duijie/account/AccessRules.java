@@ -126,6 +126,9 @@ public final class AccessRules {
             rule("GET /api/v1/enterprises/{creditCode}/readiness", Who.LOGIN, PARTY_OR_BUREAU),
             rule("GET /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
             rule("POST /api/v1/enterprises/{creditCode}/cultivation", Who.BUREAU, "企业所在地区的局方、ADMIN；他人的为 404"),
+            rule("POST /api/v1/tech-transfers", Who.LOGIN, "成果所属机构、受让企业、二者所在地区的局方、ADMIN；他人为 403"),
+            rule("GET /api/v1/tech-transfers", Who.BUREAU, CITY_BUREAU),
+            rule("GET /api/v1/tech-transfers/{id}", Who.LOGIN, "项目双方（机构、企业）、其所在地区的局方、ADMIN；他人的为 404"),
             // chain resilience (强链补链)
             rule("GET /api/v1/enterprises/{creditCode}/supply-risk", Who.LOGIN, PARTY_OR_BUREAU),
             rule("GET /api/v1/enterprises/{creditCode}/second-sources", Who.LOGIN, PARTY_OR_BUREAU),

@@ -147,17 +147,71 @@ public class ContactService {
                 if (r.status != ContactRequest.Status.PENDING) {
                     throw DomainException.conflict(Messages.get("contact.not-pending", r.status));
                 }
-                r.status = switch (decision) {
-                    case ACCEPT -> ContactRequest.Status.ACCEPTED;
-                    case DECLINE -> ContactRequest.Status.DECLINED;
-                    case WITHDRAW -> ContactRequest.Status.WITHDRAWN;
-                };
-                r.decidedBy = caller.username();
-                r.decidedAt = now();
-                return r.<ContactRequest>persist().chain(saved -> withDetails(caller, side, List.of(saved)))
+                return apply(r, decision, caller.username()).chain(saved -> withDetails(caller, side, List.of(saved)))
                         .map(views -> views.get(0));
             });
         }));
+    }
+
+    private static Uni<ContactRequest> apply(ContactRequest r, Decision decision, String username) {
+        r.status = switch (decision) {
+            case ACCEPT -> ContactRequest.Status.ACCEPTED;
+            case DECLINE -> ContactRequest.Status.DECLINED;
+            case WITHDRAW -> ContactRequest.Status.WITHDRAWN;
+        };
+        r.decidedBy = username;
+        r.decidedAt = now();
+        return r.persist();
+    }
+
+    // ---- consent behind other requests (event meeting requests) --------------------------------------------------
+
+    /**
+     * The contact request behind another kind of request (a fair's 洽谈请求): from the asking party to the asked one,
+     * in the caller's transaction; an open one for the pair (without a need) is reused. Null when either side has no
+     * contact details to share (a fund without an investor, a party not in the graph) or both are the same party.
+     */
+    public Uni<ContactRequest> requestOnBehalf(Actor from, Actor to, String note, String username) {
+        return contactable(from).chain(f -> contactable(to).chain(t -> {
+            if (f.isEmpty() || t.isEmpty() || f.get().sameParty(t.get())) {
+                return Uni.createFrom().<ContactRequest>nullItem();
+            }
+            return open(f.get().label(), t.get().label(), null).chain(existing -> existing != null
+                    ? Uni.createFrom().item(existing) : create(f.get(), t.get(), null, note, username));
+        }));
+    }
+
+    /**
+     * Carries the other request's decision to its contact request, in the caller's transaction: the caller has
+     * checked that the deciding account may answer for the asked party. Only a pending request changes.
+     */
+    public Uni<Void> decideOnBehalf(UUID contactRequestId, Decision decision, String username) {
+        if (contactRequestId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ContactRequest.<ContactRequest>findById(contactRequestId).chain(r -> r == null || r.status != ContactRequest.Status.PENDING
+                ? Uni.createFrom().voidItem() : apply(r, decision, username).replaceWithVoid());
+    }
+
+    /**
+     * The other side's details on each of these contact requests that the caller's party is in and that were
+     * accepted (each showing audited), by request id; nothing for a caller who is not a party.
+     */
+    public Uni<Map<UUID, ContactApi.ContactView>> sharedOn(Caller caller, java.util.Collection<UUID> requestIds) {
+        Actor own = caller.anonymous() ? null : caller.ownParty();
+        List<UUID> ids = requestIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (own == null || ids.isEmpty()
+                || !List.of(Actor.Type.ENTERPRISE, Actor.Type.INSTITUTION, Actor.Type.INVESTOR).contains(own.type())) {
+            return Uni.createFrom().item(Map.of());
+        }
+        String me = own.label();
+        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>list("id in ?1 and (fromParty = ?2 or toParty = ?2)", ids, me)
+                .chain(rows -> withDetails(caller, me, rows))
+                .map(views -> {
+                    Map<UUID, ContactApi.ContactView> byId = new java.util.HashMap<>();
+                    views.stream().filter(v -> v.contact() != null).forEach(v -> byId.put(v.id(), v.contact()));
+                    return byId;
+                }));
     }
 
     /** The caller's requests, received ({@code in}) or sent ({@code out}), newest first, with details where accepted. */
@@ -175,6 +229,17 @@ public class ContactService {
         return Panache.withSession(() -> ContactRequest.<ContactRequest>list("fromParty = ?1 and needId is not null and status in ?2", me,
                         List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)))
                 .map(rows -> rows.stream().map(r -> r.needId).collect(Collectors.toSet()));
+    }
+
+    /** Whether the caller's party has an open (pending or accepted) request to this party about this need (or none). */
+    public Uni<Boolean> hasAsked(Caller caller, ContactApi.Party to, String needId) {
+        Actor own = caller.anonymous() ? null : caller.ownParty();
+        if (own == null) {
+            return Uni.createFrom().item(false);
+        }
+        return contactable(new Actor(Actor.Type.valueOf(to.type().name()), to.id().strip())).chain(party -> party.isEmpty()
+                ? Uni.createFrom().item(false)
+                : Panache.withSession(() -> open(own.label(), party.get().label(), needId)).map(java.util.Objects::nonNull));
     }
 
     /** Details of every party the caller's party may now see (an accepted request either way). */
@@ -306,17 +371,19 @@ public class ContactService {
     }
 
     private Uni<Actor> normalize(Actor party) {
+        return contactable(party).map(r -> r.orElseThrow(() -> DomainException.unprocessable(Messages.get("contact.unknown-party", party.label()),
+                List.of(new cn.duijie.common.Problem.FieldError("toParty", Messages.get("contact.unknown-party", party.label()))))));
+    }
+
+    /** The party whose details stand for this one (a fund's investor), if it is a firm, lab or investor in the graph. */
+    private Uni<java.util.Optional<Actor>> contactable(Actor party) {
         Actor a = party.type() == Actor.Type.ENTERPRISE ? Actor.enterprise(party.id().toUpperCase()) : party;
         Uni<Actor> resolved = a.type() != Actor.Type.FUND ? Uni.createFrom().item(a)
                 : graph.read("MATCH (:Fund {id: $id})<-[:MANAGES]-(i:Investor) RETURN i.id AS id", Map.of("id", a.id()))
                         .map(rows -> rows.isEmpty() ? a : new Actor(Actor.Type.INVESTOR, rows.get(0).get("id").asString()));
-        return resolved.chain(r -> access.regionOf(r).map(region -> {
-            if (region.isEmpty() || !List.of(Actor.Type.ENTERPRISE, Actor.Type.INSTITUTION, Actor.Type.INVESTOR).contains(r.type())) {
-                throw DomainException.unprocessable(Messages.get("contact.unknown-party", party.label()),
-                        List.of(new cn.duijie.common.Problem.FieldError("toParty", Messages.get("contact.unknown-party", party.label()))));
-            }
-            return r;
-        }));
+        return resolved.chain(r -> access.regionOf(r).map(region ->
+                region.isPresent() && List.of(Actor.Type.ENTERPRISE, Actor.Type.INSTITUTION, Actor.Type.INVESTOR).contains(r.type())
+                        ? java.util.Optional.of(r) : java.util.Optional.<Actor>empty()));
     }
 
     /** The party whose details an account keeps: a firm, a lab or an investor. */

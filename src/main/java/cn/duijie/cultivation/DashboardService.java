@@ -24,7 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The cultivation dashboard of a region (its sub-regions included): firms per tier against the plan's targets, the
- * climb year by year from the firms' tier histories, SRDI concentration per chain, matchmaking outcomes.
+ * climb year by year from the firms' tier histories, SRDI concentration per chain, matchmaking outcomes (technology
+ * transfers received by the region's firms among them).
  */
 @ApplicationScoped
 public class DashboardService {
@@ -34,7 +35,7 @@ public class DashboardService {
     static final List<String> RUNGS = Criteria.LADDER.stream().filter(t -> !t.equals("NONE")).toList();
     static final int FIRST_YEAR = 2019;
 
-    private static final String IN_REGION = "MATCH (e:Enterprise)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: $region}) ";
+    static final String IN_REGION = "MATCH (e:Enterprise)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: $region}) ";
 
     private final Graph graph;
     private final Pool pool;
@@ -187,7 +188,8 @@ public class DashboardService {
                                WHERE x.meeting_id = o.meeting_id AND x.kind = 'NO_SHOW')) AS meetings,
                        (SELECT count(*) FROM meeting_outcome WHERE event_id IN (SELECT id FROM ev) AND kind = 'INTENT') AS intents,
                        (SELECT count(*) FROM meeting_outcome WHERE event_id IN (SELECT id FROM ev) AND kind = 'CONTRACT') AS contracts,
-                       (SELECT coalesce(sum(amount_wan), 0) FROM meeting_outcome WHERE event_id IN (SELECT id FROM ev) AND kind = 'CONTRACT') AS amount
+                       (SELECT coalesce(sum(amount_wan), 0) FROM meeting_outcome WHERE event_id IN (SELECT id FROM ev) AND kind = 'CONTRACT') AS amount,
+                       (SELECT count(*) FROM tech_transfer WHERE credit_code = ANY($1) AND signed_on <= $4) AS tech_transfers
                 """).execute(Tuple.of(firmCodes, until, regionCodes.toArray(String[]::new), lastDay)).map(rows -> {
                     Row r = rows.iterator().next();
                     Map<String, Double> m = new LinkedHashMap<>();
@@ -199,8 +201,7 @@ public class DashboardService {
                     m.put("CONTRACTS", (double) r.getLong("contracts"));
                     m.put("CONTRACT_AMOUNT_WAN", r.getBigDecimal("amount").doubleValue());
                     m.put("TECH_AGREEMENTS", (double) r.getLong("tech_agreements"));
-                    // no record of technology-transfer projects yet: reported as unknown, not zero
-                    m.put("TECH_TRANSFERS", null);
+                    m.put("TECH_TRANSFERS", (double) r.getLong("tech_transfers"));
                     return m;
                 });
     }

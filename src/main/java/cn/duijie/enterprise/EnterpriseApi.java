@@ -114,16 +114,23 @@ public final class EnterpriseApi {
     }
 
     /** How a firm list may be ordered; relevance (full-text score, then tier) is the default. */
-    public enum Sort {
-        RELEVANCE, NAME, TIER, EMPLOYEES;
+    public enum Sort implements cn.duijie.common.SortParam.Key {
+        RELEVANCE(true), NAME(false), TIER(true), EMPLOYEES(true);
+
+        private final boolean descending;
+
+        Sort(boolean descending) {
+            this.descending = descending;
+        }
+
+        @Override
+        public boolean descending() {
+            return descending;
+        }
 
         /** RELEVANCE for none; case-insensitive; anything else is a 400 problem naming the allowed values. */
         public static Sort parse(String text) {
-            if (text == null || text.isBlank()) {
-                return RELEVANCE;
-            }
-            return cn.duijie.domain.Vocabulary.parse(Sort.class, text).orElseThrow(() -> cn.duijie.common.DomainException.invalid("sort",
-                    cn.duijie.common.Messages.get("enum.allowed", text, cn.duijie.domain.Vocabulary.allowed(Sort.class))));
+            return cn.duijie.common.SortParam.parse(Sort.class, text, RELEVANCE);
         }
     }
 

@@ -42,6 +42,19 @@ public class EnterpriseRepository {
         return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
     }
 
+    /** Names of these firms by credit code (unknown codes are left out). */
+    public Uni<Map<String, String>> names(java.util.Collection<String> creditCodes) {
+        if (creditCodes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return graph.read("MATCH (e:Enterprise) WHERE e.creditCode IN $codes RETURN e.creditCode AS code, e.name AS name",
+                Map.of("codes", java.util.List.copyOf(creditCodes))).map(rows -> {
+                    Map<String, String> names = new HashMap<>();
+                    rows.forEach(r -> names.put(r.get("code").asString(), r.get("name").asString("")));
+                    return names;
+                });
+    }
+
     public Uni<Optional<EnterpriseApi.Detail>> find(String creditCode) {
         return graph.read(DETAIL, Map.of("creditCode", creditCode))
                 .map(rows -> rows.stream().findFirst().map(r -> EnterpriseApi.Detail.from(r.get("firm"))));

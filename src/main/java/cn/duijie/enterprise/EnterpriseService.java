@@ -35,6 +35,11 @@ public class EnterpriseService {
                 page, size);
     }
 
+    /** Names of these firms by credit code, for showing who posted what (unknown codes are left out). */
+    public Uni<java.util.Map<String, String>> names(java.util.Collection<String> creditCodes) {
+        return firms.names(creditCodes.stream().filter(java.util.Objects::nonNull).map(EnterpriseService::normal).distinct().toList());
+    }
+
     public Uni<EnterpriseApi.Detail> get(String creditCode) {
         return firms.find(normal(creditCode))
                 .map(found -> found.orElseThrow(() -> DomainException.notFound(Messages.get("enterprise.not-found", creditCode))));

@@ -143,11 +143,18 @@ public final class EventApi {
     @Schema(name = "MeetingRequest")
     public record MeetingRequestView(UUID id, UUID eventId, UUID fromParticipantId, UUID toParticipantId, String note,
                                      BigDecimal score, RequestStatus status, boolean mutual, OffsetDateTime createdAt,
-                                     OffsetDateTime decidedAt, String decidedBy) {
+                                     OffsetDateTime decidedAt, String decidedBy,
+                                     @Schema(description = "对方的联系方式：仅在被请求方同意（或双方互相请求）后，向参与双方显示；与对接请求同一同意规则")
+                                     cn.duijie.contact.ContactApi.ContactView contact) {
         static MeetingRequestView from(MeetingRequestEntity r) {
             return new MeetingRequestView(r.id, r.eventId, r.fromParticipant, r.toParticipant, r.note, r.score,
                     r.status, r.mutual, r.createdAt, r.decidedAt,
-                    r.decidedByType == null ? null : r.decidedByType + ":" + r.decidedById);
+                    r.decidedByType == null ? null : r.decidedByType + ":" + r.decidedById, null);
+        }
+
+        MeetingRequestView withContact(cn.duijie.contact.ContactApi.ContactView c) {
+            return new MeetingRequestView(id, eventId, fromParticipantId, toParticipantId, note, score, status, mutual,
+                    createdAt, decidedAt, decidedBy, c);
         }
     }
 
@@ -227,5 +234,25 @@ public final class EventApi {
 
     @Schema(name = "SuggestedInvitees")
     public record SuggestedInvitees(UUID eventId, List<Invitee> hosts, List<Invitee> guests) {
+    }
+
+    /** Orders of an event list (GET /events?sort=): latest date first (default), by title, kind or schedule status. */
+    public enum Sort implements cn.duijie.common.SortParam.Key {
+        DATE(true), TITLE(false), KIND(false), STATUS(false);
+
+        private final boolean descending;
+
+        Sort(boolean descending) {
+            this.descending = descending;
+        }
+
+        @Override
+        public boolean descending() {
+            return descending;
+        }
+
+        public static Sort parse(String text) {
+            return cn.duijie.common.SortParam.parse(Sort.class, text, DATE);
+        }
     }
 }

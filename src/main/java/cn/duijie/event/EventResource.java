@@ -100,9 +100,12 @@ public class EventResource {
     @GET
     @Operation(summary = "活动列表 Events of a region (sub-regions included), newest first")
     public Uni<cn.duijie.common.Page<EventView>> list(@RestQuery String region,
+                                                     @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                                             description = "DATE（默认，日期最近在前）、TITLE、KIND 或 STATUS（日程状态）")
+                                                     @RestQuery String sort,
                                                      @RestQuery @DefaultValue("0") @Min(0) int page,
                                                      @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return events.list(region, page, size);
+        return events.list(region, EventApi.Sort.parse(sort), page, size);
     }
 
     @GET
@@ -184,7 +187,7 @@ public class EventResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MeetingRequestView.class)))
     public Uni<Response> request(@RestPath UUID id, @NotNull @Valid MeetingRequestInput body) {
         return actors.participantOrBureau(caller.get(), id, null, body.fromParticipantId())
-                .chain(actor -> requests.request(id, body))
+                .chain(actor -> requests.request(id, body, actor))
                 .map(r -> Response.created(URI.create(BASE + id + "/meeting-requests/" + r.id())).entity(r).build());
     }
 
@@ -193,7 +196,7 @@ public class EventResource {
     @Operation(summary = "洽谈请求列表 Meeting requests of an event")
     public Uni<MeetingRequestList> requests(@RestPath UUID id, @RestQuery RequestStatus status, @RestQuery UUID participantId) {
         return actors.requestsVisibleTo(caller.get(), id, participantId)
-                .chain(visible -> requests.requests(id, status, visible));
+                .chain(visible -> requests.requests(id, status, visible, caller.get()));
     }
 
     @POST

@@ -125,11 +125,27 @@ public class EventService {
     /** Events of a region (sub-regions included when the code is a province or city), newest date first. */
     @WithSession
     public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, int page, int size) {
+        return list(regionCode, EventApi.Sort.DATE, page, size);
+    }
+
+    /** The same, in a whitelisted order. */
+    @WithSession
+    public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, EventApi.Sort sort, int page, int size) {
         String prefix = regionCode == null || regionCode.isBlank() ? "" : regionPrefix(regionCode.strip());
-        var query = EventEntity.<EventEntity>find("regionCode like ?1", io.quarkus.panache.common.Sort.descending("eventDate")
-                .and("createdAt", io.quarkus.panache.common.Sort.Direction.Descending), prefix + "%");
+        var query = EventEntity.<EventEntity>find("regionCode like ?1", order(sort == null ? EventApi.Sort.DATE : sort), prefix + "%");
         return query.count().flatMap(total -> query.page(page, size).list()
                 .map(l -> new cn.duijie.common.Page<>(l.stream().map(EventService::view).toList(), total, page, size)));
+    }
+
+    /** The columns of each whitelisted order; ties latest date first, then newest created, then id. */
+    private static io.quarkus.panache.common.Sort order(EventApi.Sort sort) {
+        var latest = io.quarkus.panache.common.Sort.descending("eventDate", "createdAt").and("id");
+        return switch (sort) {
+            case DATE -> latest;
+            case TITLE -> io.quarkus.panache.common.Sort.ascending("title").and("eventDate", io.quarkus.panache.common.Sort.Direction.Descending).and("id");
+            case KIND -> io.quarkus.panache.common.Sort.ascending("kind").and("eventDate", io.quarkus.panache.common.Sort.Direction.Descending).and("id");
+            case STATUS -> io.quarkus.panache.common.Sort.ascending("scheduleStatus").and("eventDate", io.quarkus.panache.common.Sort.Direction.Descending).and("id");
+        };
     }
 
     /** GB/T 2260: 320000 covers 32xxxx, 321100 covers 3211xx, a district only itself. */

@@ -38,6 +38,9 @@ public class MeetingRequestEntity extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+    /** The contact consent behind this request (contact_request); null when a side has no details to share. */
+    @Column(name = "contact_request_id")
+    public UUID contactRequestId;
 
     public boolean agreed() {
         return status == EventEnums.RequestStatus.ACCEPTED || status == EventEnums.RequestStatus.CONFIRMED;

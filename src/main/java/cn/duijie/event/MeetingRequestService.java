@@ -28,7 +28,9 @@ import jakarta.persistence.LockModeType;
 
 import org.neo4j.driver.Value;
 
+import cn.duijie.account.Caller;
 import cn.duijie.common.DomainException;
+import cn.duijie.contact.ContactService;
 import cn.duijie.common.Messages;
 import cn.duijie.common.Problem;
 import cn.duijie.common.Actor;
@@ -67,26 +69,43 @@ import io.smallrye.mutiny.Uni;
 public class MeetingRequestService {
 
     private final EventConfig config;
+    private final ContactService contacts;
 
-    MeetingRequestService(EventConfig config) {
+    MeetingRequestService(EventConfig config, ContactService contacts) {
         this.config = config;
+        this.contacts = contacts;
     }
 
     // ---- meeting requests ---------------------------------------------------------------------------------
 
-    public Uni<MeetingRequestView> request(UUID eventId, MeetingRequestInput in) {
+    /**
+     * A request from one participant to another. It asks for the other side's contact details through the contact
+     * consent ({@link ContactService}): shown only once the asked side accepts, or when both asked for each other.
+     */
+    public Uni<MeetingRequestView> request(UUID eventId, MeetingRequestInput in, Actor actor) {
         if (in.fromParticipantId().equals(in.toParticipantId())) {
             return Uni.createFrom().failure(DomainException.invalid("toParticipantId", Messages.get("request.self")));
         }
         // both participants locked in a fixed order: the pending cap and mutual detection hold under concurrency
         UUID first = before(in.fromParticipantId(), in.toParticipantId()) ? in.fromParticipantId() : in.toParticipantId();
         UUID second = first.equals(in.fromParticipantId()) ? in.toParticipantId() : in.fromParticipantId();
+        Map<UUID, ParticipantEntity> parties = new HashMap<>();
+        String[] title = new String[1];
         return Panache.withTransaction(() -> event(eventId)
-                        .flatMap(e -> participantOf(eventId, first, true))
-                        .flatMap(p1 -> participantOf(eventId, second, true))
-                        .flatMap(p2 -> MeetingRequestEntity.<MeetingRequestEntity>list(
+                        .flatMap(e -> {
+                            title[0] = e.title;
+                            return participantOf(eventId, first, true);
+                        })
+                        .flatMap(p1 -> {
+                            parties.put(p1.id, p1);
+                            return participantOf(eventId, second, true);
+                        })
+                        .flatMap(p2 -> {
+                            parties.put(p2.id, p2);
+                            return MeetingRequestEntity.<MeetingRequestEntity>list(
                                 "eventId = ?1 and ((fromParticipant = ?2 and toParticipant = ?3) or (fromParticipant = ?3 and toParticipant = ?2))",
-                                eventId, in.fromParticipantId(), in.toParticipantId()))
+                                eventId, in.fromParticipantId(), in.toParticipantId());
+                        })
                         .flatMap(existing -> {
                             MeetingRequestEntity reverse = null;
                             for (MeetingRequestEntity r : existing) {
@@ -110,21 +129,43 @@ public class MeetingRequestService {
                                 r.score = in.score();
                                 r.status = RequestStatus.PENDING;
                                 r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                                Uni<Void> consent = Uni.createFrom().voidItem();
                                 if (back != null) {
                                     // both asked for each other: mutual interest, and each side's request is the other's consent
                                     r.mutual = true;
                                     back.mutual = true;
                                     if (back.status == RequestStatus.PENDING) {
                                         decide(back, RequestStatus.ACCEPTED, new Actor(Actor.Type.PARTICIPANT, r.fromParticipant.toString(), null));
+                                        consent = contacts.decideOnBehalf(back.contactRequestId, ContactService.Decision.ACCEPT, username(actor));
                                     }
                                     if (back.agreed()) {
                                         decide(r, RequestStatus.ACCEPTED, new Actor(Actor.Type.PARTICIPANT, r.toParticipant.toString(), null));
                                     }
                                 }
-                                return r.<MeetingRequestEntity>persistAndFlush();
+                                if (back != null && back.agreed() && back.contactRequestId != null) {
+                                    // the pair's consent is the one given on the other request
+                                    r.contactRequestId = back.contactRequestId;
+                                    return consent.chain(() -> r.<MeetingRequestEntity>persistAndFlush());
+                                }
+                                String contactNote = Messages.get("request.contact-note", title[0])
+                                        + (in.note() == null || in.note().isBlank() ? "" : " " + in.note().strip());
+                                return consent.chain(() -> contacts.requestOnBehalf(EventActors.party(parties.get(r.fromParticipant)),
+                                                EventActors.party(parties.get(r.toParticipant)), contactNote, username(actor)))
+                                        .chain(c -> {
+                                            r.contactRequestId = c == null ? null : c.id;
+                                            return r.<MeetingRequestEntity>persistAndFlush();
+                                        });
                             });
                         }))
                 .map(MeetingRequestView::from);
+    }
+
+    /** The account behind an event actor, as recorded on the contact request. */
+    private static String username(Actor actor) {
+        if (actor == null) {
+            return "system";
+        }
+        return actor.type() == Actor.Type.BUREAU || actor.name() == null ? actor.id() : actor.name();
     }
 
     private static void decide(MeetingRequestEntity r, RequestStatus status, Actor actor) {
@@ -136,10 +177,14 @@ public class MeetingRequestService {
 
     public enum Decision { ACCEPT, DECLINE, CONFIRM }
 
+    /**
+     * The asked side (or staff for it) accepts or declines, and the contact request follows: accepting shares both
+     * sides' details, declining shares none. A staff confirmation books the meeting but is nobody's consent.
+     */
     public Uni<MeetingRequestView> decide(UUID eventId, UUID requestId, Decision decision, Actor actor) {
         return Panache.withTransaction(() -> event(eventId)
                         .flatMap(e -> MeetingRequestEntity.<MeetingRequestEntity>findById(requestId, LockModeType.PESSIMISTIC_WRITE))
-                        .map(r -> {
+                        .flatMap(r -> {
                             if (r == null || !r.eventId.equals(eventId)) {
                                 throw DomainException.notFound(Messages.get("request.not-found", requestId));
                             }
@@ -157,13 +202,31 @@ public class MeetingRequestService {
                                 case DECLINE -> RequestStatus.DECLINED;
                                 case CONFIRM -> RequestStatus.CONFIRMED;
                             }, actor);
-                            return r;
+                            Uni<Void> consent = switch (decision) {
+                                case ACCEPT -> contacts.decideOnBehalf(r.contactRequestId, ContactService.Decision.ACCEPT, username(actor));
+                                case DECLINE -> contacts.decideOnBehalf(r.contactRequestId, ContactService.Decision.DECLINE, username(actor));
+                                case CONFIRM -> Uni.createFrom().voidItem();
+                            };
+                            return consent.replaceWith(r);
                         }))
                 .map(MeetingRequestView::from);
     }
 
+    /** An event's requests; a participant's own list carries the other side's details where it consented. */
+    public Uni<MeetingRequestList> requests(UUID eventId, RequestStatus status, UUID participantId, Caller viewer) {
+        return list(eventId, status, participantId).chain(rs -> participantId == null ? Uni.createFrom().item(toList(rs, Map.of()))
+                : contacts.sharedOn(viewer, rs.stream().map(r -> r.contactRequestId).toList()).map(shared -> toList(rs,
+                        rs.stream().filter(r -> r.contactRequestId != null && shared.containsKey(r.contactRequestId))
+                                .collect(java.util.stream.Collectors.toMap(r -> r.id, r -> shared.get(r.contactRequestId))))));
+    }
+
+    private static MeetingRequestList toList(List<MeetingRequestEntity> rs, Map<UUID, cn.duijie.contact.ContactApi.ContactView> contacts) {
+        return new MeetingRequestList(rs.stream().map(r -> MeetingRequestView.from(r).withContact(contacts.get(r.id))).toList(),
+                rs.size(), 0, rs.size());
+    }
+
     @WithSession
-    public Uni<MeetingRequestList> requests(UUID eventId, RequestStatus status, UUID participantId) {
+    Uni<List<MeetingRequestEntity>> list(UUID eventId, RequestStatus status, UUID participantId) {
         StringBuilder q = new StringBuilder("eventId = :event");
         Map<String, Object> params = new HashMap<>();
         params.put("event", eventId);
@@ -176,8 +239,7 @@ public class MeetingRequestService {
             params.put("p", participantId);
         }
         q.append(" order by createdAt, id");
-        return event(eventId).flatMap(e -> MeetingRequestEntity.<MeetingRequestEntity>list(q.toString(), params))
-                .map(rs -> new MeetingRequestList(rs.stream().map(MeetingRequestView::from).toList(), rs.size(), 0, rs.size()));
+        return event(eventId).flatMap(e -> MeetingRequestEntity.<MeetingRequestEntity>list(q.toString(), params));
     }
 
 }

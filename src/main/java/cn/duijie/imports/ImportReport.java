@@ -25,6 +25,38 @@ public final class ImportReport {
         }
     }
 
+    /**
+     * Orders of an import's rejected rows (the job page's {@code ?sort=}): as reported (file by file in import order,
+     * row by row; the default), or by file name, row number, column or reason, each then by file and row.
+     */
+    public enum RowSort implements cn.duijie.common.SortParam.Key {
+        REPORTED, FILE, ROW, COLUMN, REASON;
+
+        @Override
+        public boolean descending() {
+            return false;
+        }
+
+        public static RowSort parse(String text) {
+            return cn.duijie.common.SortParam.parse(RowSort.class, text, REPORTED);
+        }
+
+        public List<RowError> sorted(List<RowError> rows) {
+            java.util.Comparator<RowError> byFileAndRow = java.util.Comparator.comparing(RowError::file,
+                    java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())).thenComparingInt(RowError::row);
+            java.util.Comparator<RowError> order = switch (this) {
+                case REPORTED -> null;
+                case FILE -> byFileAndRow;
+                case ROW -> java.util.Comparator.comparingInt(RowError::row).thenComparing(byFileAndRow);
+                case COLUMN -> java.util.Comparator.comparing(RowError::column,
+                        java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder())).thenComparing(byFileAndRow);
+                case REASON -> java.util.Comparator.comparing(RowError::reason,
+                        java.util.Comparator.nullsLast(java.util.Comparator.<String>naturalOrder())).thenComparing(byFileAndRow);
+            };
+            return order == null ? rows : rows.stream().sorted(order).toList();
+        }
+    }
+
     @Schema(name = "PossibleDuplicate", description = "疑似重复企业：信用代码不同、同城、名称几乎相同；只提示，不合并")
     public record PossibleDuplicate(String creditCode, String name, String otherCreditCode, String otherName,
                                     String cityCode, String reason) {

@@ -55,10 +55,10 @@ public final class FundScorer {
                     String.join("、", s.segmentFocus().isEmpty() ? s.chainFocus() : s.segmentFocus())), w.focus() * p.focus(), null));
         }
         if (p.stage() == 1) {
-            reasons.add(reason("STAGE", Messages.get("reason.fin.stage", s.stage()), w.stage() * p.stage(), null));
+            reasons.add(reason("STAGE", Messages.get("reason.fin.stage", label(s.stage())), w.stage() * p.stage(), null));
         }
         if (p.instrument() == 1) {
-            reasons.add(reason("INSTRUMENT", Messages.get("reason.fin.instrument", s.instrument()), w.instrument() * p.instrument(), null));
+            reasons.add(reason("INSTRUMENT", Messages.get("reason.fin.instrument", label(s.instrument())), w.instrument() * p.instrument(), null));
         }
         double amount = s.amountWan() == null ? 0 : s.amountWan();
         reasons.add(reason(p.covers() ? "TICKET_FITS" : "TICKET_OUTSIDE",
@@ -91,6 +91,11 @@ public final class FundScorer {
 
     private MatchModel.Reason reason(String code, String text, double weighted, MatchModel.ReasonPath path) {
         return new MatchModel.Reason(code, text, SupplyScorer.round(weighted / total), path);
+    }
+
+    /** A stage or instrument code as people read it (A → A 轮, EQUITY → 股权融资); the code when the bundle has none. */
+    private static String label(String code) {
+        return code != null && Messages.has("web.enum." + code) ? Messages.get("web.enum." + code) : code;
     }
 
     static String plain(double v) {

@@ -90,4 +90,24 @@ public final class NeedApi {
             return new FeedbackView(f.needId, f.candidateType, f.candidateId, f.action, f.actor, f.note, f.createdAt);
         }
     }
+
+    /** Orders of a need list (GET /needs?sort=): newest first (default), by title, kind, status, poster, or soonest to expire. */
+    public enum Sort implements cn.duijie.common.SortParam.Key {
+        NEWEST(true), TITLE(false), KIND(false), STATUS(false), POSTER(false), EXPIRES(false);
+
+        private final boolean descending;
+
+        Sort(boolean descending) {
+            this.descending = descending;
+        }
+
+        @Override
+        public boolean descending() {
+            return descending;
+        }
+
+        public static Sort parse(String text) {
+            return cn.duijie.common.SortParam.parse(Sort.class, text, NEWEST);
+        }
+    }
 }

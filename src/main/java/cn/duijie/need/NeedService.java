@@ -204,14 +204,33 @@ public class NeedService {
      */
     public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, NeedKind kind, NeedStatus status,
                                             String postedBy, int page, int size) {
+        return list(caller, kind, status, postedBy, NeedApi.Sort.NEWEST, page, size);
+    }
+
+    public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, NeedKind kind, NeedStatus status,
+                                            String postedBy, NeedApi.Sort sort, int page, int size) {
         Uni<Boolean> seesAll = caller.is(cn.duijie.account.Role.ADMIN) ? Uni.createFrom().item(true)
                 : postedBy == null || postedBy.isBlank() ? Uni.createFrom().item(false)
                 : access.mayActFor(caller, Actor.enterprise(postedBy.strip().toUpperCase()));
         return seesAll.chain(all -> list(kind, all ? status : NeedStatus.OPEN, all || status == null || status == NeedStatus.OPEN,
-                postedBy, page, size));
+                postedBy, sort == null ? NeedApi.Sort.NEWEST : sort, page, size));
     }
 
-    private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy, int page, int size) {
+    /** The columns of each whitelisted order; ties newest first, then by id, so pages never overlap. */
+    private static Sort order(NeedApi.Sort sort) {
+        Sort newest = Sort.descending("createdAt").and("id");
+        return switch (sort) {
+            case NEWEST -> newest;
+            case TITLE -> Sort.ascending("title").and("createdAt", Sort.Direction.Descending).and("id");
+            case KIND -> Sort.ascending("kind").and("createdAt", Sort.Direction.Descending).and("id");
+            case STATUS -> Sort.ascending("status").and("createdAt", Sort.Direction.Descending).and("id");
+            case POSTER -> Sort.ascending("postedBy").and("createdAt", Sort.Direction.Descending).and("id");
+            case EXPIRES -> Sort.ascending("expiresAt").and("id");
+        };
+    }
+
+    private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy, NeedApi.Sort sort,
+                                             int page, int size) {
         StringBuilder q = new StringBuilder(any ? "1 = 1" : "1 = 0");
         Parameters p = new Parameters();
         if (kind != null) {
@@ -227,7 +246,7 @@ public class NeedService {
             p.and("postedBy", postedBy.strip().toUpperCase());
         }
         return Panache.withSession(() -> {
-            var query = Need.<Need>find(q.toString(), Sort.descending("createdAt").and("id"), p);
+            var query = Need.<Need>find(q.toString(), order(sort), p);
             return query.count().chain(total -> query.page(page, size).list()
                     .map(items -> new Page<>(items.stream().map(NeedApi.NeedView::from).toList(), total, page, size)));
         });

@@ -75,6 +75,8 @@ public class ContactPages {
         static native TemplateInstance mine(Frame frame, ContactForm form, FormErrors errors, boolean saved);
 
         static native TemplateInstance offered(String needId, String message);
+
+        static native TemplateInstance asked(String message);
     }
 
     private final ContactService contacts;
@@ -123,6 +125,32 @@ public class ContactPages {
             return Uni.createFrom().deferred(() -> contacts.decide(user.caller(), id, d))
                     .map(r -> Response.seeOther(URI.create("/contacts?box=" + box + "#r-" + id)).build())
                     .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+        });
+    }
+
+    /**
+     * 请求对接 from a firm page: a contact request to the firm, about the need the page was opened from (if any);
+     * htmx gets the button's replacement back, a plain form post goes back to the firm page.
+     */
+    @POST
+    @Path("/ask")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> ask(@RestForm String party, @RestForm String needId, @HeaderParam("HX-Request") String htmx) {
+        return session.requireParty().chain(user -> {
+            String firm = party == null ? "" : party.strip();
+            String need = needId == null || needId.isBlank() ? null : needId.strip();
+            Uni<ContactApi.ContactRequestView> sent = Uni.createFrom().deferred(() -> contacts.request(user.caller(),
+                    new ContactApi.NewContactRequest(new ContactApi.Party(ContactApi.PartyType.ENTERPRISE, firm), need,
+                            Pages.text("web.contacts.ask-note"))));
+            if (htmx == null) {
+                return sent.map(r -> Response.seeOther(URI.create("/firms/" + ChainPages.encode(firm)
+                                + (need == null ? "" : "?need=" + ChainPages.encode(need)))).build())
+                        .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+            }
+            return Pages.respond(sent.map(r -> Templates.asked(Pages.text("web.contacts.asked")))
+                    .onFailure(DomainException.class).recoverWithItem(e -> Templates.asked(
+                            ((DomainException) e).status() == 409 ? Pages.text("web.contacts.asked")
+                                    : ((DomainException) e).toProblem().detail())), user);
         });
     }
 

@@ -69,7 +69,7 @@ public class EventPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, EventForm form, FormErrors errors,
+        static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, SortLinks sorts, EventForm form, FormErrors errors,
                                             List<ChainApi.ChainSummary> chains, List<RegionService.Region> regions,
                                             List<String> kinds);
 
@@ -116,17 +116,17 @@ public class EventPages {
     }
 
     @GET
-    public Uni<Response> list(@QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireBureau().chain(user -> {
-            return listPage(user, Math.max(0, page), EventForm.blank(user.regionCode()), FormErrors.NONE, 200);
-        });
+    public Uni<Response> list(@QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page) {
+        return session.requireBureau().chain(user -> Uni.createFrom().item(() -> EventApi.Sort.parse(sort))
+                .chain(order -> listPage(user, order, Math.max(0, page), EventForm.blank(user.regionCode()), FormErrors.NONE, 200))
+                .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user)));
     }
 
-    private Uni<Response> listPage(WebUser user, int page, EventForm form, FormErrors errors, int status) {
+    private Uni<Response> listPage(WebUser user, EventApi.Sort sort, int page, EventForm form, FormErrors errors, int status) {
         // one after another: the page's calls share the request's Hibernate Reactive session (one operation at a time)
-        return events.list(user.regionCode(), page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
-                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list), form, errors,
-                        chainList, regionList, KINDS).createUni())))
+        return events.list(user.regionCode(), sort, page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
+                .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list),
+                        SortLinks.of("/bureau/events", sort), form, errors, chainList, regionList, KINDS).createUni())))
                 .map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
     }
 
@@ -144,7 +144,7 @@ public class EventPages {
                     parse(tables, "tables", errors, Integer::valueOf), venue, actor(user));
             errors.addAll(FormErrors.violations(validator.validate(in)));
             if (!errors.isEmpty()) {
-                return listPage(user, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
+                return listPage(user, EventApi.Sort.DATE, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
             }
             return Uni.createFrom().deferred(() -> {
                         actors.bureau(user.caller(), regionCode, null);
@@ -152,7 +152,7 @@ public class EventPages {
                     })
                     .map(e -> Response.seeOther(URI.create("/bureau/events/" + e.id())).build())
                     .onFailure(DomainException.class).recoverWithUni(e ->
-                            listPage(user, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
+                            listPage(user, EventApi.Sort.DATE, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
         });
     }
 
@@ -161,7 +161,7 @@ public class EventPages {
     public Uni<Response> event(@PathParam("id") UUID id, @QueryParam("tab") @DefaultValue("invitees") String tab) {
         return staffOf(id).chain(user -> {
             return Pages.respond(events.get(id).chain(e -> invitees.suggestedInvitees(id, 20)
-                    .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null).map(rs -> {
+                    .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null, user.caller()).map(rs -> {
                         Map<UUID, String> names = new HashMap<>();
                         ps.items().forEach(p -> names.put(p.id(), p.name()));
                         return Templates.event(Frame.of(e.title(), "events", user), e, suggested, ps.items(), rs.items(), names, tab);
@@ -207,7 +207,7 @@ public class EventPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> request(@PathParam("id") UUID id, @RestForm UUID from, @RestForm UUID to, @RestForm String note) {
         return staffOf(id).chain(user -> {
-            return back(id, "requests", Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null))), user);
+            return back(id, "requests", Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null), actor(user))), user);
         });
     }
 

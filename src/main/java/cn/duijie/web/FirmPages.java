@@ -1,5 +1,8 @@
 package cn.duijie.web;
 
+import cn.duijie.contact.ContactApi;
+import cn.duijie.contact.ContactService;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,6 +70,13 @@ public class FirmPages {
         }
     }
 
+    /**
+     * The 请求对接 button of a firm page, for a logged-in party other than the firm: about the need it came from (a
+     * deal in the investor's deal flow), shown as sent once asked. Null for visitors, staff and the firm itself.
+     */
+    public record Ask(String needId, boolean sent) {
+    }
+
     /** One page of results with what the pager needs. */
     public record Results(Page<EnterpriseApi.Summary> page, Filters filters) {
         public long pages() {
@@ -83,6 +93,13 @@ public class FirmPages {
 
         public String previous() {
             return filters.query(page.page() - 1);
+        }
+
+        /** Clickable headers: the same filters with another sort, from the first page. */
+        public SortLinks sorts() {
+            Filters unsorted = new Filters(filters.q(), filters.tier(), filters.region(), filters.chain(), filters.segment(),
+                    filters.product(), null);
+            return SortLinks.of(unsorted.query(0), EnterpriseApi.Sort.parse(filters.sort()));
         }
 
         public String next() {
@@ -105,19 +122,21 @@ public class FirmPages {
 
         static native TemplateInstance search$results(Results results);
 
-        static native TemplateInstance firm(Frame frame, EnterpriseApi.Detail firm);
+        static native TemplateInstance firm(Frame frame, EnterpriseApi.Detail firm, Ask ask);
     }
 
     private final EnterpriseService firms;
     private final ChainService chains;
     private final RegionService regions;
     private final WebSession session;
+    private final ContactService contacts;
 
-    FirmPages(EnterpriseService firms, ChainService chains, RegionService regions, WebSession session) {
+    FirmPages(EnterpriseService firms, ChainService chains, RegionService regions, WebSession session, ContactService contacts) {
         this.firms = firms;
         this.chains = chains;
         this.regions = regions;
         this.session = session;
+        this.contacts = contacts;
     }
 
     static String searchLink(String region, String chain, String segment) {
@@ -149,9 +168,16 @@ public class FirmPages {
 
     @GET
     @Path("/{creditCode}")
-    public Uni<Response> firm(@PathParam("creditCode") String creditCode) {
+    public Uni<Response> firm(@PathParam("creditCode") String creditCode, @QueryParam("need") String need) {
         return session.user().chain(user -> {
-            return Pages.respond(firms.get(creditCode).map(d -> Templates.firm(Frame.of(d.name(), "firms", user), d)), user);
+            String needId = blank(need);
+            return Pages.respond(firms.get(creditCode).chain(d -> {
+                boolean mayAsk = user != null && user.partyId() != null && !d.creditCode().equalsIgnoreCase(user.partyId());
+                Uni<Ask> ask = !mayAsk ? Uni.createFrom().nullItem()
+                        : contacts.hasAsked(user.caller(), new ContactApi.Party(ContactApi.PartyType.ENTERPRISE, d.creditCode()), needId)
+                                .map(sent -> new Ask(needId, sent));
+                return ask.map(a -> Templates.firm(Frame.of(d.name(), "firms", user), d, a));
+            }), user);
         });
     }
 

@@ -42,7 +42,7 @@ public class ImportPages {
     static final int ERRORS_PER_PAGE = 50;
 
     /** A job with one page of its rejected rows. */
-    public record JobView(ImportJobView job, List<ImportReport.RowError> errors, int page, int pages) {
+    public record JobView(ImportJobView job, List<ImportReport.RowError> errors, int page, int pages, SortLinks sorts) {
         public boolean running() {
             return job.status().equals("QUEUED") || job.status().equals("RUNNING");
         }
@@ -110,10 +110,10 @@ public class ImportPages {
     @GET
     @Path("/{id}")
     public Uni<Response> job(@PathParam("id") String id, @QueryParam("page") @DefaultValue("0") int page,
-                             @HeaderParam("HX-Request") String htmx) {
+                             @QueryParam("sort") String sort, @HeaderParam("HX-Request") String htmx) {
         return session.requireBureau().chain(user -> {
             return Pages.respond(find(id, user.caller()).map(job -> {
-                JobView view = view(job, page);
+                JobView view = view(job, ImportReport.RowSort.parse(sort), page);
                 return htmx != null ? Templates.job$status(view) : Templates.job(Frame.of(Pages.text("web.imports.job-title"), "imports", user), view);
             }), user);
         });
@@ -142,11 +142,12 @@ public class ImportPages {
         });
     }
 
-    static JobView view(ImportJobView job, int page) {
-        List<ImportReport.RowError> all = job.errors() == null ? List.of() : job.errors();
+    static JobView view(ImportJobView job, ImportReport.RowSort sort, int page) {
+        List<ImportReport.RowError> all = sort.sorted(job.errors() == null ? List.of() : job.errors());
         int pages = Math.max(1, (all.size() + ERRORS_PER_PAGE - 1) / ERRORS_PER_PAGE);
         int p = Math.min(Math.max(0, page), pages - 1);
-        return new JobView(job, all.subList(p * ERRORS_PER_PAGE, Math.min(all.size(), (p + 1) * ERRORS_PER_PAGE)), p, pages);
+        return new JobView(job, all.subList(p * ERRORS_PER_PAGE, Math.min(all.size(), (p + 1) * ERRORS_PER_PAGE)), p, pages,
+                SortLinks.of("/bureau/imports/" + job.id(), sort));
     }
 
     static byte[] errorsXlsx(ImportJobView job) {

@@ -4,8 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The navigation of every page, per role. One line per page: a feature adds its page here (the cultivation desk and
- * chain resilience pages of the bureau have their place below, shown once their pages exist).
+ * The navigation of every page, per role. One line per page: a feature adds its page here.
  */
 public final class Menu {
 
@@ -31,9 +30,8 @@ public final class Menu {
             new Item("needs", "web.nav.needs", "/bureau#needs", Set.of(BUREAU, ADMIN)),
             new Item("imports", "web.nav.imports", "/bureau/imports", Set.of(BUREAU, ADMIN)),
             new Item("events", "web.nav.events", "/bureau/events", Set.of(BUREAU, ADMIN)),
+            new Item("cultivation", "web.nav.cultivation", "/bureau/cultivation", Set.of(BUREAU, ADMIN)),
             new Item("resilience", "web.nav.resilience", "/bureau/what-if", Set.of(BUREAU, ADMIN))
-            // bureau desks of other features go here, e.g.
-            // new Item("cultivation", "web.nav.cultivation", "/bureau/cultivation", Set.of(BUREAU, ADMIN)),   (issue 14)
     );
 
     private Menu() {

@@ -1,5 +1,7 @@
 package cn.duijie.web;
 
+import cn.duijie.need.NeedApi;
+
 import java.util.List;
 
 import jakarta.ws.rs.DefaultValue;
@@ -41,12 +43,14 @@ public class PartyPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance lab(Frame frame, InstitutionApi.Detail lab, Paged<InstitutionApi.Achievement> achievements,
-                                           List<MatchModel.Opportunity> needs, List<Consortium> consortia, String saved);
+                                           List<MatchModel.Opportunity> needs, java.util.Map<String, String> posters,
+                                           List<Consortium> consortia, String saved);
 
-        static native TemplateInstance investor(Frame frame, List<FundFlow> funds);
+        static native TemplateInstance investor(Frame frame, List<FundFlow> funds, java.util.Map<String, String> posters);
 
         static native TemplateInstance bureau(Frame frame, WebUser user, HomePages.NeedList needs, String kind, String status,
-                                              List<String> kinds, List<String> statuses);
+                                              List<String> kinds, List<String> statuses, SortLinks sorts,
+                                              java.util.Map<String, String> posters);
     }
 
     private final InstitutionService institutions;
@@ -54,8 +58,11 @@ public class PartyPages {
     private final MatchingService matching;
     private final NeedService needs;
     private final WebSession session;
+    private final cn.duijie.enterprise.EnterpriseService firms;
 
-    PartyPages(InstitutionService institutions, FundService funds, MatchingService matching, NeedService needs, WebSession session) {
+    PartyPages(InstitutionService institutions, FundService funds, MatchingService matching, NeedService needs, WebSession session,
+               cn.duijie.enterprise.EnterpriseService firms) {
+        this.firms = firms;
         this.institutions = institutions;
         this.funds = funds;
         this.matching = matching;
@@ -70,9 +77,14 @@ public class PartyPages {
         return session.requireParty().chain(user -> Pages.respond(institutions.get(user.partyId()).chain(lab -> institutions
                 .achievements(new InstitutionApi.AchievementFilter(null, null, user.partyId(), null), Math.max(0, page), 20)
                 .chain(achievements -> matching.needsForParty("INSTITUTION", user.partyId(), 10)
-                        .chain(open -> consortia(user.partyId(), open)
-                                .map(teams -> Templates.lab(Frame.of(Pages.text("web.home.title", lab.name()), "home", user), lab,
-                                        new Paged<>(achievements), open, teams, saved))))), user));
+                        .chain(open -> consortia(user.partyId(), open).chain(teams -> posters(open)
+                                .map(posters -> Templates.lab(Frame.of(Pages.text("web.home.title", lab.name()), "home", user), lab,
+                                        new Paged<>(achievements), open, posters, teams, saved)))))), user));
+    }
+
+    /** Who posted each of these needs, by credit code, so a page names the firm instead of a bare link. */
+    private Uni<java.util.Map<String, String>> posters(List<MatchModel.Opportunity> opportunities) {
+        return firms.names(opportunities.stream().map(o -> o.need().postedBy()).toList());
     }
 
     /** 揭榜挂帅 proposals for the best-fitting TECH needs that name this institution, need after need. */
@@ -102,17 +114,24 @@ public class PartyPages {
                         }));
                     }
                     return flows;
-                }).map(list -> Templates.investor(Frame.of(Pages.text("web.investor.title"), "home", user), list)), user));
+                }).chain(list -> posters(list.stream().flatMap(f -> f.dealFlow().stream()).toList())
+                        .map(posters -> Templates.investor(Frame.of(Pages.text("web.investor.title"), "home", user), list, posters))), user));
     }
 
     @GET
     @Path("bureau")
     public Uni<Response> bureau(@QueryParam("kind") String kind, @QueryParam("status") @DefaultValue("OPEN") String status,
-                                @QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireBureau().chain(user -> Pages.respond(Uni.createFrom().deferred(() -> needs.list(user.caller(),
-                        kind == null || kind.isBlank() ? null : cn.duijie.domain.NeedKind.valueOf(kind),
-                        status == null || status.isBlank() ? null : cn.duijie.domain.NeedStatus.valueOf(status), null, Math.max(0, page), 20))
-                .map(p -> Templates.bureau(Frame.of(Pages.text("web.bureau.title"), "home", user), user, new HomePages.NeedList(p), kind, status,
-                        List.of("SUPPLY", "TECH", "FINANCE"), List.of("OPEN", "FULFILLED", "WITHDRAWN", "EXPIRED"))), user));
+                                @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page) {
+        return session.requireBureau().chain(user -> {
+            Uni<NeedApi.Sort> order = Uni.createFrom().item(() -> NeedApi.Sort.parse(sort));
+            return Pages.respond(order.chain(o -> needs.list(user.caller(),
+                            kind == null || kind.isBlank() ? null : cn.duijie.domain.NeedKind.valueOf(kind),
+                            status == null || status.isBlank() ? null : cn.duijie.domain.NeedStatus.valueOf(status), null, o, Math.max(0, page), 20)
+                    .chain(p -> firms.names(p.items().stream().map(NeedApi.NeedView::postedBy).toList())
+                            .map(posters -> Templates.bureau(Frame.of(Pages.text("web.bureau.title"), "home", user), user, new HomePages.NeedList(p),
+                                    kind, status, List.of("SUPPLY", "TECH", "FINANCE"), List.of("OPEN", "FULFILLED", "WITHDRAWN", "EXPIRED"),
+                                    SortLinks.of("/bureau?kind=" + (kind == null ? "" : ChainPages.encode(kind)) + "&status="
+                                            + (status == null ? "" : ChainPages.encode(status)), o), posters)))), user);
+        });
     }
 }

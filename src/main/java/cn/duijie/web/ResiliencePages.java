@@ -63,7 +63,7 @@ public class ResiliencePages {
         return session.requireBureau().chain(user -> {
             List<String> out = removed == null ? List.of() : removed.stream().filter(r -> r != null && !r.isBlank()).toList();
             WhatIfForm form = new WhatIfForm(region == null ? "" : region.strip(), firms == null ? "" : firms, out);
-            if (!covers(user, form.region())) {
+            if (!session.coversRegion(user, form.region())) {
                 return page(user, form, FormErrors.of(Pages.text("access.region-hidden", form.region()), List.of()), null, 404, htmx);
             }
             List<String> firmList = Arrays.stream(form.firms().split("[\\s,，、;；]+")).filter(s -> !s.isBlank()).toList();
@@ -74,10 +74,6 @@ public class ResiliencePages {
                         return page(user, form, FormErrors.of(d), null, d.status(), htmx);
                     });
         });
-    }
-
-    private static boolean covers(WebUser user, String region) {
-        return Menu.ADMIN.equals(user.role()) || cn.duijie.account.Regions.covers(user.regionCode(), region);
     }
 
     private Uni<Response> page(WebUser user, WhatIfForm form, FormErrors errors, ResilienceApi.WhatIfReport report, int status,

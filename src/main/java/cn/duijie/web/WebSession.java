@@ -101,6 +101,11 @@ public class WebSession {
         return policy.requireParty(user.caller(), party);
     }
 
+    /** Whether the user is bureau staff whose region covers this one, or ADMIN. */
+    boolean coversRegion(WebUser user, String region) {
+        return policy.coversRegion(user.caller(), region);
+    }
+
     /** Whether the user may act for the party (its own, its region's bureau, ADMIN). */
     Uni<Boolean> mayActFor(WebUser user, Actor party) {
         return policy.mayActFor(user.caller(), party);

@@ -29,6 +29,14 @@ public final class WebText {
         return String.valueOf(Math.round(score * 100));
     }
 
+    /** A count or amount without a trailing ".0" (20, 120.5); "—" when not known or not set (a target the plan lacks). */
+    static String num(Number n) {
+        if (n == null) {
+            return "—";
+        }
+        return new java.math.BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+    }
+
     /** A piece of a drawn reason path: a node (firm, product…) or the arrow between two, e.g. "—需要→". */
     public record PathPart(String text, boolean edge) {
     }

@@ -15,7 +15,7 @@ import org.neo4j.driver.Session;
 import io.restassured.http.ContentType;
 
 /** Builds the small graph and event a test needs, with unique keys so tests never share data. */
-final class EventFixtures {
+public final class EventFixtures {
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     final String chain = "chain-" + tag;
@@ -69,7 +69,7 @@ final class EventFixtures {
         return keys;
     }
 
-    static Map<String, Object> eventBody(String chain, String region, String start, String end, int slotMinutes, int tables) {
+    public static Map<String, Object> eventBody(String chain, String region, String start, String end, int slotMinutes, int tables) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", "SUPPLY_FAIR");
         body.put("title", "测试采购对接洽谈会");

@@ -81,6 +81,17 @@ public final class Browser {
         page.waitForURL(url -> !url.contains("/login") && !url.contains("j_security_check"));
     }
 
+    /**
+     * Asserts that the page, as it is now, does not scroll sideways at a phone's 375 px (the viewport is set to that
+     * width first and left there).
+     */
+    public static void assertFitsPhone(Page page, String what) {
+        page.setViewportSize(Width.PHONE.width, Width.PHONE.height);
+        Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+        org.junit.jupiter.api.Assertions.assertEquals(Width.PHONE.width, ((Number) scrollWidth).intValue(),
+                "no sideways scrolling at 375 px: " + what + " (" + page.url() + ")");
+    }
+
     /** Closes the page's context (and its cookies). */
     public static void close(Page page) {
         page.context().close();

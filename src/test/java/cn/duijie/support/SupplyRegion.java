@@ -81,6 +81,32 @@ public final class SupplyRegion {
     }
 
     /**
+     * An investor (id returned: prefix + "V", in 镇江) with two equity funds on the chain: 一号基金 (A|B, 500–5000 万元)
+     * holds the champion bearing maker, 二号基金 (A, 200–3000 万元) holds nothing.
+     */
+    public String investorWithTwoFunds(Path dir) {
+        String investor = p + "V";
+        Imports.upload(
+                TestData.csv(dir, "investors.csv", "id,name,kind,regionCode\n%s,镇江%s创投,VC,321100\n".formatted(investor, p)),
+                TestData.csv(dir, "funds.csv", """
+                        id,investorId,name,stages,ticketMinWan,ticketMaxWan,instruments,chainIds,segmentIds,regionMandate
+                        %1$sF1,%2$s,%1$s一号基金,A|B,500,5000,EQUITY,%1$sC,,
+                        %1$sF2,%2$s,%1$s二号基金,A,200,3000,EQUITY,%1$sC,,
+                        """.formatted(p, investor)),
+                TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n%sF1,%s,A,2024,800\n"
+                        .formatted(p, champion)))
+                .statusCode(201).body("errors", hasSize(0));
+        return investor;
+    }
+
+    /** The near certified maker posts an A-round equity FINANCE need of 2000 万元 with this title (both funds fit it). */
+    public void financeNeed(String title) {
+        Logins.firm(nearCertified).contentType(io.restassured.http.ContentType.JSON).body("""
+                {"kind": "FINANCE", "postedBy": "%s", "title": "%s", "amountWan": 2000, "stage": "A", "instrument": "EQUITY"}
+                """.formatted(nearCertified, title)).post("/api/v1/needs").then().statusCode(201);
+    }
+
+    /**
      * A SUPPLY need of the leader for 精密轴承 within 200 km, IATF16949 required. The leader already buys it from one
      * supplier, so the need says GENERAL: these tests check the plain supply ranking, not second sourcing.
      */

@@ -118,6 +118,8 @@ class BureauJourneyTest {
         page.onDialog(d -> d.accept());
         try {
             Browser.login(page, "b-321100", Logins.PASSWORD);
+            Browser.assertFitsPhone(page, "the bureau's home");
+            page.setViewportSize(1280, 900);
             page.navigate("/bureau/events");
             page.getByLabel("活动名称").fill(r.p + " 新能源汽车产需对接会");
             page.getByLabel("主题产业链").selectOption(r.p + "C");
@@ -130,6 +132,8 @@ class BureauJourneyTest {
             // the leader is a suggested host, its suppliers are guests; one click invites them all
             assertThat(page.getByTestId("hosts")).containsText("镇江" + r.p + "汽车集团");
             assertThat(page.getByTestId("guests")).containsText(r.p);
+            Browser.assertFitsPhone(page, "the event page");
+            page.setViewportSize(1280, 900);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("一键邀请全部建议对象")).click();
             page.navigate(page.url().replaceAll("\\?.*", "") + "?tab=participants");
             Locator participants = page.getByTestId("participants");

@@ -47,6 +47,8 @@ class ChainLeaderJourneyTest {
             Browser.login(page, "f-" + r.leader.toLowerCase(), Logins.PASSWORD);
             assertThat(page.locator("h1")).containsText("镇江" + r.p + "汽车集团");
             assertThat(page.getByTestId("no-needs")).isVisible();
+            Browser.assertFitsPhone(page, "the leader's home");
+            page.setViewportSize(1280, 900);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("发布配套需求")).first().click();
 
             // without a product the form comes back with the reason beside the picker, and keeps what was typed
@@ -85,7 +87,7 @@ class ChainLeaderJourneyTest {
                 assertTrue(cell.contains("丹阳" + r.p + "精密轴承"), "the shortlisted supplier is in the workbook: " + cell);
             }
             Browser.screenshot(page, "leader-need-desktop");
-            page.setViewportSize(375, 812);
+            Browser.assertFitsPhone(page, "the need page with its candidates");
             Browser.screenshot(page, "leader-need-phone");
         } finally {
             Browser.close(page);

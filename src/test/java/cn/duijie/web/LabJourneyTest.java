@@ -99,7 +99,7 @@ class LabJourneyTest {
             assertThat(page.getByTestId("experts")).containsText("周" + p);
             assertThat(page.getByTestId("experts")).containsText(p + "机器视觉技术");
             Browser.screenshot(page, "lab-home-desktop");
-            page.setViewportSize(375, 812);
+            Browser.assertFitsPhone(page, "the lab's home");
             Browser.screenshot(page, "lab-home-phone");
         } finally {
             Browser.close(page);

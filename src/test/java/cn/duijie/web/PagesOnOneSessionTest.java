@@ -37,18 +37,8 @@ class PagesOnOneSessionTest {
         Ready.await();
     }
 
-    /** A browser-like session: the form login's cookie, and this site as Origin for posts; a fresh request each call. */
     private java.util.function.Supplier<RequestSpecification> as(String username) {
-        String cookie = given().redirects().follow(false).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("j_username", username).formParam("j_password", Logins.PASSWORD)
-                .header("Origin", origin()).post("/j_security_check")
-                .then().statusCode(302).extract().cookie("duijie-session");
-        return () -> given().redirects().follow(false).cookie("duijie-session", cookie).header("Origin", origin());
-    }
-
-    private String origin() {
-        URI u = URI.create(base.toString());
-        return u.getScheme() + "://" + u.getHost() + ":" + u.getPort();
+        return cn.duijie.support.PageSessions.as(base, username);
     }
 
     @Test
@@ -109,23 +99,25 @@ class PagesOnOneSessionTest {
     }
 
     @Test
+    void theCultivationDeskAnswers200ForTheClerksCityAnd404ForAnother(@TempDir Path dir) {
+        new SupplyRegion(dir);
+        Logins.bureau("321100");
+        java.util.function.Supplier<RequestSpecification> clerk = as("b-321100");
+        for (int i = 0; i < 3; i++) {
+            // the dashboard, then the region list, on the request's one session; 镇江's plan is seeded for 2025
+            clerk.get().get("/bureau/cultivation").then().statusCode(200).body(containsString("镇江市 梯度培育看板"))
+                    .body(containsString("对照 2025 年目标")).body(containsString("data-dashboard-chart"));
+        }
+        clerk.get().get("/bureau/cultivation?region=320100").then().statusCode(404).body(containsString("不在您负责的范围内"));
+        given().redirects().follow(false).get("/bureau/cultivation").then().statusCode(303);
+    }
+
+    @Test
     void anInvestorsFundsEachWithItsDealFlowAndConflictFlagAnswer200(@TempDir Path dir) {
         SupplyRegion r = new SupplyRegion(dir);
-        String investor = r.p + "V";
-        cn.duijie.support.Imports.upload(
-                cn.duijie.support.TestData.csv(dir, "investors.csv", "id,name,kind,regionCode\n%s,镇江%s创投,VC,321100\n".formatted(investor, r.p)),
-                cn.duijie.support.TestData.csv(dir, "funds.csv", """
-                        id,investorId,name,stages,ticketMinWan,ticketMaxWan,instruments,chainIds,segmentIds,regionMandate
-                        %1$sF1,%2$s,%1$s一号基金,A|B,500,5000,EQUITY,%1$sC,,
-                        %1$sF2,%2$s,%1$s二号基金,A,200,3000,EQUITY,%1$sC,,
-                        """.formatted(r.p, investor)),
-                cn.duijie.support.TestData.csv(dir, "investments.csv", "fundId,creditCode,round,year,amountWan\n%sF1,%s,A,2024,800\n"
-                        .formatted(r.p, r.champion)))
-                .statusCode(201).body("errors", org.hamcrest.Matchers.hasSize(0));
+        String investor = r.investorWithTwoFunds(dir);
         String title = r.p + " 扩产融资 2000 万元";
-        Logins.firm(r.nearCertified).contentType(ContentType.JSON).body("""
-                {"kind": "FINANCE", "postedBy": "%s", "title": "%s", "amountWan": 2000, "stage": "A", "instrument": "EQUITY"}
-                """.formatted(r.nearCertified, title)).post("/api/v1/needs").then().statusCode(201);
+        r.financeNeed(title);
         Logins.investor(investor);
         java.util.function.Supplier<RequestSpecification> analyst = as("v-" + investor.toLowerCase());
         // the need reaches the graph through the outbox relay: ask until both funds show it

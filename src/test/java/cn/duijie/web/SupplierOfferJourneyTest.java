@@ -90,6 +90,7 @@ class SupplierOfferJourneyTest {
             sme.reload();
             assertThat(sme.getByTestId("opportunity").filter(new Locator.FilterOptions().setHasText(title)).getByTestId("offer-sent"))
                     .isVisible();
+            Browser.assertFitsPhone(sme, "the SME's home");
             Browser.screenshot(sme, "sme-offer-phone");
             sme.setViewportSize(1280, 900);
             Browser.screenshot(sme, "sme-offer-desktop");
