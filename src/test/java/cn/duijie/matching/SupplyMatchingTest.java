@@ -123,23 +123,27 @@ class SupplyMatchingTest {
         // exact makers by nearness and tier (the champion, then the certified one 10 km away, then Changshu 140 km
         // away with its peers), then the maker of the broader product; the uncertified and the far one are out
         assertEquals(List.of(r.champion, r.nearCertified, r.changshu, r.broadMaker), ours(filtered));
-        assertEquals(0.7236, filtered.get(r.champion));
-        assertEquals(0.6842, filtered.get(r.nearCertified));
-        assertEquals(0.587, filtered.get(r.changshu));
-        // the broader product fits .6, plus .05 when the firm is also among the need's 40 best full-text hits (which
-        // depends on the other firms in the graph): .35·fit + .2·e^(-km/100) + .08 FEEDS + .04·scale
-        MatchModel.Match broad = matcher.forNeed(need, java.util.Set.of(), 100).await().indefinitely().stream()
-                .filter(m -> m.candidate().id().equals(r.broadMaker)).findFirst().orElseThrow();
-        double productWeight = broad.reasons().stream().filter(x -> x.code().equals("PRODUCT_BROADER")).findFirst().orElseThrow().weight();
-        assertTrue(productWeight == 0.21 || productWeight == 0.2275, "fit .6 or .65: " + productWeight);
-        assertEquals(productWeight == 0.21 ? 0.5084 : 0.5259, filtered.get(r.broadMaker));
+        // capability first: the exact makers have C = 1, so their scores are .5 + .5 × O (nearness, tier, peers…)
+        // and lie in [.5, 1]; the broader product's maker has C ≥ .6 (the tree) and less than 1, and every
+        // score is the sum of its reasons' weights
+        List<MatchModel.Match> ranked = matcher.forNeed(need, java.util.Set.of(), 100).await().indefinitely();
+        for (String exact : List.of(r.champion, r.nearCertified, r.changshu)) {
+            assertTrue(filtered.get(exact) >= 0.5 && filtered.get(exact) <= 1, exact + " " + filtered.get(exact));
+        }
+        MatchModel.Match broad = ranked.stream().filter(m -> m.candidate().id().equals(r.broadMaker)).findFirst().orElseThrow();
+        assertTrue(broad.score() >= 0.3 && broad.score() < filtered.get(r.changshu), "broader maker " + broad.score());
+        assertEquals("PRODUCT_BROADER", broad.reasons().stream().filter(x -> x.code().startsWith("PRODUCT_")).findFirst()
+                .orElseThrow().code());
+        assertTrue(broad.flags().contains("DISCOVERED"), "a broader product is not a listed one");
+        for (MatchModel.Match m : ranked) {
+            assertEquals(m.score(), m.reasons().stream().mapToDouble(MatchModel.Reason::weight).sum(), 0.001, m.candidate().id());
+        }
         MatchQuery open = new MatchQuery("EQ", "SUPPLY", r.leader, "采购新能源车用精密轴承", null, List.of(r.bearing), List.of(),
                 List.of(), null, null, null, null);
         List<MatchModel.Match> unfiltered = matcher.forNeed(open, java.util.Set.of(), 100).await().indefinitely();
         java.util.Map<String, Double> all = scores(unfiltered);
         assertEquals(List.of(r.champion, r.noCert, r.nearCertified, r.changshu, r.far, r.broadMaker), ours(all));
-        assertEquals(0.7046, all.get(r.noCert));
-        assertEquals(0.57, all.get(r.far));
+        assertTrue(all.get(r.far) >= 0.5, "an exact maker far away is still capable: " + all.get(r.far));
         for (String code : List.of("SUPPLIES_PEERS", "FEEDS_SEGMENT", "DISTANCE", "TIER")) {
             assertTrue(unfiltered.stream().anyMatch(m -> m.reasons().stream().anyMatch(x -> x.code().equals(code))),
                     "the region exercises the signal " + code);
