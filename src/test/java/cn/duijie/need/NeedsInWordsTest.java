@@ -146,10 +146,10 @@ class NeedsInWordsTest {
     @Test
     void wordsThatNameNoProductAreRefusedWithAReasonAndNothingIsWritten() {
         long before = needsOf(r.leader);
-        Logins.firm(r.leader).contentType(ContentType.JSON).body("{\"kind\": \"SUPPLY\", \"title\": \"欢迎各位朋友来厂参观交流\"}")
+        Logins.firm(r.leader).contentType(ContentType.JSON).body("{\"kind\": \"SUPPLY\", \"title\": \"今天天气很好，欢迎来参观\"}")
                 .post("/api/v1/needs").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("产品")).body("errors.field", hasItem("productCodes"));
-        Logins.firm(r.leader).contentType(ContentType.JSON).body("{\"kind\": \"TECH\", \"title\": \"欢迎各位朋友来厂参观交流\"}")
+        Logins.firm(r.leader).contentType(ContentType.JSON).body("{\"kind\": \"TECH\", \"title\": \"今天天气很好，欢迎来参观\"}")
                 .post("/api/v1/needs").then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("technologyCodes"));
         assertEquals(before, needsOf(r.leader));
