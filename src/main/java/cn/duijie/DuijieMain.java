@@ -23,6 +23,8 @@ public class DuijieMain {
     public static final int EXIT_ENGINE_FAILED = 3;
 
     public static void main(String... args) throws Exception {
+        // Quarkus would answer a malformed URI with a bare 400; RequestGuard makes the same check with a problem+json
+        System.setProperty(cn.duijie.common.RequestGuard.URI_VALIDATION_OFF, "true");
         String command = args.length == 0 ? "serve" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         switch (command) {

@@ -13,8 +13,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Problem+json for errors answered below JAX-RS: paths no route serves, bodies over the size limit,
- * and failures in non-REST routes.
+ * Problem+json for errors answered below JAX-RS: requests the router cannot read, paths no route serves, bodies over
+ * the size limit, and failures in non-REST routes.
  */
 @ApplicationScoped
 public class HttpErrorRoutes {
@@ -42,6 +42,12 @@ public class HttpErrorRoutes {
             } else {
                 ctx.next();
             }
+        });
+        // the router itself refuses a request it cannot route (a path whose %xx it cannot decode, no Host header)
+        router.errorHandler(400, ctx -> {
+            boolean encoding = !RequestGuard.wellFormed(ctx.request().uri());
+            write(ctx, ProblemMappers.problem(400, encoding ? "bad-encoding" : "bad-request", Messages.get("problem.bad-request"),
+                    Messages.get(encoding ? "detail.bad-encoding" : "detail.unreadable-request")));
         });
         router.errorHandler(404, ctx -> write(ctx, ProblemMappers.problem(404, "not-found",
                 Messages.get("problem.not-found"), Messages.get("detail.path-not-found", ctx.normalizedPath()))));

@@ -17,9 +17,17 @@ import io.vertx.ext.web.RoutingContext;
  * {@code duijie.limits.max-uri-length}, a query parameter longer than {@code duijie.limits.max-param-length}, a NUL byte
  * or broken percent-encoding in the path or query. Each gets a problem+json answer (Netty's own 414 has no body, so
  * the HTTP line limit is set above this one).
+ *
+ * <p>Quarkus checks the request target with {@code java.net.URI} before any router sees it and answers a bare 400
+ * (VertxHttpRecorder); {@link #URI_VALIDATION_OFF} turns that check off (DuijieMain, and surefire for the tests) so
+ * that the same check is made here, with a reason. Percent escapes must also decode as UTF-8: Vert.x would turn a
+ * truncated one ({@code %E4%B8}) into U+FFFD silently.
  */
 @ApplicationScoped
 public class RequestGuard {
+
+    /** The system property that makes Quarkus leave URI validation to this guard; read once, before Quarkus starts. */
+    public static final String URI_VALIDATION_OFF = "vertx.disableURIValidation";
 
     private final ObjectMapper json;
     private final int maxUri;
@@ -42,6 +50,10 @@ public class RequestGuard {
         String uri = ctx.request().uri();
         if (uri.length() > maxUri) {
             refuse(ctx, 414, "uri-too-long", Messages.get("problem.uri-too-long"), Messages.get("detail.uri-too-long", maxUri));
+            return;
+        }
+        if (!wellFormed(uri)) {
+            refuse(ctx, 400, "bad-encoding", Messages.get("problem.bad-request"), Messages.get("detail.bad-encoding"));
             return;
         }
         String type = ctx.request().getHeader("Content-Type");
@@ -76,6 +88,47 @@ public class RequestGuard {
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * Whether a request target is what Quarkus' own check accepts ({@code java.net.URI}) and every run of percent
+     * escapes in it is well-formed UTF-8.
+     */
+    static boolean wellFormed(String uri) {
+        if (uri == null) {
+            return false;
+        }
+        try {
+            new java.net.URI(uri);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        int i = uri.indexOf('%');
+        while (i >= 0) {
+            java.io.ByteArrayOutputStream run = new java.io.ByteArrayOutputStream();
+            while (i + 2 < uri.length() && uri.charAt(i) == '%') {
+                int hi = Character.digit(uri.charAt(i + 1), 16);
+                int lo = Character.digit(uri.charAt(i + 2), 16);
+                if (hi < 0 || lo < 0) {
+                    return false;
+                }
+                run.write(hi * 16 + lo);
+                i += 3;
+            }
+            if (i < uri.length() && uri.charAt(i) == '%') {
+                return false; // a '%' without two hex digits after it
+            }
+            try {
+                java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(run.toByteArray()));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return false;
+            }
+            i = uri.indexOf('%', i);
+        }
+        return true;
     }
 
     private void refuse(RoutingContext ctx, int status, String type, String title, String detail) {

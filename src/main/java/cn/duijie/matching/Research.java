@@ -12,7 +12,8 @@ import java.util.Set;
 public record Research(Map<String, String> techParent, Map<String, List<String>> techChildren, Map<String, String> techNames,
                        Map<String, List<Party>> byTech, Map<String, List<Party>> byProduct, Map<String, Party> achievements,
                        Map<String, Party> institutionParties, Map<String, Institution> institutions,
-                       Map<String, List<Party>> achievementsByInstitution, Map<String, Party> experts) {
+                       Map<String, List<Party>> achievementsByInstitution, Map<String, Party> experts,
+                       Map<String, List<String>> techKeywords) {
 
     /** An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an institution. */
     public record Party(String type, String id, String name, Integer trl, String institutionId, List<String> techs,

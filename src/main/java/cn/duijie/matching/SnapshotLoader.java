@@ -141,6 +141,7 @@ class SnapshotLoader {
         Map<String, String> techParent = new HashMap<>();
         Map<String, List<String>> techChildren = new HashMap<>();
         Map<String, String> techNames = new HashMap<>();
+        Map<String, List<String>> techKeywords = new HashMap<>();
         Map<String, Research.Institution> institutions = new HashMap<>();
         Map<String, List<Research.Party>> byTech = new HashMap<>();
         Map<String, Research.Party> institutionParties = new HashMap<>();
@@ -152,6 +153,7 @@ class SnapshotLoader {
             session.run(TECHNOLOGIES).forEachRemaining(r -> {
                 String c = r.get("code").asString();
                 techNames.put(c, r.get("name").asString(""));
+                techKeywords.put(c, strings(r, "keywords"));
                 if (!r.get("broader").isNull()) {
                     techParent.put(c, r.get("broader").asString());
                     techChildren.computeIfAbsent(r.get("broader").asString(), k -> new ArrayList<>()).add(c);
@@ -185,7 +187,7 @@ class SnapshotLoader {
             });
         }
         return new Research(techParent, techChildren, techNames, byTech, byProduct, achievements, institutionParties,
-                institutions, byInstitution, experts);
+                institutions, byInstitution, experts, Map.copyOf(techKeywords));
     }
 
     /** Track records of the given keys (TYPE:id), or of every candidate when keys is null. */

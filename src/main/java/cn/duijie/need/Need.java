@@ -59,6 +59,12 @@ public class Need extends PanacheEntityBase {
     /** The account that entered it (a bureau clerk entering a firm's need, or the firm's own login). */
     @Column(name = "entered_by")
     public String enteredBy;
+    /** The products and technologies Duijie read in the title and description (JSON list of NeedApi.ProposedCode). */
+    @Column(name = "code_proposals")
+    public String codeProposals = "[]";
+    /** True while the codes are Duijie's proposal, not yet confirmed or changed by the poster. */
+    @Column(name = "codes_proposed")
+    public boolean codesProposed;
     @Column(name = "import_hash")
     public String importHash;
     @Version
@@ -78,6 +84,27 @@ public class Need extends PanacheEntityBase {
 
     public List<String> technologyCodeList() {
         return split(technologyCodes);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    public List<NeedApi.ProposedCode> proposalList() {
+        if (codeProposals == null || codeProposals.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(codeProposals, NeedApi.ProposedCode[].class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("need " + id + ": unreadable code_proposals", e);
+        }
+    }
+
+    void proposals(List<NeedApi.ProposedCode> proposals) {
+        try {
+            codeProposals = JSON.writeValueAsString(proposals);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<String> certificationList() {

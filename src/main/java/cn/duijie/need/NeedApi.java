@@ -24,7 +24,9 @@ public final class NeedApi {
     private NeedApi() {
     }
 
-    @Schema(name = "NewNeed", description = "发布需求 Post a need. SUPPLY 需至少一个产品；TECH 需技术或产品；FINANCE 需金额。")
+    @Schema(name = "NewNeed", description = "发布需求 Post a need. SUPPLY 需产品、TECH 需技术或产品：不填代码时，系统从标题和描述中识别"
+            + "（proposedCodes，带置信度，codesProposed = true），先按识别结果匹配，发布方用 PATCH 确认或更改；识别不出时为 422。"
+            + "FINANCE 需金额。")
     public record NewNeed(
             @Schema(description = "可选：调用方自定的编号，用于重复提交时识别；不填则由系统生成")
             @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_.:-]*", message = "{need.id.pattern}") String id,
@@ -56,7 +58,22 @@ public final class NeedApi {
             @DecimalMin(value = "0.1") @DecimalMax("5000") Double maxDistanceKm,
             @Size(max = 20) List<@NotBlank String> requiredCertifications,
             @DecimalMin("0") @DecimalMax("100000000") BigDecimal amountWan,
-            @Schema(description = "可选：操作方，如 ENTERPRISE:<信用代码>；默认即登录账号。与登录账号可代表的主体不符时为 403") String actor) {
+            @Schema(description = "可选：操作方，如 ENTERPRISE:<信用代码>；默认即登录账号。与登录账号可代表的主体不符时为 403") String actor,
+            @Schema(description = "更改需求的产品代码（确认或替换系统识别的产品）；SUPPLY 不能为空")
+            @Size(max = 50) List<@NotBlank String> productCodes,
+            @Schema(description = "更改需求的技术代码（确认或替换系统识别的技术）")
+            @Size(max = 50) List<@NotBlank String> technologyCodes,
+            @Schema(description = "true：按系统识别的代码确认（codesProposed 变为 false）") Boolean confirmCodes) {
+    }
+
+    /** A product or technology Duijie read in a need's words, for the poster to confirm. */
+    @Schema(name = "ProposedCode", description = "从需求标题和描述中识别出的产品或技术")
+    public record ProposedCode(
+            @Schema(enumeration = {"PRODUCT", "TECHNOLOGY"}) String type,
+            String code,
+            String name,
+            @Schema(description = "置信度 0–1：全名出现约 0.95，独有的关键词（同义词）约 0.8，泛用词更低") double confidence,
+            @Schema(description = "文中据以识别的词") List<String> matched) {
     }
 
     @Schema(name = "Need")
@@ -65,12 +82,14 @@ public final class NeedApi {
                            List<String> requiredCertifications, Double maxDistanceKm, BigDecimal amountWan, String stage,
                            String instrument, OffsetDateTime expiresAt, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt,
-                           @Schema(description = "SUPPLY：发布时声明的目的；为空表示匹配时按现有供货判断") cn.duijie.domain.NeedPurpose purpose) {
+                           @Schema(description = "SUPPLY：发布时声明的目的；为空表示匹配时按现有供货判断") cn.duijie.domain.NeedPurpose purpose,
+                           @Schema(description = "true：productCodes/technologyCodes 是系统从文字中识别的，待发布方确认；匹配已按其进行") boolean codesProposed,
+                           @Schema(description = "发布时未填代码的需求：系统识别出的产品和技术，置信度从高到低") List<ProposedCode> proposedCodes) {
 
         static NeedView from(Need n) {
             return new NeedView(n.id, n.kind, n.status, n.postedBy, n.title, n.description, n.productCodeList(),
                     n.technologyCodeList(), n.quantity, n.certificationList(), n.maxDistanceKm, n.amountWan, n.stage,
-                    n.instrument, n.expiresAt, n.createdAt, n.updatedAt, n.purpose);
+                    n.instrument, n.expiresAt, n.createdAt, n.updatedAt, n.purpose, n.codesProposed, n.proposalList());
         }
     }
 

@@ -50,13 +50,14 @@ public class NeedImportSink implements NeedRowSink {
             for (int from = 0; from < rows.size(); from += SLICE) {
                 List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + SLICE));
                 List<String> ids = slice.stream().map(r -> (String) r.get("id")).toList();
+                Map<String, NeedService.Codes> read = readCodes(slice);
                 VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Need.<Need>list("id in ?1", ids)
                         .chain(existing -> {
                             Map<String, Need> byId = new java.util.HashMap<>();
                             existing.forEach(n -> byId.put(n.id, n));
                             List<Object> changed = new java.util.ArrayList<>();
                             for (Map<String, Object> row : slice) {
-                                Need n = apply(row, byId.get((String) row.get("id")), counts);
+                                Need n = apply(row, byId.get((String) row.get("id")), read.get((String) row.get("id")), counts);
                                 if (n != null) {
                                     changed.add(n);
                                     changed.add(OutboxEvent.of("NEED", n.id, "NEED_UPSERTED", needs.payload(n)));
@@ -73,7 +74,7 @@ public class NeedImportSink implements NeedRowSink {
     }
 
     /** The need to write for a row (new or changed), or null when the row is unchanged. */
-    private Need apply(Map<String, Object> row, Need existing, int[] counts) {
+    private Need apply(Map<String, Object> row, Need existing, NeedService.Codes read, int[] counts) {
         String id = (String) row.get("id");
         {
             String hash = (String) row.get("hash");
@@ -100,6 +101,11 @@ public class NeedImportSink implements NeedRowSink {
             }
             n.productCodes = Need.join(list(row.get("productCodes")));
             n.technologyCodes = Need.join(list(row.get("technologyCodes")));
+            n.codesProposed = false;
+            n.codeProposals = "[]";
+            if (read != null) {
+                read.applyTo(n);
+            }
             n.requiredCertifications = Need.join(list(row.get("requiredCertifications")));
             n.quantity = row.get("quantity") instanceof Long l ? l : null;
             n.maxDistanceKm = row.get("maxDistanceKm") instanceof Double d ? d : null;
@@ -116,6 +122,28 @@ public class NeedImportSink implements NeedRowSink {
             n.importHash = hash;
             return n;
         }
+    }
+
+    /**
+     * For SUPPLY and TECH rows without codes, the codes Duijie reads in their title and description (as for a need
+     * posted in words); a row whose words name nothing is kept without codes, as the file gave it.
+     */
+    private Map<String, NeedService.Codes> readCodes(List<Map<String, Object>> slice) {
+        Map<String, NeedService.Codes> out = new java.util.HashMap<>();
+        for (Map<String, Object> row : slice) {
+            NeedKind kind = NeedKind.valueOf((String) row.get("kind"));
+            boolean none = list(row.get("productCodes")).isEmpty() && list(row.get("technologyCodes")).isEmpty();
+            if (kind == NeedKind.FINANCE || !none) {
+                continue;
+            }
+            try {
+                out.put((String) row.get("id"), needs.codes(kind, (String) row.get("title"), (String) row.get("description"),
+                        List.of(), List.of()).await().atMost(java.time.Duration.ofSeconds(30)));
+            } catch (cn.duijie.common.DomainException unread) {
+                // nothing named: the row stays as the file gave it
+            }
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

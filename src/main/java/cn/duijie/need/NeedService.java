@@ -40,10 +40,12 @@ public class NeedService {
     private final OutboxRelay relay;
     private final int defaultLifetimeDays;
     private final cn.duijie.account.AccessPolicy access;
+    private final CodeProposer proposer;
 
     NeedService(Graph graph, ObjectMapper json, OutboxRelay relay, cn.duijie.account.AccessPolicy access,
-                cn.duijie.common.ServiceConfig config) {
+                cn.duijie.common.ServiceConfig config, CodeProposer proposer) {
         this.access = access;
+        this.proposer = proposer;
         this.graph = graph;
         this.json = json;
         this.relay = relay;
@@ -60,8 +62,8 @@ public class NeedService {
         if (!errors.isEmpty()) {
             throw DomainException.invalid(Messages.get("detail.validation", errors.size()), errors);
         }
-        return unknownReferences(postedBy, req.productCodes(), req.technologyCodes())
-                .chain(unknown -> {
+        return codes(req.kind(), req.title(), req.description(), clean(req.productCodes()), clean(req.technologyCodes()))
+                .chain(codes -> unknownReferences(postedBy, codes.products(), codes.technologies()).chain(unknown -> {
                     if (!unknown.isEmpty()) {
                         throw DomainException.unprocessable(Messages.get("need.unknown-references", unknown.size()), unknown);
                     }
@@ -78,8 +80,7 @@ public class NeedService {
                             n.postedBy = postedBy;
                             n.title = req.title().strip();
                             n.description = req.description();
-                            n.productCodes = Need.join(clean(req.productCodes()));
-                            n.technologyCodes = Need.join(clean(req.technologyCodes()));
+                            codes.applyTo(n);
                             n.quantity = req.quantity();
                             n.requiredCertifications = Need.join(clean(req.requiredCertifications()));
                             n.maxDistanceKm = req.maxDistanceKm();
@@ -96,7 +97,7 @@ public class NeedService {
                             return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
                         });
                     });
-                })
+                }))
                 .invoke(relay::nudge)
                 .map(NeedApi.NeedView::from);
     }
@@ -107,22 +108,9 @@ public class NeedService {
         if (creditReason != null) {
             errors.add(new Problem.FieldError("postedBy", creditReason));
         }
-        switch (req.kind()) {
-            case SUPPLY -> {
-                if (clean(req.productCodes()).isEmpty()) {
-                    errors.add(new Problem.FieldError("productCodes", Messages.get("need.supply.products")));
-                }
-            }
-            case TECH -> {
-                if (clean(req.technologyCodes()).isEmpty() && clean(req.productCodes()).isEmpty()) {
-                    errors.add(new Problem.FieldError("technologyCodes", Messages.get("need.tech.technologies")));
-                }
-            }
-            case FINANCE -> {
-                if (req.amountWan() == null || req.amountWan().signum() <= 0) {
-                    errors.add(new Problem.FieldError("amountWan", Messages.get("need.finance.amount")));
-                }
-            }
+        // SUPPLY and TECH needs without codes get them proposed from their words (codes(...)); FINANCE needs an amount
+        if (req.kind() == NeedKind.FINANCE && (req.amountWan() == null || req.amountWan().signum() <= 0)) {
+            errors.add(new Problem.FieldError("amountWan", Messages.get("need.finance.amount")));
         }
         if (req.purpose() != null && req.kind() != NeedKind.SUPPLY) {
             errors.add(new Problem.FieldError("purpose", Messages.get("need.purpose.supply-only")));
@@ -140,12 +128,51 @@ public class NeedService {
     }
 
     /**
+     * The codes a need is matched on: the poster's when given; otherwise those Duijie reads in its title and
+     * description (proposed, to be confirmed). A SUPPLY need needs a product, a TECH need a technology or a product:
+     * when none is given and none can be read, 422 naming the field.
+     */
+    Uni<Codes> codes(NeedKind kind, String title, String description, List<String> products, List<String> technologies) {
+        boolean given = switch (kind) {
+            case SUPPLY -> !products.isEmpty();
+            case TECH -> !products.isEmpty() || !technologies.isEmpty();
+            case FINANCE -> true;
+        };
+        if (given) {
+            return Uni.createFrom().item(new Codes(products, technologies, false, List.of()));
+        }
+        return proposer.propose(kind, title, description).map(proposed -> {
+            List<String> p = proposed.stream().filter(c -> c.type().equals("PRODUCT")).map(NeedApi.ProposedCode::code).toList();
+            List<String> t = proposed.stream().filter(c -> c.type().equals("TECHNOLOGY")).map(NeedApi.ProposedCode::code).toList();
+            if (kind == NeedKind.SUPPLY && p.isEmpty()) {
+                throw DomainException.unprocessable(Messages.get("need.supply.products-unread"),
+                        List.of(new Problem.FieldError("productCodes", Messages.get("need.supply.products"))));
+            }
+            if (kind == NeedKind.TECH && p.isEmpty() && t.isEmpty()) {
+                throw DomainException.unprocessable(Messages.get("need.tech.technologies-unread"),
+                        List.of(new Problem.FieldError("technologyCodes", Messages.get("need.tech.technologies"))));
+            }
+            return new Codes(p, t, true, proposed);
+        });
+    }
+
+    /** What a need is matched on, and whether Duijie proposed it. */
+    record Codes(List<String> products, List<String> technologies, boolean proposed, List<NeedApi.ProposedCode> proposals) {
+        void applyTo(Need n) {
+            n.productCodes = Need.join(products);
+            n.technologyCodes = Need.join(technologies);
+            n.codesProposed = proposed;
+            n.proposals(proposals);
+        }
+    }
+
+    /**
      * References the graph does not know. When Neo4j cannot be reached the need is still accepted (it is the system
      * of record); the projection links what exists once Neo4j is back.
      */
     Uni<List<Problem.FieldError>> unknownReferences(String postedBy, List<String> products, List<String> technologies) {
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("firm", postedBy.strip().toUpperCase());
+        params.put("firm", postedBy == null ? "" : postedBy.strip().toUpperCase());
         params.put("products", clean(products));
         params.put("technologies", clean(technologies));
         return graph.read("""
@@ -158,7 +185,7 @@ public class NeedService {
                 .map(rows -> {
                     var r = rows.get(0);
                     List<Problem.FieldError> out = new ArrayList<>();
-                    if (!r.get("firmKnown").asBoolean()) {
+                    if (postedBy != null && !r.get("firmKnown").asBoolean()) {
                         out.add(new Problem.FieldError("postedBy", Messages.get("need.unknown-firm", params.get("firm"))));
                     }
                     r.get("unknownProducts").asList(v -> v.asString()).forEach(c ->
@@ -255,15 +282,59 @@ public class NeedService {
     /** Changes a need for a caller who may act for its poster (else 404, as if it did not exist). */
     public Uni<NeedApi.NeedView> patch(cn.duijie.account.Caller caller, String id, NeedApi.NeedPatch patch) {
         Actor named = patch.actor() == null || patch.actor().isBlank() ? null : FeedbackService.parseActor(patch.actor());
-        return Panache.withTransaction(() -> owned(caller, id).chain(n -> {
-            Actor poster = Actor.enterprise(n.postedBy);
-            if (named != null && !named.sameParty(poster) && !named.sameParty(caller.ownParty())) {
-                throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.not-your-party", named.label()));
+        boolean changesCodes = patch.productCodes() != null || patch.technologyCodes() != null;
+        Uni<List<Problem.FieldError>> unknown = changesCodes
+                ? unknownReferences(null, clean(patch.productCodes()), clean(patch.technologyCodes()))
+                : Uni.createFrom().item(List.of());
+        return unknown.chain(errors -> {
+            if (!errors.isEmpty()) {
+                throw DomainException.unprocessable(Messages.get("need.unknown-references", errors.size()), errors);
             }
-            applyPatch(n, patch);
-            n.updatedAt = now();
-            return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
-        })).invoke(relay::nudge).map(NeedApi.NeedView::from);
+            return Panache.withTransaction(() -> owned(caller, id).chain(n -> {
+                Actor poster = Actor.enterprise(n.postedBy);
+                if (named != null && !named.sameParty(poster) && !named.sameParty(caller.ownParty())) {
+                    throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.not-your-party", named.label()));
+                }
+                applyPatch(n, patch);
+                return patchCodes(n, patch).chain(() -> {
+                    n.updatedAt = now();
+                    return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
+                });
+            }));
+        }).invoke(relay::nudge).map(NeedApi.NeedView::from);
+    }
+
+    /**
+     * The codes part of a change: codes the poster sends replace the need's (and end the proposal); confirmCodes keeps
+     * the proposed ones as the poster's; a new title or description of a need whose codes are still proposed reads
+     * them again.
+     */
+    private Uni<Void> patchCodes(Need n, NeedApi.NeedPatch patch) {
+        if (patch.productCodes() != null || patch.technologyCodes() != null) {
+            if (n.status.isClosed()) {
+                throw DomainException.conflict(Messages.get("need.closed", n.status));
+            }
+            List<String> products = patch.productCodes() != null ? clean(patch.productCodes()) : n.productCodeList();
+            List<String> technologies = patch.technologyCodes() != null ? clean(patch.technologyCodes()) : n.technologyCodeList();
+            if (n.kind == NeedKind.SUPPLY && products.isEmpty()) {
+                throw DomainException.invalid("productCodes", Messages.get("need.supply.products"));
+            }
+            if (n.kind == NeedKind.TECH && products.isEmpty() && technologies.isEmpty()) {
+                throw DomainException.invalid("technologyCodes", Messages.get("need.tech.technologies"));
+            }
+            n.productCodes = Need.join(products);
+            n.technologyCodes = Need.join(technologies);
+            n.codesProposed = false;
+            return Uni.createFrom().voidItem();
+        }
+        if (Boolean.TRUE.equals(patch.confirmCodes())) {
+            n.codesProposed = false;
+            return Uni.createFrom().voidItem();
+        }
+        if (n.codesProposed && (patch.title() != null || patch.description() != null)) {
+            return codes(n.kind, n.title, n.description, List.of(), List.of()).invoke(c -> c.applyTo(n)).replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
     }
 
     private void applyPatch(Need n, NeedApi.NeedPatch patch) {

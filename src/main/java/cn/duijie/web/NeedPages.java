@@ -202,6 +202,25 @@ public class NeedPages {
         });
     }
 
+    /** The poster confirms or narrows the products (technologies) Duijie read in the need's words. */
+    @POST
+    @Path("/{id}/codes")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> codes(@PathParam("id") String id, @RestForm List<String> productCodes, @RestForm List<String> technologyCodes) {
+        return session.requireUser().chain(user -> {
+            List<String> products = orEmpty(productCodes);
+            List<String> technologies = orEmpty(technologyCodes);
+            if (products.isEmpty() && technologies.isEmpty()) {
+                return Pages.error(DomainException.invalid("productCodes", Pages.text("web.need.codes.none-chosen")), user);
+            }
+            return Uni.createFrom().deferred(() -> needs.get(user.caller(), id).chain(need -> needs.patch(user.caller(), id,
+                            new NeedApi.NeedPatch(null, null, null, null, null, null, null, null, session.actor(user).label(),
+                                    products, need.kind() == cn.duijie.domain.NeedKind.TECH ? technologies : null, true))))
+                    .map(n -> Response.seeOther(URI.create("/needs/" + id)).build())
+                    .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+        });
+    }
+
     @POST
     @Path("/{id}/status")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -209,7 +228,7 @@ public class NeedPages {
         return session.requireUser().chain(user -> {
             return Uni.createFrom().deferred(() -> {
                 cn.duijie.domain.NeedStatus s = cn.duijie.domain.NeedStatus.valueOf(status);
-                return needs.patch(user.caller(), id, new NeedApi.NeedPatch(s, null, null, null, null, null, null, null, session.actor(user).label()));
+                return needs.patch(user.caller(), id, new NeedApi.NeedPatch(s, null, null, null, null, null, null, null, session.actor(user).label(), null, null, null));
             }).map(n -> Response.seeOther(URI.create("/needs/" + id)).build())
                     .onFailure(IllegalArgumentException.class).transform(e -> DomainException.invalid("status",
                             Pages.text("enum.allowed", status, "OPEN / FULFILLED / WITHDRAWN")))

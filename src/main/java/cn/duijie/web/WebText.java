@@ -66,6 +66,11 @@ public final class WebText {
         return ratio == null ? "" : String.format(java.util.Locale.ROOT, "%.1f%%", ratio * 100);
     }
 
+    /** ["绝缘轴承", "电机"] → "绝缘轴承、电机". */
+    static String joined(java.util.List<String> words) {
+        return words == null ? "" : String.join("、", words);
+    }
+
     /** Label of a segment stage (UPSTREAM, MIDSTREAM, DOWNSTREAM) or of any enum value with a web.enum.* key. */
     static String label(Object code) {
         return code == null ? "" : Messages.get("web.enum." + name(code));

@@ -60,6 +60,24 @@ class MessagesBundleTest {
         assertEquals(List.of(), missing, "keys named in code but missing from i18n/messages.properties");
     }
 
+    /** Pages label every match flag with web.enum.&lt;FLAG&gt;; a flag without one broke the need page (500). */
+    @Test
+    void everyMatchFlagTheCodeSetsHasAPageLabel() throws IOException {
+        Properties bundle = load("/i18n/messages.properties");
+        Pattern flag = Pattern.compile("flags\\.add\\(\"([A-Z_]+)\"\\)");
+        TreeSet<String> seen = new TreeSet<>();
+        TreeSet<String> missing = new TreeSet<>();
+        for (Path file : javaFiles()) {
+            Matcher m = flag.matcher(Files.readString(file));
+            while (m.find()) {
+                seen.add(m.group(1));
+                need(bundle, "web.enum." + m.group(1), missing);
+            }
+        }
+        assertTrue(seen.size() >= 5, "the scan found the flags (" + seen + ")");
+        assertEquals(new TreeSet<>(), missing);
+    }
+
     @Test
     void keysChosenPerEnumConstantExistForEveryConstant() throws IOException {
         Properties bundle = load("/i18n/messages.properties");

@@ -70,7 +70,7 @@ class NeedLifecycleTest {
                 .body("errors.find { it.field == 'postedBy' }.reason", containsString("校验位"));
         Logins.admin().contentType("application/json")
                 .body("{\"kind\": \"SUPPLY\", \"postedBy\": \"%s\", \"title\": \"无产品\"}".formatted(r.leader))
-                .post("/api/v1/needs").then().statusCode(400).body("errors.field", hasItem("productCodes"));
+                .post("/api/v1/needs").then().statusCode(422).body("errors.field", hasItem("productCodes"));
         Logins.admin().contentType("application/json").body(r.needJson().replace("200}", "-5}"))
                 .post("/api/v1/needs").then().statusCode(400).body("errors.field", hasItem("maxDistanceKm"));
         Logins.admin().contentType("application/json").body("{\"kind\": \"SUPPLY\", ").post("/api/v1/needs").then()

@@ -224,6 +224,17 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
                 .multiPart("file", "enterprises.csv", new byte[5 * 1024 * 1024]).post("/api/v1/imports?wait=true")));
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("GET with %00 in the query", "GET /api/v1/needs?postedBy=a%00b HTTP/1.1\r\n\r\n");
+        // broken percent escapes and characters a URI may not hold: Quarkus' bare 400 is replaced by RequestGuard's problem
+        raw.put("GET with a broken %xx escape in the query", "GET /api/v1/enterprises?q=%E4%ZZ HTTP/1.1\r\n\r\n");
+        raw.put("GET with a truncated UTF-8 escape in the query", "GET /api/v1/enterprises?q=%E4%B8 HTTP/1.1\r\n\r\n");
+        raw.put("GET with a lone % in the query", "GET /api/v1/needs?postedBy=% HTTP/1.1\r\n\r\n");
+        raw.put("GET with a broken %xx escape in the path", "GET /api/v1/enterprises/%E4%Z HTTP/1.1\r\n\r\n");
+        raw.put("GET need %zz in the path", "GET /api/v1/needs/%zz HTTP/1.1\r\n\r\n");
+        raw.put("GET need with an overlong UTF-8 escape", "GET /api/v1/needs/%C0%AF HTTP/1.1\r\n\r\n");
+        raw.put("GET with | in the query", "GET /api/v1/enterprises?q=a|b HTTP/1.1\r\n\r\n");
+        raw.put("GET unknown path with %zz", "GET /nothing/%zz HTTP/1.1\r\n\r\n");
+        raw.put("POST feedback with %zz in the path", "POST /api/v1/needs/%zz/feedback HTTP/1.1\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 2\r\n\r\n{}");
         String wrong = "--BBB\r\nContent-Disposition: form-data; name=\"f\"; filename=\"needs.csv\"\r\n\r\nid\r\n--BBB--\r\n";
         raw.put("import · boundary mismatch", "POST /api/v1/imports?wait=true HTTP/1.1\r\nContent-Type: multipart/form-data; boundary=AAA\r\n"
                 + "Content-Length: " + wrong.length() + "\r\n\r\n" + wrong);

@@ -24,6 +24,17 @@ public final class TestData {
         return "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase();
     }
 
+    /**
+     * Chinese characters unique to a prefix (one per character of it), for product or technology names that no other
+     * test's region shares: every test region that names a product 轴承 makes that word less telling for the others.
+     */
+    public static String chineseTag(String prefix) {
+        String table = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土天地玄黄宇宙洪荒";
+        StringBuilder sb = new StringBuilder();
+        prefix.chars().forEach(c -> sb.append(table.charAt(Character.isDigit(c) ? c - '0' : 10 + (c - 'A') % 26)));
+        return sb.toString();
+    }
+
     /** A valid 统一社会信用代码 derived from a seed text (same seed, same code). */
     public static String creditCode(String seed) {
         Random r = new Random(seed.hashCode() * 31L + seed.length());

@@ -51,11 +51,14 @@ class ChainLeaderJourneyTest {
             page.setViewportSize(1280, 900);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("发布配套需求")).first().click();
 
-            // without a product the form comes back with the reason beside the picker, and keeps what was typed
-            page.getByLabel("需求标题").fill("采购新能源车用精密轴承 " + r.p);
+            // words that name no product, and none picked: the form comes back with the reason beside the picker,
+            // and keeps what was typed
+            assertThat(page.getByTestId("pick-optional")).isVisible();
+            page.getByLabel("需求标题").fill("诚邀各位来厂参观 " + r.p);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布需求")).click();
             assertThat(page.locator("#pick-error")).not().isEmpty();
-            assertThat(page.getByLabel("需求标题")).hasValue("采购新能源车用精密轴承 " + r.p);
+            assertThat(page.getByLabel("需求标题")).hasValue("诚邀各位来厂参观 " + r.p);
+            page.getByLabel("需求标题").fill("采购新能源车用精密轴承 " + r.p);
 
             // the picker finds 精密轴承 by a keyword
             page.getByLabel("按中文名称或关键词查找，点击加入").fill("精密轴承");
@@ -70,10 +73,13 @@ class ChainLeaderJourneyTest {
             assertThat(matches).containsText("丹阳" + r.p + "精密轴承");
             assertThat(matches).not().containsText("乌鲁木齐" + r.p + "轴承");
             assertThat(matches).not().containsText("丹阳" + r.p + "无证轴承");
-            Locator supplier = page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "精密轴承"));
+            // the card whose name is the supplier (other cards' reasons may name it, e.g. as the incumbent)
+            Locator supplier = page.getByTestId("match").filter(new Locator.FilterOptions()
+                    .setHas(page.locator("strong a", new Page.LocatorOptions().setHasText("丹阳" + r.p + "精密轴承"))));
             assertThat(supplier.locator(".chain-path").first()).containsText("精密轴承");
             supplier.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("加入候选")).click();
-            assertThat(page.getByTestId("match").filter(new Locator.FilterOptions().setHasText("丹阳" + r.p + "精密轴承"))
+            assertThat(page.getByTestId("match").filter(new Locator.FilterOptions()
+                    .setHas(page.locator("strong a", new Page.LocatorOptions().setHasText("丹阳" + r.p + "精密轴承"))))
                     .getByTestId("done-SHORTLIST")).isVisible();
 
             // the address survives a reload, and the shortlist downloads as Excel with the supplier in it
@@ -89,6 +95,35 @@ class ChainLeaderJourneyTest {
             Browser.screenshot(page, "leader-need-desktop");
             Browser.assertFitsPhone(page, "the need page with its candidates");
             Browser.screenshot(page, "leader-need-phone");
+        } finally {
+            Browser.close(page);
+        }
+    }
+
+    @Test
+    void aNeedTypedInWordsShowsTheProductsReadFromItAndThePosterConfirmsThem(@TempDir Path dir) throws Exception {
+        SupplyRegion r = new SupplyRegion(dir);
+        Logins.firm(r.leader);
+        Page page = Browser.open(base.toString(), Browser.Width.DESKTOP);
+        try {
+            Browser.login(page, "f-" + r.leader.toLowerCase(), Logins.PASSWORD);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("发布配套需求")).first().click();
+            page.getByLabel("需求标题").fill("采购一批新能源车用精密轴承，年需求两万套 " + r.p);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("发布需求")).click();
+
+            // nothing picked: the need page shows what was read, with confidence, already matched on
+            Locator proposed = page.getByTestId("proposed-codes");
+            assertThat(proposed).containsText("精密轴承");
+            assertThat(proposed).containsText("置信度");
+            // (other test regions name their products 精密轴承 too, so their makers may fill the list)
+            assertThat(page.getByTestId("matches")).containsText("生产所需产品“精密轴承”");
+            Browser.screenshot(page, "leader-need-in-words-desktop");
+            Browser.assertFitsPhone(page, "the need page with its proposed products");
+            page.setViewportSize(1280, 900);
+
+            page.getByTestId("confirm-codes").click();
+            assertThat(page.getByTestId("proposed-codes")).hasCount(0);
+            assertThat(page.getByTestId("matches")).containsText("生产所需产品“精密轴承”");
         } finally {
             Browser.close(page);
         }
