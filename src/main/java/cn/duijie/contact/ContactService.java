@@ -10,6 +10,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
 import cn.duijie.account.AccessPolicy;
 import cn.duijie.account.Caller;
@@ -29,12 +31,22 @@ public class ContactService {
 
     public enum Decision { ACCEPT, DECLINE, WITHDRAW }
 
+    /**
+     * Another kind of request whose consent is a contact request (a fair's 洽谈请求): answering the contact request in
+     * the 对接请求 inbox answers it too, in the same transaction.
+     */
+    public interface ConsentHolder {
+        Uni<Void> contactDecided(ContactRequest decided, Decision decision, Caller caller);
+    }
+
     private final AccessPolicy access;
     private final Graph graph;
+    private final Instance<ConsentHolder> holders;
 
-    ContactService(AccessPolicy access, Graph graph) {
+    ContactService(AccessPolicy access, Graph graph, @Any Instance<ConsentHolder> holders) {
         this.access = access;
         this.graph = graph;
+        this.holders = holders;
     }
 
     // ---- own details ---------------------------------------------------------------------------------------------
@@ -135,7 +147,7 @@ public class ContactService {
     }
 
     public Uni<ContactApi.ContactRequestView> decide(Caller caller, UUID id, Decision decision) {
-        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>findById(id).chain(r -> {
+        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(r -> {
             if (r == null) {
                 throw notFound(id);
             }
@@ -147,10 +159,21 @@ public class ContactService {
                 if (r.status != ContactRequest.Status.PENDING) {
                     throw DomainException.conflict(Messages.get("contact.not-pending", r.status));
                 }
-                return apply(r, decision, caller.username()).chain(saved -> withDetails(caller, side, List.of(saved)))
+                return apply(r, decision, caller.username())
+                        .call(saved -> decision == Decision.WITHDRAW ? Uni.createFrom().voidItem() : tellHolders(saved, decision, caller))
+                        .chain(saved -> withDetails(caller, side, List.of(saved)))
                         .map(views -> views.get(0));
             });
         }));
+    }
+
+    /** One after another: they share the transaction's session. */
+    private Uni<Void> tellHolders(ContactRequest decided, Decision decision, Caller caller) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ConsentHolder h : holders) {
+            chain = chain.chain(() -> h.contactDecided(decided, decision, caller));
+        }
+        return chain;
     }
 
     private static Uni<ContactRequest> apply(ContactRequest r, Decision decision, String username) {
@@ -183,7 +206,8 @@ public class ContactService {
 
     /**
      * Carries the other request's decision to its contact request, in the caller's transaction: the caller has
-     * checked that the deciding account may answer for the asked party. Only a pending request changes.
+     * checked that the deciding account may answer for the asked party. Only a pending request changes, and the
+     * holders are not told again (the caller is the holder).
      */
     public Uni<Void> decideOnBehalf(UUID contactRequestId, Decision decision, String username) {
         if (contactRequestId == null) {

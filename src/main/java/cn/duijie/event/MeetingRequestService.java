@@ -70,10 +70,12 @@ public class MeetingRequestService {
 
     private final EventConfig config;
     private final ContactService contacts;
+    private final MeetingConsent consent;
 
-    MeetingRequestService(EventConfig config, ContactService contacts) {
+    MeetingRequestService(EventConfig config, ContactService contacts, MeetingConsent consent) {
         this.config = config;
         this.contacts = contacts;
+        this.consent = consent;
     }
 
     // ---- meeting requests ---------------------------------------------------------------------------------
@@ -136,7 +138,7 @@ public class MeetingRequestService {
                                     back.mutual = true;
                                     if (back.status == RequestStatus.PENDING) {
                                         decide(back, RequestStatus.ACCEPTED, new Actor(Actor.Type.PARTICIPANT, r.fromParticipant.toString(), null));
-                                        consent = contacts.decideOnBehalf(back.contactRequestId, ContactService.Decision.ACCEPT, username(actor));
+                                        consent = this.consent.meetingDecided(back.contactRequestId, back.status, username(actor));
                                     }
                                     if (back.agreed()) {
                                         decide(r, RequestStatus.ACCEPTED, new Actor(Actor.Type.PARTICIPANT, r.toParticipant.toString(), null));
@@ -168,7 +170,7 @@ public class MeetingRequestService {
         return actor.type() == Actor.Type.BUREAU || actor.name() == null ? actor.id() : actor.name();
     }
 
-    private static void decide(MeetingRequestEntity r, RequestStatus status, Actor actor) {
+    static void decide(MeetingRequestEntity r, RequestStatus status, Actor actor) {
         r.status = status;
         r.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
         r.decidedByType = actor.type().name();
@@ -178,8 +180,8 @@ public class MeetingRequestService {
     public enum Decision { ACCEPT, DECLINE, CONFIRM }
 
     /**
-     * The asked side (or staff for it) accepts or declines, and the contact request follows: accepting shares both
-     * sides' details, declining shares none. A staff confirmation books the meeting but is nobody's consent.
+     * The asked side (or staff for it) accepts or declines, and the contact request follows ({@link MeetingConsent}):
+     * accepting shares both sides' details, declining shares none. A staff confirmation is nobody's consent.
      */
     public Uni<MeetingRequestView> decide(UUID eventId, UUID requestId, Decision decision, Actor actor) {
         return Panache.withTransaction(() -> event(eventId)
@@ -202,12 +204,8 @@ public class MeetingRequestService {
                                 case DECLINE -> RequestStatus.DECLINED;
                                 case CONFIRM -> RequestStatus.CONFIRMED;
                             }, actor);
-                            Uni<Void> consent = switch (decision) {
-                                case ACCEPT -> contacts.decideOnBehalf(r.contactRequestId, ContactService.Decision.ACCEPT, username(actor));
-                                case DECLINE -> contacts.decideOnBehalf(r.contactRequestId, ContactService.Decision.DECLINE, username(actor));
-                                case CONFIRM -> Uni.createFrom().voidItem();
-                            };
-                            return consent.replaceWith(r);
+                            // a staff confirmation books the meeting but is nobody's consent
+                            return consent.meetingDecided(r.contactRequestId, r.status, username(actor)).replaceWith(r);
                         }))
                 .map(MeetingRequestView::from);
     }

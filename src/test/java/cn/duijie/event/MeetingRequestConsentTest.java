@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -38,29 +39,12 @@ class MeetingRequestConsentTest {
         Ready.await();
         String city = "36" + ThreadLocalRandom.current().nextInt(10, 99) + "00";
         String p = TestData.prefix();
-        String asker = TestData.creditCode(p + "asker");
-        String asked = TestData.creditCode(p + "asked");
-        String third = TestData.creditCode(p + "third");
-        String fourth = TestData.creditCode(p + "fourth");
-        try (var s = driver.session()) {
-            s.run("""
-                    MERGE (r:Region {code: $city}) SET r.name = '洽谈市', r.level = 'CITY'
-                    CREATE (:Chain {id: $chain, name: '洽谈链'})
-                    CREATE (:Enterprise {creditCode: $asker, name: '提出方企业', tier: 'POOL', regionCode: $city})-[:LOCATED_IN]->(r)
-                    CREATE (:Enterprise {creditCode: $asked, name: '受邀方企业', tier: 'POOL', regionCode: $city})-[:LOCATED_IN]->(r)
-                    CREATE (:Enterprise {creditCode: $third, name: '第三方企业', tier: 'POOL', regionCode: $city})-[:LOCATED_IN]->(r)
-                    CREATE (:Enterprise {creditCode: $fourth, name: '第四方企业', tier: 'POOL', regionCode: $city})-[:LOCATED_IN]->(r)
-                    """, Map.of("city", city, "chain", p + "C", "asker", asker, "asked", asked, "third", third, "fourth", fourth)).consume();
-        }
-        contact(asker, "赵提出", "13700000011", "asker@fair.example");
-        contact(asked, "钱受邀", "13700000022", "asked@fair.example");
-        contact(third, "孙第三", "13700000033", "third@fair.example");
-        contact(fourth, "李第四", "13700000044", "fourth@fair.example");
-
-        Map<String, Object> event = EventFixtures.eventBody(p + "C", city, "09:00", "11:00", 20, 2);
-        event.remove("actor");
-        String base = "/api/v1/events/" + Logins.bureau(city).contentType(ContentType.JSON).body(event).post("/api/v1/events")
-                .then().statusCode(201).extract().path("id");
+        List<String> firms = fourFirms(city, p);
+        String asker = firms.get(0);
+        String asked = firms.get(1);
+        String third = firms.get(2);
+        String fourth = firms.get(3);
+        String base = newEvent(city, p + "C");
         String a = register(base, asker);
         String b = register(base, asked);
         String c = register(base, third);
@@ -97,7 +81,7 @@ class MeetingRequestConsentTest {
         Logins.firm(asked).get(base + "/meeting-requests?participantId=" + b).then().statusCode(200)
                 .body("items.find { it.id == '" + ab + "' }.contact.mobile", equalTo("13700000011"))
                 .body("items.find { it.id == '" + cb + "' }.contact", org.hamcrest.Matchers.nullValue());
-        Logins.firm(asker).get("/api/v1/contacts").then().statusCode(200).body("contact.email", org.hamcrest.Matchers.hasItem("asked@fair.example"));
+        Logins.firm(asker).get("/api/v1/contacts").then().statusCode(200).body("contact.email", org.hamcrest.Matchers.hasItem("firm2@fair.example"));
         // the third firm, only confirmed by staff, still sees nothing; staff lists carry no details
         noDetails(Logins.firm(third).get(base + "/meeting-requests?participantId=" + c).asString());
         noDetails(Logins.bureau(city).get(base + "/meeting-requests").asString());
@@ -119,9 +103,94 @@ class MeetingRequestConsentTest {
         Logins.firm(asked).contentType(ContentType.JSON).body("{}").post(base + "/meeting-requests/" + declined + "/decline")
                 .then().statusCode(200).body("status", equalTo("DECLINED"));
         noDetails(Logins.firm(fourth).get(base + "/meeting-requests?participantId=" + d).asString());
-        noDetailsOf(Logins.firm(asked).get(base + "/meeting-requests?participantId=" + b).asString(), "13700000044", "fourth@fair.example");
+        noDetailsOf(Logins.firm(asked).get(base + "/meeting-requests?participantId=" + b).asString(), "13700000044", "firm4@fair.example");
         Logins.firm(fourth).get("/api/v1/contact-requests?direction=out").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].status", equalTo("DECLINED"));
+    }
+
+    @Test
+    void answeringAMeetingsContactRequestInTheInboxAnswersTheMeetingRequest() throws Exception {
+        Ready.await();
+        String city = "36" + ThreadLocalRandom.current().nextInt(10, 99) + "00";
+        String p = TestData.prefix();
+        List<String> firms = fourFirms(city, p);
+        String welcome = firms.get(0);
+        String asked = firms.get(1);
+        String unwelcome = firms.get(2);
+        String booked = firms.get(3);
+        String base = newEvent(city, p + "C");
+        String b = register(base, asked);
+        String w = register(base, welcome);
+        String u = register(base, unwelcome);
+        String k = register(base, booked);
+        String wb = meetingRequest(base, welcome, w, b);
+        String ub = meetingRequest(base, unwelcome, u, b);
+        String kb = meetingRequest(base, booked, k, b);
+        Logins.bureau(city).contentType(ContentType.JSON).body("{}").post(base + "/meeting-requests/" + kb + "/confirm")
+                .then().statusCode(200).body("status", equalTo("CONFIRMED"));
+
+        // the asked firm answers in its 对接请求 inbox, not on the fair's page
+        Logins.firm(asked).contentType(ContentType.JSON).body("{}").post("/api/v1/contact-requests/" + inboxRequestFrom(asked, welcome) + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        Logins.firm(asked).contentType(ContentType.JSON).body("{}").post("/api/v1/contact-requests/" + inboxRequestFrom(asked, unwelcome) + "/decline")
+                .then().statusCode(200).body("status", equalTo("DECLINED"));
+        Logins.firm(asked).contentType(ContentType.JSON).body("{}").post("/api/v1/contact-requests/" + inboxRequestFrom(asked, booked) + "/accept")
+                .then().statusCode(200).body("status", equalTo("ACCEPTED"));
+
+        // the meeting requests follow: accepted and declined as the asked firm, the staff-booked one stays booked
+        Logins.bureau(city).get(base + "/meeting-requests").then().statusCode(200)
+                .body("items.find { it.id == '" + wb + "' }.status", equalTo("ACCEPTED"))
+                .body("items.find { it.id == '" + wb + "' }.decidedBy", equalTo("PARTICIPANT:" + b))
+                .body("items.find { it.id == '" + ub + "' }.status", equalTo("DECLINED"))
+                .body("items.find { it.id == '" + kb + "' }.status", equalTo("CONFIRMED"));
+        Logins.firm(welcome).get(base + "/meeting-requests?participantId=" + w).then().statusCode(200)
+                .body("items.find { it.id == '" + wb + "' }.contact.mobile", equalTo("13700000022"));
+        noDetails(Logins.firm(unwelcome).get(base + "/meeting-requests?participantId=" + u).asString());
+        // answered once: the fair's page cannot answer it again
+        Logins.firm(asked).contentType(ContentType.JSON).body("{}").post(base + "/meeting-requests/" + wb + "/decline")
+                .then().statusCode(409);
+        Logins.firm(asked).contentType(ContentType.JSON).body("{}").post(base + "/meeting-requests/" + ub + "/accept")
+                .then().statusCode(409);
+    }
+
+    /**
+     * A city with a chain (prefix + "C") and four firms in it, each with contact details: mobiles 13700000011, …22,
+     * …33, …44 in order, the second firm's contact named 钱受邀; all e-mails at fair.example.
+     */
+    private List<String> fourFirms(String city, String p) {
+        List<String> codes = java.util.stream.IntStream.rangeClosed(1, 4).mapToObj(i -> TestData.creditCode(p + "firm" + i)).toList();
+        try (var s = driver.session()) {
+            s.run("""
+                    MERGE (r:Region {code: $city}) SET r.name = '洽谈市', r.level = 'CITY'
+                    CREATE (:Chain {id: $chain, name: '洽谈链'})
+                    WITH r
+                    UNWIND $firms AS f
+                    CREATE (:Enterprise {creditCode: f, name: '洽谈企业' + f, tier: 'POOL', regionCode: $city})-[:LOCATED_IN]->(r)
+                    """, Map.of("city", city, "chain", p + "C", "firms", codes)).consume();
+        }
+        String[] names = {"赵提出", "钱受邀", "孙第三", "李第四"};
+        for (int i = 0; i < 4; i++) {
+            contact(codes.get(i), names[i], "137000000" + (i + 1) + (i + 1), "firm" + (i + 1) + "@fair.example");
+        }
+        return codes;
+    }
+
+    /** The API address of a new fair of the city's bureau. */
+    private static String newEvent(String city, String chain) {
+        Map<String, Object> event = EventFixtures.eventBody(chain, city, "09:00", "11:00", 20, 2);
+        event.remove("actor");
+        return "/api/v1/events/" + Logins.bureau(city).contentType(ContentType.JSON).body(event).post("/api/v1/events")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String meetingRequest(String base, String firm, String from, String to) {
+        return Logins.firm(firm).contentType(ContentType.JSON).body(Map.of("fromParticipantId", from, "toParticipantId", to))
+                .post(base + "/meeting-requests").then().statusCode(201).body("status", equalTo("PENDING")).extract().path("id");
+    }
+
+    private static String inboxRequestFrom(String firm, String from) {
+        return Logins.firm(firm).get("/api/v1/contact-requests?direction=in").then().statusCode(200)
+                .extract().path("find { it.from.id == '" + from + "' }.id");
     }
 
     private static void noDetails(String body) {

@@ -21,6 +21,8 @@ public final class Logins {
     public static final String PASSWORD = "test-password-123";
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+    /** Accounts made, apart from the tokens: making one logs in as admin, and a map must not update itself inside computeIfAbsent. */
+    private static final Map<String, String> CREATED = new ConcurrentHashMap<>();
 
     private Logins() {
     }
@@ -67,7 +69,7 @@ public final class Logins {
 
     private static String ensure(String username, String role, String partyKey, String regionCode, String department) {
         String key = RestAssured.port + ":created:" + username;
-        TOKENS.computeIfAbsent(key, k -> {
+        CREATED.computeIfAbsent(key, k -> {
             Map<String, Object> body = new java.util.HashMap<>();
             body.put("username", username);
             body.put("password", PASSWORD);
