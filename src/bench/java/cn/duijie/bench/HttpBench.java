@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
 
 /**
  * Latency and throughput of a recommendation endpoint against a running Duijie, over loopback only:
- * {@code bench-http [--url http://localhost:8080] [--kind SUPPLY] [--path /api/v1/needs/{id}/matches?limit=10]
- * [--requests 2000] [--connections 16] [--seconds 20]}. It reads open needs of the kind, then runs one client for
- * p50/p95/p99 and N concurrent clients for requests per second, counting every non-200 as an error.
+ * {@code bench-http [--url http://localhost:8080] [--password ADMIN_PASSWORD] [--kind SUPPLY]
+ * [--path /api/v1/needs/{id}/matches?limit=10] [--requests 2000] [--connections 16] [--seconds 20]}. It logs in as
+ * admin (matches need a login; the password defaults to DUIJIE_ADMIN_PASSWORD), reads open needs of the kind, then
+ * runs one client for p50/p95/p99 and N concurrent clients for requests per second, counting every non-200 as an
+ * error; it stops at once when the first request is refused, so a run never reports the speed of refusals.
  */
 public final class HttpBench {
 
@@ -32,6 +34,7 @@ public final class HttpBench {
         int requests = 2000;
         int connections = 16;
         int seconds = 20;
+        String password = System.getenv().getOrDefault("DUIJIE_ADMIN_PASSWORD", "");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -40,6 +43,7 @@ public final class HttpBench {
                 case "--requests" -> requests = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                case "--password" -> password = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -55,6 +59,11 @@ public final class HttpBench {
         List<URI> targets = new ArrayList<>();
         for (String id : ids) {
             targets.add(URI.create(url + path.replace("{id}", id)));
+        }
+        bearer = "Bearer " + WhatIfBench.token(client, url, password);
+        int first = send(client, targets.get(0));
+        if (first != 200) {
+            throw new IllegalStateException("GET " + targets.get(0) + " answered HTTP " + first);
         }
         System.out.printf("%d open %s needs; warming up%n", ids.size(), kind);
         for (int i = 0; i < Math.min(300, targets.size() * 2); i++) {
@@ -104,8 +113,15 @@ public final class HttpBench {
                 done.get(), done.get() / elapsed, failed.get());
     }
 
+    /** "Bearer …" of the admin login, set once before the runs (MixedBench sets it too). */
+    static String bearer;
+
     static int send(HttpClient client, URI uri) throws Exception {
-        return client.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest.Builder req = HttpRequest.newBuilder(uri).GET();
+        if (bearer != null) {
+            req.header("Authorization", bearer);
+        }
+        return client.send(req.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     static List<String> needIds(HttpClient client, String url, String kind) throws Exception {

@@ -42,6 +42,7 @@ public final class MixedBench {
         long needEvery = 1000;
         long editEvery = 5000;
         long dealEvery = 5000;
+        String password = System.getenv().getOrDefault("DUIJIE_ADMIN_PASSWORD", "");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -51,6 +52,7 @@ public final class MixedBench {
                 case "--need-every-ms" -> needEvery = Long.parseLong(args[++i]);
                 case "--edit-every-ms" -> editEvery = Long.parseLong(args[++i]);
                 case "--deal-every-ms" -> dealEvery = Long.parseLong(args[++i]);
+                case "--password" -> password = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -59,6 +61,7 @@ public final class MixedBench {
         }
         String base = url;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpBench.bearer = "Bearer " + WhatIfBench.token(client, base, password); // reads and writes need a login
         List<String> reads = HttpBench.needIds(client, base, kind);
         List<String> supply = kind.equals("SUPPLY") ? reads : HttpBench.needIds(client, base, "SUPPLY");
         if (reads.isEmpty() || supply.isEmpty()) {
@@ -271,11 +274,11 @@ public final class MixedBench {
     }
 
     private static JsonNode get(HttpClient client, String uri) throws Exception {
-        return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(uri)).header("Authorization", HttpBench.bearer).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static int send(HttpClient client, String method, String uri, String json) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(uri)).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+                .header("Authorization", HttpBench.bearer).method(method, HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

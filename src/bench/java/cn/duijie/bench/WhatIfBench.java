@@ -103,7 +103,8 @@ public final class WhatIfBench {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    private static String token(HttpClient client, String url, String password) throws Exception {
+    /** A bearer token of the admin account (the other benchmarks log in the same way). */
+    static String token(HttpClient client, String url, String password) throws Exception {
         HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/auth/token"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}")).build(),
