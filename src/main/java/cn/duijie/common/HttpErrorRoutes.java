@@ -3,11 +3,7 @@ package cn.duijie.common;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
-import io.quarkus.runtime.configuration.MemorySize;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,29 +16,14 @@ import io.vertx.ext.web.RoutingContext;
 public class HttpErrorRoutes {
 
     private final ObjectMapper json;
-    private final String maxBody;
-    private final long maxBodyBytes;
+    private final BodyLimits bodies;
 
-    HttpErrorRoutes(ObjectMapper json, @ConfigProperty(name = "quarkus.http.limits.max-body-size") String maxBody,
-                    @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+    HttpErrorRoutes(ObjectMapper json, BodyLimits bodies) {
         this.json = json;
-        this.maxBody = maxBody;
-        this.maxBodyBytes = maxBodySize.asLongValue();
+        this.bodies = bodies;
     }
 
     void install(@Observes Router router) {
-        // before the body handler: refuse a declared oversize body with a problem, without reading it
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            String length = ctx.request().getHeader("Content-Length");
-            if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > maxBodyBytes) {
-                ctx.response().putHeader("Connection", "close");
-                ctx.response().endHandler(v -> ctx.request().connection().close());
-                write(ctx, ProblemMappers.problem(413, "payload-too-large", Messages.get("problem.too-large"),
-                        Messages.get("detail.too-large", maxBody)));
-            } else {
-                ctx.next();
-            }
-        });
         // the router itself refuses a request it cannot route (a path whose %xx it cannot decode, no Host header)
         router.errorHandler(400, ctx -> {
             boolean encoding = !RequestGuard.wellFormed(ctx.request().uri());
@@ -54,8 +35,19 @@ public class HttpErrorRoutes {
         router.errorHandler(405, ctx -> write(ctx, ProblemMappers.problem(405, "method-not-allowed",
                 Messages.get("problem.method"),
                 Messages.get("detail.method-not-allowed", ctx.normalizedPath(), ctx.request().method().name()))));
-        router.errorHandler(413, ctx -> write(ctx, ProblemMappers.problem(413, "payload-too-large",
-                Messages.get("problem.too-large"), Messages.get("detail.too-large", maxBody))));
+        // a body read here past its limit (RequestGuard's chunked read) fails with 413 before Quarkus' failure handler,
+        // which would answer it with no body
+        router.route().order(Integer.MIN_VALUE).failureHandler(ctx -> {
+            if (ctx.statusCode() == 413) {
+                write(ctx, bodies.tooLarge(ctx.request().method().name(), ctx.request().path()));
+            } else if (ctx.failure() != null && ctx.failure().getClass().getName().startsWith("io.netty.handler.codec.http.multipart")) {
+                // a form Netty's decoder cannot read (a field over its size, a broken encoding): a reason, not a trace
+                write(ctx, ProblemMappers.problem(400, "bad-form", Messages.get("problem.bad-request"), Messages.get("detail.bad-form")));
+            } else {
+                ctx.next();
+            }
+        });
+        router.errorHandler(413, ctx -> write(ctx, bodies.tooLarge(ctx.request().method().name(), ctx.request().path())));
         router.errorHandler(500, ctx -> write(ctx, ProblemMappers.problem(500, "internal",
                 Messages.get("problem.internal"), Messages.get("detail.internal", "-"))));
     }

@@ -160,7 +160,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
         int status = e.getResponse().getStatus();
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c instanceof JsonParseException p) {
@@ -174,14 +174,17 @@ public class ProblemMappers {
             }
         }
         if (status == 413) {
-            return respond(problem(413, "payload-too-large", Messages.get("problem.too-large"),
-                    Messages.get("detail.too-large", "")));
+            return respond(bodyLimits().tooLarge(request.getMethod(), uri.getPath()));
         }
         if (status >= 500) {
             return internal(e);
         }
         String detail = e.getMessage() == null ? "" : Messages.get("detail.bad-request", e.getMessage());
         return respond(problem(status, "bad-request", Messages.get("problem.bad-request"), detail));
+    }
+
+    private static BodyLimits bodyLimits() {
+        return io.quarkus.arc.Arc.container().instance(BodyLimits.class).get();
     }
 
     /** Unique and foreign-key violations, deadlock and serialization failures: two requests collided in PostgreSQL. */

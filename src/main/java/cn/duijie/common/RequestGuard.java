@@ -10,10 +10,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * Refuses, before any resource runs, requests no endpoint can serve: a JSON body declared larger than
- * {@code duijie.limits.max-json-body}, a URI longer than
+ * Refuses, before any resource runs, requests no endpoint can serve: a body larger than the endpoint takes
+ * ({@link BodyLimits}), a URI longer than
  * {@code duijie.limits.max-uri-length}, a query parameter longer than {@code duijie.limits.max-param-length}, a NUL byte
  * or broken percent-encoding in the path or query. Each gets a problem+json answer (Netty's own 414 has no body, so
  * the HTTP line limit is set above this one).
@@ -33,10 +34,10 @@ public class RequestGuard {
     private final int maxUri;
     private final int maxParam;
 
-    private final io.quarkus.runtime.configuration.MemorySize maxJsonBody;
+    private final BodyLimits bodies;
 
-    RequestGuard(ObjectMapper json, ServiceConfig config) {
-        this.maxJsonBody = config.limits().maxJsonBody();
+    RequestGuard(ObjectMapper json, ServiceConfig config, BodyLimits bodies) {
+        this.bodies = bodies;
         this.json = json;
         this.maxUri = config.limits().maxUriLength();
         this.maxParam = config.limits().maxParamLength();
@@ -54,15 +55,6 @@ public class RequestGuard {
         }
         if (!wellFormed(uri)) {
             refuse(ctx, 400, "bad-encoding", Messages.get("problem.bad-request"), Messages.get("detail.bad-encoding"));
-            return;
-        }
-        String type = ctx.request().getHeader("Content-Type");
-        String length = ctx.request().getHeader("Content-Length");
-        if (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("json") && length != null
-                && length.matches("\\d{1,18}") && Long.parseLong(length) > maxJsonBody.asLongValue()) {
-            ctx.response().putHeader("Connection", "close");
-            refuse(ctx, 413, "payload-too-large", Messages.get("problem.too-large"),
-                    Messages.get("detail.json-too-large", maxJsonBody.asLongValue() / 1024 + " KB"));
             return;
         }
         String path;
@@ -85,6 +77,32 @@ public class RequestGuard {
         }
         if (path != null && (path.indexOf('\0') >= 0 || path.contains("%00"))) {
             refuse(ctx, 400, "bad-parameter", Messages.get("problem.bad-request"), Messages.get("detail.path-nul"));
+            return;
+        }
+        checkBody(ctx, path);
+    }
+
+    /**
+     * The endpoint's body limit ({@link BodyLimits}): a declared length over it is refused unread, and the connection
+     * closed; a body of unknown length (chunked) to an endpoint other than the uploads is read here with the limit
+     * (Vert.x answers 413 once it passes it, HttpErrorRoutes makes that a problem); the uploads' own limit is
+     * Quarkus' max-body-size.
+     */
+    private void checkBody(RoutingContext ctx, String path) {
+        String method = ctx.request().method().name();
+        long limit = bodies.limit(method, path);
+        String length = ctx.request().getHeader("Content-Length");
+        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > limit) {
+            ctx.response().putHeader("Connection", "close");
+            ctx.response().endHandler(v -> ctx.request().connection().close());
+            write(ctx, bodies.tooLarge(method, path));
+            return;
+        }
+        // the form login reads its own body (Quarkus' FormAuthenticationMechanism): left to it, under Quarkus' limit
+        if (length == null && !bodies.isUpload(method, path) && !"/j_security_check".equals(path) && !ctx.request().isEnded()
+                && (ctx.request().headers().contains("Transfer-Encoding")
+                    || ctx.request().version() == io.vertx.core.http.HttpVersion.HTTP_2)) {
+            BodyHandler.create(false).setBodyLimit(limit).handle(ctx);
             return;
         }
         ctx.next();
@@ -132,11 +150,15 @@ public class RequestGuard {
     }
 
     private void refuse(RoutingContext ctx, int status, String type, String title, String detail) {
+        write(ctx, ProblemMappers.problem(status, type, title, detail));
+    }
+
+    private void write(RoutingContext ctx, Problem problem) {
         try {
-            ctx.response().setStatusCode(status).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .end(json.writeValueAsString(ProblemMappers.problem(status, type, title, detail)));
+            ctx.response().setStatusCode(problem.status()).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem));
         } catch (Exception e) {
-            ctx.response().setStatusCode(status).end();
+            ctx.response().setStatusCode(problem.status()).end();
         }
     }
 }

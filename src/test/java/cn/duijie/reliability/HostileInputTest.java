@@ -51,7 +51,10 @@ class HostileInputTest {
     Pool pool;
 
     /** One hostile request: what it is, and how to send it. */
-    record Case(String name, Function<RequestSpecification, Response> send) {
+    record Case(String name, Function<RequestSpecification, Response> send, String[] raw) {
+        Case(String name, Function<RequestSpecification, Response> send) {
+            this(name, send, null);
+        }
     }
 
     @Test
@@ -97,7 +100,8 @@ class HostileInputTest {
         malformed.put("NaN literal", "{\"amountWan\": NaN}");
         malformed.put("comment", "/* x */ {}");
         jsonEndpoints.forEach((label, path) -> malformed.forEach((what, body) -> cases.add(new Case(label + " · " + what,
-                s -> s.contentType("application/json").body(body).request(label.substring(0, label.indexOf(' ')), path)))));
+                s -> s.contentType("application/json").body(body).request(label.substring(0, label.indexOf(' ')), path),
+                new String[] {label.substring(0, label.indexOf(' ')), path, body, "application/json"}))));
         cases.add(new Case("POST /api/v1/needs · binary body", s -> s.contentType("application/json")
                 .body(new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, 2, (byte) 0x80}).post("/api/v1/needs")));
         cases.add(new Case("POST /api/v1/needs · text/plain", s -> s.contentType("text/plain").body(validNeed).post("/api/v1/needs")));
@@ -220,8 +224,11 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
         cases.add(upload("import · unknown file name", "passwords.csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8)));
         cases.add(upload("import · traversal file name", "../../etc/passwd", "a,b\n".getBytes(StandardCharsets.UTF_8)));
         cases.add(upload("import · empty file", "enterprises.csv", new byte[0]));
+        // RestAssured sends it chunked, so the service reads up to the limit first; curl declares the length and asks first
         cases.add(new Case("import · over the upload limit", s -> s.header("Connection", "close")
-                .multiPart("file", "enterprises.csv", new byte[5 * 1024 * 1024]).post("/api/v1/imports?wait=true")));
+                .multiPart("file", "enterprises.csv", new byte[5 * 1024 * 1024]).post("/api/v1/imports?wait=true"),
+                new String[] {"POST", "/api/v1/imports?wait=true", "", "multipart/form-data; boundary=b\r\nExpect: 100-continue",
+                    String.valueOf(5 * 1024 * 1024)}));
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("GET with %00 in the query", "GET /api/v1/needs?postedBy=a%00b HTTP/1.1\r\n\r\n");
         // broken percent escapes and characters a URI may not hold: Quarkus' bare 400 is replaced by RequestGuard's problem
@@ -248,43 +255,177 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
 
         assertTrue(cases.size() >= 150, "corpus has " + cases.size() + " inputs");
         Map<String, Long> before = snapshot();
-        List<String> failures = new ArrayList<>();
-        long slowest = 0;
-        int overOneSecond = 0;
+        long bound = Long.getLong("duijie.hostile.max-ms", 1000);
+        Pass admin = run(cases, () -> Logins.admin().urlEncodingEnabled(true), Logins.token("admin", Logins.ADMIN_PASSWORD), bound);
+        // the same inputs without a login (raw-socket cases never carry one): refused the same clean way
+        Pass anonymous = run(cases, () -> given().urlEncodingEnabled(true), null, bound);
+        System.out.println(admin.summary("with an admin login", bound));
+        System.out.println(anonymous.summary("without a login", bound));
+        assertEquals(List.of(), admin.failures, admin.failures.size() + " of " + cases.size()
+                + " hostile inputs with a login were not a clean 4xx problem");
+        assertEquals(List.of(), anonymous.failures, anonymous.failures.size() + " of " + cases.size()
+                + " hostile inputs without a login were not a clean 4xx problem");
+        assertEquals(before, snapshot(), "hostile inputs changed stored data");
+        // most of the corpus writes, and every write needs a login: without one, mostly 401 before the body is read
+        assertTrue(anonymous.statuses.getOrDefault(401, 0) * 2 > cases.size(), "without a login: " + anonymous.statuses);
+        // each within a second, as #17 asks. A pause (GC, another build on the shared machine) slows one answer once; a
+        // slow path is slow every time: an answer over the bound is sent twice more and only its best time counts
+        assertEquals(Map.of(), admin.slow, "best of three over " + bound + " ms, with a login");
+        assertEquals(Map.of(), anonymous.slow, "best of three over " + bound + " ms, without a login");
+    }
+
+    /** What one pass over the corpus found. */
+    private static final class Pass {
+        final List<String> failures = new ArrayList<>();
+        final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        /** Cases over the bound at the first try: first time → best of three, in ms. */
+        final Map<String, String> overOnce = new LinkedHashMap<>();
+        /** Cases over the bound even at their best of three, in ms. */
+        final Map<String, Long> slow = new LinkedHashMap<>();
+        long slowest;
         String slowestCase = "";
+        long total;
+
+        String summary(String how, long bound) {
+            return String.format("hostile corpus %s: %d inputs, %d failures, statuses %s, %d ms in all, slowest first answer %d ms (%s);"
+                    + " over %d ms at the first try: %s", how, statuses.values().stream().mapToInt(i -> i).sum() + failures.size(),
+                    failures.size(), statuses, total, slowest, slowestCase, bound, overOnce);
+        }
+    }
+
+    private Pass run(List<Case> cases, java.util.function.Supplier<RequestSpecification> as, String token, long bound) {
+        Pass pass = new Pass();
         for (Case c : cases) {
             long start = System.nanoTime();
             Response resp;
             try {
-                resp = c.send().apply(Logins.admin().urlEncodingEnabled(true));
+                resp = c.send().apply(as.get());
             } catch (RuntimeException e) {
-                failures.add(c.name() + ": no answer (" + e.getClass().getSimpleName() + ")");
+                pass.failures.add(c.name() + ": no answer (" + e.getClass().getSimpleName() + ")");
                 continue;
             }
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            overOneSecond += ms > 1000 ? 1 : 0;
-            if (ms > slowest) {
-                slowest = ms;
-                slowestCase = c.name();
-            }
             String body = resp.asString();
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            pass.total += ms;
             int status = resp.statusCode();
+            pass.statuses.merge(status, 1, Integer::sum);
             if (status < 400 || status >= 500) {
-                failures.add(c.name() + ": status " + status + " " + abbreviate(body));
+                pass.failures.add(c.name() + ": status " + status + " " + abbreviate(body));
             } else if (!String.valueOf(resp.contentType()).startsWith("application/problem+json")) {
-                failures.add(c.name() + ": " + status + " content type " + resp.contentType());
+                pass.failures.add(c.name() + ": " + status + " content type " + resp.contentType());
             } else if (LEAKS.stream().anyMatch(body::contains)) {
-                failures.add(c.name() + ": leaks internals " + abbreviate(body));
+                pass.failures.add(c.name() + ": leaks internals " + abbreviate(body));
             } else if (!body.matches("(?s).*\\p{IsHan}.*")) {
-                failures.add(c.name() + ": no Chinese reason " + abbreviate(body));
+                pass.failures.add(c.name() + ": no Chinese reason " + abbreviate(body));
+            }
+            if (ms > pass.slowest) {
+                pass.slowest = ms;
+                pass.slowestCase = c.name();
+            }
+            if (ms > bound) {
+                long best = ms;
+                for (int i = 0; i < 2 && best > bound; i++) {
+                    long again = System.nanoTime();
+                    c.send().apply(as.get()).asString();
+                    best = Math.min(best, (System.nanoTime() - again) / 1_000_000);
+                }
+                String how = "";
+                if (best > bound && c.raw() != null) {
+                    // RestAssured (in this JVM) takes seconds over some requests (the 5,000-deep array) that the service
+                    // answers in milliseconds: time the service's answer itself, the same request over a socket
+                    for (int i = 0; i < 3; i++) {
+                        long again = System.nanoTime();
+                        int rawStatus = raw(c.raw(), token).statusCode();
+                        long rawMs = (System.nanoTime() - again) / 1_000_000;
+                        best = i == 0 ? rawMs : Math.min(best, rawMs);
+                        how = " (raw socket, " + rawStatus + ")";
+                    }
+                }
+                pass.overOnce.put(c.name(), ms + " → " + best + how);
+                if (best > bound) {
+                    pass.slow.put(c.name(), best);
+                }
             }
         }
-        System.out.printf("hostile corpus: %d inputs, %d failures, %d answered in over 1 s, slowest %d ms (%s)%n",
-                cases.size(), failures.size(), overOneSecond, slowest, slowestCase);
-        assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " hostile inputs were not a clean 4xx problem");
-        assertEquals(before, snapshot(), "hostile inputs changed stored data");
-        // one second is the target (met on an idle machine); the bound is looser so a shared CI machine does not flake
-        assertTrue(slowest < Long.getLong("duijie.hostile.max-ms", 5000), "slowest answer " + slowest + " ms: " + slowestCase);
+        return pass;
+    }
+
+    @Test
+    void eachEndpointRefusesABodyOverItsOwnLimitNamingIt() throws Exception {
+        Ready.await();
+        // the JSON and form endpoints: 1 MB (duijie.limits.max-json-body), declared or sent chunked, whatever the type
+        byte[] big = ("{\"title\":\"" + "长".repeat(600_000) + "\"}").getBytes(StandardCharsets.UTF_8); // 1.8 MB
+        Response declared = Logins.admin().contentType("application/json").body(big).post("/api/v1/needs");
+        assertTooLarge(declared, "1 MB");
+        assertTooLarge(chunked("POST", "/api/v1/needs", "application/json", big), "1 MB");
+        assertTooLarge(chunked("PUT", "/api/v1/enterprises/" + TestData.creditCode("BIGBODY"), "application/json", big), "1 MB");
+        // a form: Netty's form decoder refuses the 1.8 MB field first (its 2 KB field limit), as a clean 400 problem
+        Response form = chunked("POST", "/login", "application/x-www-form-urlencoded", big);
+        assertTrue(form.statusCode() == 400 || form.statusCode() == 413, form.statusCode() + " " + form.asString());
+        assertTrue(String.valueOf(form.contentType()).startsWith("application/problem+json") && form.asString().contains("表单")
+                || form.asString().contains("上限"), form.asString());
+        assertTooLarge(Logins.admin().multiPart("file", "enterprises.csv", new byte[2 * 1024 * 1024]).post("/api/v1/needs"), "1 MB");
+        assertTooLarge(given().contentType("application/json").body(big).post("/api/v1/events"), "1 MB");
+        // under the limit, a chunked body still reaches the endpoint (here: the need's validation)
+        Response small = chunked("POST", "/api/v1/needs", "application/json", "{}".getBytes(StandardCharsets.UTF_8), Logins.token("admin", Logins.ADMIN_PASSWORD));
+        assertEquals(400, small.statusCode(), small.asString());
+        assertTrue(small.asString().contains("\"field\":\"kind\""), small.asString());
+        // the uploads: their own limit (DUIJIE_MAX_UPLOAD, 4 MB in the tests); a 2 MB file is read, a 5 MB one refused
+        Response file = Logins.admin().multiPart("file", "enterprises.csv", ("creditCode,name,regionCode\n" + "x".repeat(2 * 1024 * 1024))
+                .getBytes(StandardCharsets.UTF_8)).post("/api/v1/imports?wait=true");
+        assertTrue(file.statusCode() != 413 && file.statusCode() < 500, file.statusCode() + " " + file.asString());
+        assertTooLarge(Logins.admin().header("Connection", "close").multiPart("file", "enterprises.csv", new byte[5 * 1024 * 1024])
+                .post("/api/v1/imports?wait=true"), "4 MB");
+        // (RestAssured sends that multipart chunked: the upload's own limit holds for bodies of unknown length too)
+    }
+
+    private static void assertTooLarge(Response r, String limit) {
+        String body = r.asString();
+        assertEquals(413, r.statusCode(), body);
+        assertTrue(String.valueOf(r.contentType()).startsWith("application/problem+json"), r.contentType());
+        assertTrue(body.contains("上限") && body.contains(limit), body);
+    }
+
+    private static Response chunked(String method, String path, String type, byte[] body) throws Exception {
+        return chunked(method, path, type, body, null);
+    }
+
+    /** A body of unknown length (Transfer-Encoding: chunked, 64 KB chunks), written while the answer is read. */
+    private static Response chunked(String method, String path, String type, byte[] body, String token) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(20_000);
+            String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: " + type
+                    + "\r\nTransfer-Encoding: chunked\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+            Thread writer = new Thread(() -> {
+                try {
+                    var out = socket.getOutputStream();
+                    out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+                    for (int i = 0; i < body.length; i += 65536) {
+                        int n = Math.min(65536, body.length - i);
+                        out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                        out.write(body, i, n);
+                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    // the server may stop reading once it has answered
+                }
+            });
+            writer.start();
+            var in = new java.io.DataInputStream(new java.io.BufferedInputStream(socket.getInputStream()));
+            StringBuilder headers = new StringBuilder();
+            while (!headers.toString().endsWith("\r\n\r\n")) {
+                headers.append((char) in.readUnsignedByte());
+            }
+            java.util.regex.Matcher len = java.util.regex.Pattern.compile("(?i)content-length:\\s*(\\d+)").matcher(headers);
+            byte[] answer = new byte[len.find() ? Integer.parseInt(len.group(1)) : 0];
+            in.readFully(answer);
+            java.util.regex.Matcher ct = java.util.regex.Pattern.compile("(?i)content-type:\\s*([^\r\n]+)").matcher(headers);
+            writer.join(5_000);
+            return new io.restassured.builder.ResponseBuilder().setStatusCode(Integer.parseInt(headers.substring(9, 12)))
+                    .setContentType(ct.find() ? ct.group(1) : "").setBody(new String(answer, StandardCharsets.UTF_8)).build();
+        }
     }
 
     @Test
@@ -375,6 +516,15 @@ Map.of("expiresAt", "+10000-01-01T00:00:00Z"), Map.of("maxDistanceKm", -1));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** A case sent over a socket as it is (method, path, body, content type[, declared length]), with the token if any. */
+    private static Response raw(String[] c, String token) {
+        byte[] bytes = c[2].getBytes(StandardCharsets.UTF_8);
+        String head = c[0] + " " + c[1] + " HTTP/1.1\r\nContent-Type: " + c[3] + "\r\nContent-Length: "
+                + (c.length > 4 ? c[4] : String.valueOf(bytes.length))
+                + "\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+        return rawRequest(head + new String(bytes, StandardCharsets.ISO_8859_1));
     }
 
     /** Sends bytes as they are (RestAssured refuses to send these) and reads the answer as a RestAssured response. */
