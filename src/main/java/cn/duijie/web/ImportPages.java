@@ -47,6 +47,16 @@ public class ImportPages {
             return job.status().equals("QUEUED") || job.status().equals("RUNNING");
         }
 
+        /** Whether the rows are counted, so the bar can say how far the job is. */
+        public boolean measured() {
+            return job.rowsTotal() > 0;
+        }
+
+        /** Whole percent of the rows done, for the bar's width. */
+        public int percent() {
+            return job.rowsTotal() == 0 ? 0 : (int) Math.min(100, (long) job.rowsDone() * 100 / job.rowsTotal());
+        }
+
         public boolean hasPrevious() {
             return page > 0;
         }
