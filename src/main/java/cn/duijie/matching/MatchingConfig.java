@@ -117,6 +117,7 @@ public interface MatchingConfig {
 
         @WithDefault("0.05") double trackRecord();
 
+        /** Candidates kept, by their full score, for reasons and the per-institution turns (at least 3 × limit). */
         @WithDefault("40") int pool();
 
         /** Candidates of one institution (itself, its achievements and experts) before the other institutions' turn. */
@@ -151,12 +152,6 @@ public interface MatchingConfig {
 
         /** A full-text hit adds this to a structural fit (at most 1). */
         @WithDefault("0.05") double textBonus();
-
-        /** Pre-score of a text-only candidate, against its structural fit for the others. */
-        @WithDefault("0.3") double textPrescore();
-
-        /** Pre-score share of nearness, exp(-km / locality-scale-km) × this. */
-        @WithDefault("0.3") double localityPrescore();
     }
 
     interface Finance {

@@ -47,8 +47,9 @@ public class TechMatcher {
     }
 
     /**
-     * Each candidate's best fit from the technology tree, applications to products and the full-text hits; the pool
-     * is cut by {@link TechScorer#prescore} (ties by key), then scored.
+     * Each candidate's best fit from the technology tree, applications to products and the full-text hits; every
+     * candidate is scored ({@link TechScorer#value}), the pool is the best of them (ties by key), and only the pool
+     * gets its reasons.
      */
     List<MatchModel.Match> rank(MatchingSnapshot snapshot, MatchQuery need, List<TextHits.Hit> hits, Set<String> dismissed,
                                 int limit, String only) {
@@ -96,42 +97,40 @@ public class TechMatcher {
                 parties.put(party.key(), party);
             }
         }
-        record Pre(Research.Party party, Fit fit, Research.Institution inst, Double km, double score) {
+        // every candidate's full score (numbers only, cheap), the pool cut by it; reasons only for the pool. A cut by a
+        // pre-score of fit and nearness alone dropped the institution with the track record in about half the cases.
+        record Scored(TechSignals signals, String institutionId, double value) {
         }
         boolean buyerLocated = !Double.isNaN(buyer.lat());
+        double maxText = hits.stream().mapToDouble(TextHits.Hit::score).max().orElse(1);
+        SupplySignals.Party asker = new SupplySignals.Party(buyer.id(), buyer.name());
         int pool = Math.max(w.pool(), limit * 3);
-        PriorityQueue<Pre> top = new PriorityQueue<>(pool + 1,
-                Comparator.comparingDouble(Pre::score).thenComparing(p -> p.party().key(), Comparator.reverseOrder()));
+        PriorityQueue<Scored> top = new PriorityQueue<>(pool + 1, Comparator.comparingDouble(Scored::value)
+                .thenComparing(p -> p.signals().type() + ":" + p.signals().id(), Comparator.reverseOrder()));
         for (Research.Party party : parties.values()) {
-            if (only != null && !only.equals(party.id())) {
+            if (only != null && !only.equals(party.id()) || dismissed.contains(party.id())) {
                 continue;
             }
-            Fit fit = best.get(party.key());
+            Fit f = best.get(party.key());
             Research.Institution inst = party.institutionId() == null ? null : x.institutions().get(party.institutionId());
             Double km = inst == null || Double.isNaN(inst.lat()) || !buyerLocated ? null
                     : SupplyMatcher.haversineKm(inst.lat(), inst.lon(), buyer.lat(), buyer.lon());
-            top.add(new Pre(party, fit, inst, km, scorer.prescore(fit.how(), fit.fit(), km)));
+            double fit = f.how() == TechSignals.How.TEXT ? scorer.textFit(f.fit(), maxText) : scorer.withText(f.fit(), textToo.contains(party.key()));
+            TechSignals signals = new TechSignals(asker, need.title(), party.type(), party.id(), party.name(),
+                    party.trl(), fit, f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName(), km,
+                    inst == null ? null : inst.id(), inst == null ? null : inst.name(), inst == null ? null : inst.regionCode(),
+                    inst != null && inst.partners().contains(buyer.id()), inst == null ? 0 : inst.collaborations(),
+                    snapshot.track().of(party.key()).deals());
+            top.add(new Scored(signals, inst == null ? party.id() : inst.id(), scorer.value(signals)));
             if (top.size() > pool) {
                 top.poll();
             }
         }
-        double maxText = top.stream().filter(p -> p.fit().how() == TechSignals.How.TEXT).mapToDouble(p -> p.fit().fit()).max().orElse(1);
         List<MatchModel.Match> out = new ArrayList<>();
         Map<String, String> institutionOf = new HashMap<>();
-        SupplySignals.Party asker = new SupplySignals.Party(buyer.id(), buyer.name());
-        for (Pre p : top) {
-            if (dismissed.contains(p.party().id())) {
-                continue;
-            }
-            Fit f = p.fit();
-            double fit = f.how() == TechSignals.How.TEXT ? scorer.textFit(f.fit(), maxText) : scorer.withText(f.fit(), textToo.contains(p.party().key()));
-            Research.Institution inst = p.inst();
-            out.add(scorer.score(new TechSignals(asker, need.title(), p.party().type(), p.party().id(), p.party().name(),
-                    p.party().trl(), fit, f.how(), f.viaCode(), f.viaName(), f.wantCode(), f.wantName(), p.km(),
-                    inst == null ? null : inst.id(), inst == null ? null : inst.name(), inst == null ? null : inst.regionCode(),
-                    inst != null && inst.partners().contains(buyer.id()), inst == null ? 0 : inst.collaborations(),
-                    snapshot.track().of(p.party().key()).deals())));
-            institutionOf.put(p.party().id(), inst == null ? p.party().id() : inst.id());
+        for (Scored p : top) {
+            out.add(scorer.score(p.signals()));
+            institutionOf.put(p.signals().id(), p.institutionId());
         }
         return diverse(out, institutionOf, limit);
     }

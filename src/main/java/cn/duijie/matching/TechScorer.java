@@ -27,17 +27,23 @@ public final class TechScorer {
         return km == null ? w.unknownLocality() : Math.exp(-km / w.localityScaleKm());
     }
 
-    /** The cheap pre-score that picks the pool: structural fit (or a flat value for text) and nearness. */
-    double prescore(TechSignals.How how, double fit, Double km) {
-        return (how == TechSignals.How.TEXT ? w.textPrescore() : fit) + (km == null ? 0 : Math.exp(-km / w.localityScaleKm()) * w.localityPrescore());
-    }
-
     double textFit(double luceneScore, double bestLuceneScore) {
         return w.textOnlyFit() * luceneScore / bestLuceneScore;
     }
 
     double withText(double structuralFit, boolean textToo) {
         return Math.min(1, structuralFit + (textToo ? w.textBonus() : 0));
+    }
+
+    /** The score of {@link #score} without its reasons: what the pool is cut by. */
+    double value(TechSignals s) {
+        boolean rated = s.type().equals("ACHIEVEMENT") && s.trl() != null;
+        double trl = rated ? s.trl() / TRL_MAX : w.unknownTrl();
+        double collab = s.collaboratedWithBuyer() ? 1
+                : Math.min(1, s.collaborations() / w.collaborationsForFull()) * w.otherCollaborationShare();
+        double track = Math.min(1, s.deals() / w.dealsForFull());
+        return (w.technology() * s.fit() + w.trl() * trl + w.locality() * locality(s.km()) + w.collaboration() * collab
+                + w.trackRecord() * track) / total;
     }
 
     public MatchModel.Match score(TechSignals s) {
@@ -77,8 +83,7 @@ public final class TechScorer {
         if (s.deals() > 0) {
             reasons.add(reason("TRACK_RECORD", Messages.get("reason.track", (long) s.deals(), 0), w.trackRecord() * track, null));
         }
-        double score = (w.technology() * s.fit() + w.trl() * trl + w.locality() * locality + w.collaboration() * collab
-                + w.trackRecord() * track) / total;
+        double score = value(s);
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
         List<String> flags = s.collaboratedWithBuyer() ? List.of("PAST_PARTNER") : List.of();
         return new MatchModel.Match(new MatchModel.Candidate(s.type(), s.id(), s.name(), s.regionCode(), null),

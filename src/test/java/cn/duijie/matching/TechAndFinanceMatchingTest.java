@@ -100,6 +100,31 @@ class TechAndFinanceMatchingTest {
         assertTrue(ids.indexOf(p + "I-A") >= 0 && (ids.indexOf(p + "I-B") < 0 || ids.indexOf(p + "I-A") < ids.indexOf(p + "I-B")), ids.toString());
     }
 
+    /**
+     * The pool is cut by the full score: a lab 70 km away that worked with the firm before comes first although 45
+     * labs in the firm's own town know the technology as well (a cut by fit and nearness alone left it out).
+     */
+    @Test
+    void aLabThatWorkedWithTheFirmIsNotCutFromThePoolByManyNearerOnes() {
+        StringBuilder near = new StringBuilder("id,name,kind,regionCode,technologyCodes,description\n");
+        for (int i = 0; i < 45; i++) {
+            near.append("%1$sI-N%2$d,丹阳%1$s材料实验室%2$d,LAB,321181,%1$sT1,\n".formatted(p, i));
+        }
+        near.append("%1$sI-PARTNER,南京%1$s复材工程中心,INSTITUTE,320113,%1$sT1,\n".formatted(p));
+        Imports.upload(TestData.csv(dir.resolve("pool"), "institutions.csv", near.toString()),
+                        TestData.csv(dir.resolve("pool"), "collaborations.csv",
+                                "institutionId,creditCode,year,title\n%sI-PARTNER,%s,2023,预浸料工艺合作\n".formatted(p, sme)))
+                .statusCode(201).body("errorCount", equalTo(0));
+        String id = post("""
+                {"kind": "TECH", "postedBy": "%s", "title": "新工艺", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
+        org.awaitility.Awaitility.await("the partner lab is in the snapshot and ranked first").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+                    List<String> ids = Logins.admin().queryParam("limit", 10).get("/api/v1/needs/{id}/matches", id).then()
+                            .statusCode(200).extract().jsonPath().getList("candidate.id", String.class);
+                    return !ids.isEmpty() && ids.get(0).equals(p + "I-PARTNER");
+                });
+    }
+
     @Test
     void oneLabDoesNotFillTheWholeList() {
         Imports.upload(
