@@ -110,7 +110,8 @@ public final class EnterpriseApi {
     }
 
     /** The filters of GET /enterprises; null means any. */
-    public record Filter(String q, Tier tier, String region, String chain, String segment, String product, Sort sort) {
+    public record Filter(String q, Tier tier, String region, String chain, String segment, String product,
+                         cn.duijie.common.SortParam.Order<Sort> sort) {
     }
 
     /** How a firm list may be ordered; relevance (full-text score, then tier) is the default. */
@@ -131,6 +132,11 @@ public final class EnterpriseApi {
         /** RELEVANCE for none; case-insensitive; anything else is a 400 problem naming the allowed values. */
         public static Sort parse(String text) {
             return cn.duijie.common.SortParam.parse(Sort.class, text, RELEVANCE);
+        }
+
+        /** {@code KEY} or {@code -KEY} (reversed); relevance first for none. */
+        public static cn.duijie.common.SortParam.Order<Sort> order(String text) {
+            return cn.duijie.common.SortParam.order(Sort.class, text, RELEVANCE);
         }
     }
 

@@ -37,7 +37,8 @@ public class EnterpriseRepository {
         p.put("chain", f.chain());
         p.put("segment", f.segment());
         p.put("product", f.product());
-        p.put("sort", f.sort().name());
+        p.put("sort", f.sort().key().name());
+        p.put("reversed", f.sort().reversed());
         p.put("tierRank", TIER_RANK);
         return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
     }

@@ -51,9 +51,9 @@ public class EnterpriseResource {
                                                    @QueryParam("chain") String chain,
                                                    @Parameter(description = "环节编号：生产该环节产品的企业") @QueryParam("segment") String segment,
                                                    @QueryParam("product") String product,
-                                                   @Parameter(description = "RELEVANCE（默认）、NAME、TIER 或 EMPLOYEES") @QueryParam("sort") String sort,
+                                                   @Parameter(description = "RELEVANCE（默认）、NAME、TIER 或 EMPLOYEES；前加 - 为倒序（如 -TITLE：与 TITLE 恰好相反）") @QueryParam("sort") String sort,
                                                    @Valid @BeanParam PageRequest paging) {
-        return service.search(new EnterpriseApi.Filter(q, tier, region, chain, segment, product, EnterpriseApi.Sort.parse(sort)),
+        return service.search(new EnterpriseApi.Filter(q, tier, region, chain, segment, product, EnterpriseApi.Sort.order(sort)),
                 paging.page, paging.size);
     }
 

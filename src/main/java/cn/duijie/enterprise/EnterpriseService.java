@@ -31,7 +31,7 @@ public class EnterpriseService {
 
     public Uni<Page<EnterpriseApi.Summary>> search(EnterpriseApi.Filter f, int page, int size) {
         return firms.search(new EnterpriseApi.Filter(f.q(), f.tier(), blankToNull(f.region()), blankToNull(f.chain()),
-                blankToNull(f.segment()), blankToNull(f.product()), f.sort() == null ? EnterpriseApi.Sort.RELEVANCE : f.sort()),
+                blankToNull(f.segment()), blankToNull(f.product()), f.sort() == null ? cn.duijie.common.SortParam.Order.of(EnterpriseApi.Sort.RELEVANCE) : f.sort()),
                 page, size);
     }
 

@@ -254,5 +254,10 @@ public final class EventApi {
         public static Sort parse(String text) {
             return cn.duijie.common.SortParam.parse(Sort.class, text, DATE);
         }
+
+        /** {@code KEY} or {@code -KEY} (reversed); latest date first for none. */
+        public static cn.duijie.common.SortParam.Order<Sort> order(String text) {
+            return cn.duijie.common.SortParam.order(Sort.class, text, DATE);
+        }
     }
 }

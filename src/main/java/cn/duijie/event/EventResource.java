@@ -101,11 +101,11 @@ public class EventResource {
     @Operation(summary = "活动列表 Events of a region (sub-regions included), newest first")
     public Uni<cn.duijie.common.Page<EventView>> list(@RestQuery String region,
                                                      @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                                                             description = "DATE（默认，日期最近在前）、TITLE、KIND 或 STATUS（日程状态）")
+                                                             description = "DATE（默认，日期最近在前）、TITLE、KIND 或 STATUS（日程状态）；前加 - 为倒序（如 -TITLE：与 TITLE 恰好相反）")
                                                      @RestQuery String sort,
                                                      @RestQuery @DefaultValue("0") @Min(0) int page,
                                                      @RestQuery @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return events.list(region, EventApi.Sort.parse(sort), page, size);
+        return events.list(region, EventApi.Sort.order(sort), page, size);
     }
 
     @GET

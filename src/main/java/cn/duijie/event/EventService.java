@@ -125,14 +125,14 @@ public class EventService {
     /** Events of a region (sub-regions included when the code is a province or city), newest date first. */
     @WithSession
     public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, int page, int size) {
-        return list(regionCode, EventApi.Sort.DATE, page, size);
+        return list(regionCode, cn.duijie.common.SortParam.Order.of(EventApi.Sort.DATE), page, size);
     }
 
     /** The same, in a whitelisted order. */
     @WithSession
-    public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, EventApi.Sort sort, int page, int size) {
+    public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, cn.duijie.common.SortParam.Order<EventApi.Sort> sort, int page, int size) {
         String prefix = regionCode == null || regionCode.isBlank() ? "" : regionPrefix(regionCode.strip());
-        var query = EventEntity.<EventEntity>find("regionCode like ?1", order(sort == null ? EventApi.Sort.DATE : sort), prefix + "%");
+        var query = EventEntity.<EventEntity>find("regionCode like ?1", sort == null ? order(EventApi.Sort.DATE) : sort.apply(order(sort.key())), prefix + "%");
         return query.count().flatMap(total -> query.page(page, size).list()
                 .map(l -> new cn.duijie.common.Page<>(l.stream().map(EventService::view).toList(), total, page, size)));
     }

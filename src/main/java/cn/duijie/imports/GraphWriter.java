@@ -152,9 +152,10 @@ final class GraphWriter {
     /**
      * Writes the rows (each: rowKey, hash, props, links, and for edge files a and b) in batches. Rows new to the
      * graph are created in one statement with all their relationships; changed rows are merged and their
-     * relationship columns replaced.
+     * relationship columns replaced. {@code written} is told how many rows each batch of their first statement wrote.
      */
-    void write(ImportFile file, List<Map<String, Object>> created, List<Map<String, Object>> updated, Set<String> presentColumns) {
+    void write(ImportFile file, List<Map<String, Object>> created, List<Map<String, Object>> updated, Set<String> presentColumns,
+               java.util.function.IntConsumer written) {
         try (Session session = driver.session()) {
             if (isEdgeFile(file)) {
                 Edge e = EDGES.get(file);
@@ -167,8 +168,8 @@ final class GraphWriter {
                 }
                 String match = "UNWIND $rows AS row MATCH (a:" + e.from().label() + " {" + e.from().key() + ": row.a}) "
                         + "MATCH (b:" + e.to().label() + " {" + e.to().key() + ": row.b}) ";
-                batches(session, match + "CREATE (a)-[r:" + e.type() + "]->(b) SET r += row.props, r.importHash = row.hash", created);
-                batches(session, match + "MERGE (a)-[r:" + e.type() + keyMap + "]->(b) SET r += row.props, r.importHash = row.hash", updated);
+                batches(session, match + "CREATE (a)-[r:" + e.type() + "]->(b) SET r += row.props, r.importHash = row.hash", created, written);
+                batches(session, match + "MERGE (a)-[r:" + e.type() + keyMap + "]->(b) SET r += row.props, r.importHash = row.hash", updated, written);
                 return;
             }
             List<Link> links = LINKS.getOrDefault(file, List.of()).stream().filter(l -> presentColumns.contains(l.column())).toList();
@@ -188,10 +189,10 @@ final class GraphWriter {
             if (derived != null) {
                 create.append("WITH n ").append(derived);
             }
-            batches(session, create.toString().strip(), created);
+            batches(session, create.toString().strip(), created, written);
             // changed nodes: merge, then replace each relationship column present in the file
             batches(session, "UNWIND $rows AS row MERGE (n:" + label(file) + " {" + key(file) + ": row.rowKey}) "
-                    + "SET n += row.props, n.importHash = row.hash", updated);
+                    + "SET n += row.props, n.importHash = row.hash", updated, written);
             for (Link link : links) {
                 String old = link.incoming()
                         ? "(n)<-[old:" + link.type() + "]-(:" + link.target().label() + ")"
@@ -211,6 +212,10 @@ final class GraphWriter {
     }
 
     private static void batches(Session session, String cypher, List<Map<String, Object>> rows) {
+        batches(session, cypher, rows, n -> { });
+    }
+
+    private static void batches(Session session, String cypher, List<Map<String, Object>> rows, java.util.function.IntConsumer written) {
         if (rows.isEmpty()) {
             return;
         }
@@ -218,6 +223,7 @@ final class GraphWriter {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Map<String, Object>> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
             session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", batch)).consume());
+            written.accept(batch.size());
         }
         if (LOG.isDebugEnabled()) {
             LOG.debugf("%d rows in %d ms: %s", (Object) rows.size(), (System.nanoTime() - start) / 1_000_000,

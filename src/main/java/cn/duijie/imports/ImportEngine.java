@@ -51,12 +51,49 @@ public class ImportEngine {
         this.changes = changes;
     }
 
+    /** Told how far a run is: the rows of all its files, and how many of them are done (rejected, unchanged or written). */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (total, done) -> { };
+
+        void at(int total, int done);
+    }
+
+    /** Rows counted up front, then done file by file and, while a file is written, batch by batch. */
+    private static final class Tracker {
+        private final Progress progress;
+        private final int total;
+        private int done;
+
+        Tracker(Progress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+            progress.at(total, 0);
+        }
+
+        void add(int rows) {
+            if (rows > 0) {
+                done = Math.min(total, done + rows);
+                progress.at(total, done);
+            }
+        }
+
+        void fileDone(int fileStart, int rows) {
+            done = Math.min(total, Math.max(done, fileStart + rows));
+            progress.at(total, done);
+        }
+    }
+
     public ImportReport run(List<Source> sources) {
         return run(sources, ImportScope.ALL);
     }
 
-    /** Applies the files; rows outside the scope (a bureau clerk's region) are rejected with their reason. */
     public ImportReport run(List<Source> sources, ImportScope scope) {
+        return run(sources, scope, Progress.NONE);
+    }
+
+    /** Applies the files; rows outside the scope (a bureau clerk's region) are rejected with their reason. */
+    public ImportReport run(List<Source> sources, ImportScope scope, Progress progress) {
         ImportReport report = new ImportReport();
         Map<ImportFile, Source> byKind = new EnumMap<>(ImportFile.class);
         for (Source s : sources) {
@@ -70,10 +107,12 @@ public class ImportEngine {
             }
         }
         Map<NodeKind, Set<String>> keys = new EnumMap<>(NodeKind.class);
+        // a first, reading-only pass counts the rows, so the progress is of the whole run from the start
+        Tracker tracker = new Tracker(progress, byKind.values().stream().mapToInt(ImportEngine::countRows).sum());
         try {
             for (Map.Entry<ImportFile, Source> e : byKind.entrySet()) {
                 long start = System.nanoTime();
-                applyFile(e.getKey(), e.getValue(), keys, report, scope);
+                applyFile(e.getKey(), e.getValue(), keys, report, scope, tracker);
                 LOG.infof("Imported %s in %d ms", e.getKey().fileName(), (System.nanoTime() - start) / 1_000_000);
             }
         } finally {
@@ -82,8 +121,34 @@ public class ImportEngine {
         return report;
     }
 
+    /** Rows of a file, 0 for one that cannot be read (it is rejected with its reason when applied). */
+    private static int countRows(Source source) {
+        int[] n = {0};
+        try {
+            new TableReader(source.path(), source.name()).read(row -> n[0]++);
+        } catch (RuntimeException e) {
+            return 0;
+        }
+        return n[0];
+    }
+
     private void applyFile(ImportFile file, Source source, Map<NodeKind, Set<String>> keys, ImportReport report,
-                           ImportScope scope) {
+                           ImportScope scope, Tracker tracker) {
+        int fileStart = tracker.done;
+        int filesBefore = report.files.size();
+        try {
+            applyFile(file, source, keys, report, scope, tracker::add);
+        } finally {
+            tracker.fileDone(fileStart, report.files.size() > filesBefore ? rowsOf(report.files.get(report.files.size() - 1)) : 0);
+        }
+    }
+
+    private static int rowsOf(ImportReport.FileCounts f) {
+        return f.created() + f.updated() + f.unchanged() + f.rejected();
+    }
+
+    private void applyFile(ImportFile file, Source source, Map<NodeKind, Set<String>> keys, ImportReport report,
+                           ImportScope scope, java.util.function.IntConsumer done) {
         String fileName = file.fileName();
         TableReader reader = new TableReader(source.path(), source.name());
         List<TableReader.Row> raw = new ArrayList<>();
@@ -102,16 +167,16 @@ public class ImportEngine {
             report.files.add(new ImportReport.FileCounts(fileName, 0, 0, 0, raw.size()));
             return;
         }
-        applyRows(file, header, raw, keys, report, scope);
+        applyRows(file, header, raw, keys, report, scope, done);
     }
 
     void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<NodeKind, Set<String>> keys, ImportReport report) {
-        applyRows(file, header, raw, keys, report, ImportScope.ALL);
+        applyRows(file, header, raw, keys, report, ImportScope.ALL, rows -> { });
     }
 
     /** Validates and applies rows given as header-named cells (an API body, or a file already read). */
     void applyRows(ImportFile file, List<String> header, List<TableReader.Row> raw, Map<NodeKind, Set<String>> keys,
-                   ImportReport report, ImportScope scope) {
+                   ImportReport report, ImportScope scope, java.util.function.IntConsumer done) {
         String fileName = file.fileName();
         Set<String> present = new LinkedHashSet<>(header);
         List<String> missing = new ArrayList<>();
@@ -255,7 +320,8 @@ public class ImportEngine {
                     unchanged++;
                 }
             }
-            writer.write(file, toCreate, toUpdate, present);
+            done.accept(raw.size() - good.size() + unchanged); // rejected and unchanged rows are done before any write
+            writer.write(file, toCreate, toUpdate, present, done);
             noteChanges(file, toCreate, toUpdate, report);
         }
         if (file.creates != null) {

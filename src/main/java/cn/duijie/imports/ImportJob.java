@@ -34,4 +34,10 @@ public class ImportJob {
     public String regionCode;
     @Column(name = "error_count")
     public int errorCount;
+    /** Rows of all the job's files, once counted; 0 before. */
+    @Column(name = "rows_total")
+    public int rowsTotal;
+    /** Rows done so far (rejected, unchanged or written). */
+    @Column(name = "rows_done")
+    public int rowsDone;
 }

@@ -20,5 +20,7 @@ public record ImportJobView(
         List<ImportReport.PossibleDuplicate> possibleDuplicates,
         @Schema(description = "本次导入为有联系人邮箱或手机的企业新建的账号及一次性激活码（只有导入者所在局方和管理员可见）")
         List<ImportReport.ProvisionedAccount> accounts,
-        @Schema(description = "整个任务失败时的原因") String failure) {
+        @Schema(description = "整个任务失败时的原因") String failure,
+        @Schema(description = "各文件的总行数（开始导入前清点；排队时为 0）") int rowsTotal,
+        @Schema(description = "已处理的行数（已拒绝、未变化或已写入），导入进行中随之增加；完成时等于 rowsTotal") int rowsDone) {
 }

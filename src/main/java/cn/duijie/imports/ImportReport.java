@@ -41,6 +41,11 @@ public final class ImportReport {
             return cn.duijie.common.SortParam.parse(RowSort.class, text, REPORTED);
         }
 
+        /** {@code KEY} or {@code -KEY} (reversed); as reported for none. */
+        public static cn.duijie.common.SortParam.Order<RowSort> order(String text) {
+            return cn.duijie.common.SortParam.order(RowSort.class, text, REPORTED);
+        }
+
         public List<RowError> sorted(List<RowError> rows) {
             java.util.Comparator<RowError> byFileAndRow = java.util.Comparator.comparing(RowError::file,
                     java.util.Comparator.nullsFirst(java.util.Comparator.<String>naturalOrder())).thenComparingInt(RowError::row);

@@ -168,11 +168,13 @@ public class ImportService {
         update(id, job -> job.status = "RUNNING");
         try {
             long start = System.nanoTime();
-            ImportReport report = engine.run(sources, scope); // each file publishes its changes to the matching snapshot
+            // each file publishes its changes to the matching snapshot
+            ImportReport report = engine.run(sources, scope, progressOf(id));
             LOG.infof("Import %s done in %d ms: %s", id, (System.nanoTime() - start) / 1_000_000, report.files());
             return update(id, job -> {
                 job.status = "DONE";
                 job.finishedAt = now();
+                job.rowsDone = job.rowsTotal;
                 job.files = write(report.files());
                 job.errorCount = report.errors().size();
                 job.errors = write(report.errors().size() > MAX_STORED_ERRORS
@@ -188,6 +190,21 @@ public class ImportService {
                 job.failure = Messages.get("import.job.failed");
             });
         }
+    }
+
+    /** Writes the job's progress: the total at once, then the rows done at most every half second (the page polls each second). */
+    private ImportEngine.Progress progressOf(UUID id) {
+        long[] written = {Long.MIN_VALUE};
+        return (total, done) -> {
+            long now = System.nanoTime();
+            if (done == 0 || done == total || now - written[0] >= 500_000_000L) {
+                written[0] = now;
+                update(id, job -> {
+                    job.rowsTotal = total;
+                    job.rowsDone = done;
+                });
+            }
+        };
     }
 
     private ImportJobView create(UUID id, String source, ImportScope scope) {
@@ -226,7 +243,7 @@ public class ImportService {
                 job.errorCount,
                 read(job.duplicates, new TypeReference<List<ImportReport.PossibleDuplicate>>() { }),
                 read(job.accounts, new TypeReference<List<ImportReport.ProvisionedAccount>>() { }),
-                job.failure);
+                job.failure, job.rowsTotal, job.rowsDone);
     }
 
     private <T> T read(String text, TypeReference<T> type) {

@@ -128,5 +128,10 @@ public final class NeedApi {
         public static Sort parse(String text) {
             return cn.duijie.common.SortParam.parse(Sort.class, text, NEWEST);
         }
+
+        /** {@code KEY} or {@code -KEY} (reversed); newest first for none. */
+        public static cn.duijie.common.SortParam.Order<Sort> order(String text) {
+            return cn.duijie.common.SortParam.order(Sort.class, text, NEWEST);
+        }
     }
 }

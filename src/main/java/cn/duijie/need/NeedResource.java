@@ -66,10 +66,10 @@ public class NeedResource {
     public Uni<Page<NeedApi.NeedView>> list(@QueryParam("kind") NeedKind kind, @QueryParam("status") NeedStatus status,
                                             @QueryParam("postedBy") String postedBy,
                                             @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
-                                                    description = "NEWEST（默认，最新在前）、TITLE、KIND、STATUS、POSTER 或 EXPIRES（最早到期在前）")
+                                                    description = "NEWEST（默认，最新在前）、TITLE、KIND、STATUS、POSTER 或 EXPIRES（最早到期在前）；前加 - 为倒序（如 -TITLE：与 TITLE 恰好相反）")
                                             @QueryParam("sort") String sort,
                                             @Valid @BeanParam PageRequest paging) {
-        return needs.list(caller.get(), kind, status, postedBy, NeedApi.Sort.parse(sort), paging.page, paging.size);
+        return needs.list(caller.get(), kind, status, postedBy, NeedApi.Sort.order(sort), paging.page, paging.size);
     }
 
     @GET

@@ -231,20 +231,24 @@ public class NeedService {
      */
     public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, NeedKind kind, NeedStatus status,
                                             String postedBy, int page, int size) {
-        return list(caller, kind, status, postedBy, NeedApi.Sort.NEWEST, page, size);
+        return list(caller, kind, status, postedBy, cn.duijie.common.SortParam.Order.of(NeedApi.Sort.NEWEST), page, size);
     }
 
     public Uni<Page<NeedApi.NeedView>> list(cn.duijie.account.Caller caller, NeedKind kind, NeedStatus status,
-                                            String postedBy, NeedApi.Sort sort, int page, int size) {
+                                            String postedBy, cn.duijie.common.SortParam.Order<NeedApi.Sort> sort, int page, int size) {
         Uni<Boolean> seesAll = caller.is(cn.duijie.account.Role.ADMIN) ? Uni.createFrom().item(true)
                 : postedBy == null || postedBy.isBlank() ? Uni.createFrom().item(false)
                 : access.mayActFor(caller, Actor.enterprise(postedBy.strip().toUpperCase()));
         return seesAll.chain(all -> list(kind, all ? status : NeedStatus.OPEN, all || status == null || status == NeedStatus.OPEN,
-                postedBy, sort == null ? NeedApi.Sort.NEWEST : sort, page, size));
+                postedBy, sort == null ? cn.duijie.common.SortParam.Order.of(NeedApi.Sort.NEWEST) : sort, page, size));
     }
 
-    /** The columns of each whitelisted order; ties newest first, then by id, so pages never overlap. */
-    private static Sort order(NeedApi.Sort sort) {
+    /** The columns of each whitelisted order, all reversed for {@code -KEY}; ties newest first, then by id, so pages never overlap. */
+    private static Sort order(cn.duijie.common.SortParam.Order<NeedApi.Sort> sort) {
+        return sort.apply(usual(sort.key()));
+    }
+
+    private static Sort usual(NeedApi.Sort sort) {
         Sort newest = Sort.descending("createdAt").and("id");
         return switch (sort) {
             case NEWEST -> newest;
@@ -256,7 +260,8 @@ public class NeedService {
         };
     }
 
-    private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy, NeedApi.Sort sort,
+    private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy,
+                                             cn.duijie.common.SortParam.Order<NeedApi.Sort> sort,
                                              int page, int size) {
         StringBuilder q = new StringBuilder(any ? "1 = 1" : "1 = 0");
         Parameters p = new Parameters();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import cn.duijie.chain.ChainApi;
 import cn.duijie.chain.ChainService;
 import cn.duijie.common.DomainException;
+import cn.duijie.common.SortParam;
 import cn.duijie.common.Problem;
 import cn.duijie.event.EventApi;
 import cn.duijie.event.EventEnums;
@@ -67,6 +69,57 @@ public class EventPages {
     public record GridRow(EventApi.Slot slot, List<Cell> cells) {
     }
 
+    /** Orders of an event page's participants tab ({@code ?tab=participants&sort=}): as listed (default), by name, role or status. */
+    public enum ParticipantSort implements SortParam.Key {
+        LISTED, NAME, ROLE, STATUS;
+
+        @Override
+        public boolean descending() {
+            return false;
+        }
+
+        List<EventApi.ParticipantView> sorted(List<EventApi.ParticipantView> ps) {
+            Comparator<EventApi.ParticipantView> byName = Comparator.comparing(p -> p.name() == null ? "" : p.name(), NAMES);
+            Comparator<EventApi.ParticipantView> order = switch (this) {
+                case LISTED -> null;
+                case NAME -> byName;
+                case ROLE -> Comparator.comparing(EventApi.ParticipantView::role).thenComparing(byName);
+                case STATUS -> Comparator.comparing(EventApi.ParticipantView::status).thenComparing(byName);
+            };
+            return order == null ? ps : ps.stream().sorted(order).toList();
+        }
+    }
+
+    /** Orders of an event page's requests tab ({@code ?tab=requests&sort=}): as asked (default), by either side's name or status. */
+    public enum RequestSort implements SortParam.Key {
+        LISTED, FROM, TO, STATUS;
+
+        @Override
+        public boolean descending() {
+            return false;
+        }
+
+        List<EventApi.MeetingRequestView> sorted(List<EventApi.MeetingRequestView> rs, Map<UUID, String> names) {
+            Comparator<EventApi.MeetingRequestView> from = Comparator.comparing(r -> names.getOrDefault(r.fromParticipantId(), ""), NAMES);
+            Comparator<EventApi.MeetingRequestView> to = Comparator.comparing(r -> names.getOrDefault(r.toParticipantId(), ""), NAMES);
+            Comparator<EventApi.MeetingRequestView> order = switch (this) {
+                case LISTED -> null;
+                case FROM -> from.thenComparing(to);
+                case TO -> to.thenComparing(from);
+                case STATUS -> Comparator.comparing(EventApi.MeetingRequestView::status).thenComparing(from).thenComparing(to);
+            };
+            return order == null ? rs : rs.stream().sorted(order).toList();
+        }
+    }
+
+    /** Chinese names in pinyin order, as a clerk expects of a list of firms. */
+    private static final Comparator<Object> NAMES = java.text.Collator.getInstance(java.util.Locale.CHINA);
+
+    /** An event page's tables: the tab's rows in the order asked for, with its header links. */
+    public record Tables(List<EventApi.ParticipantView> participants, SortLinks participantSorts,
+                         List<EventApi.MeetingRequestView> requests, SortLinks requestSorts) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(Frame frame, Paged<EventApi.EventView> events, SortLinks sorts, EventForm form, FormErrors errors,
@@ -75,7 +128,7 @@ public class EventPages {
 
         static native TemplateInstance event(Frame frame, EventApi.EventView event, EventApi.SuggestedInvitees suggested,
                                              List<EventApi.ParticipantView> participants, List<EventApi.MeetingRequestView> requests,
-                                             Map<UUID, String> names, String tab);
+                                             Map<UUID, String> names, String tab, Tables tables);
 
         static native TemplateInstance schedule(Frame frame, EventApi.EventView event, EventApi.ScheduleView schedule,
                                                 List<GridRow> grid, List<EventApi.ParticipantView> participants);
@@ -117,12 +170,12 @@ public class EventPages {
 
     @GET
     public Uni<Response> list(@QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page) {
-        return session.requireBureau().chain(user -> Uni.createFrom().item(() -> EventApi.Sort.parse(sort))
+        return session.requireBureau().chain(user -> Uni.createFrom().item(() -> EventApi.Sort.order(sort))
                 .chain(order -> listPage(user, order, Math.max(0, page), EventForm.blank(user.regionCode()), FormErrors.NONE, 200))
                 .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user)));
     }
 
-    private Uni<Response> listPage(WebUser user, EventApi.Sort sort, int page, EventForm form, FormErrors errors, int status) {
+    private Uni<Response> listPage(WebUser user, cn.duijie.common.SortParam.Order<EventApi.Sort> sort, int page, EventForm form, FormErrors errors, int status) {
         // one after another: the page's calls share the request's Hibernate Reactive session (one operation at a time)
         return events.list(user.regionCode(), sort, page, 20).chain(list -> chains.list().chain(chainList -> regions.provincesAndCities()
                 .chain(regionList -> Templates.list(Frame.of(Pages.text("web.events.title"), "events", user), new Paged<>(list),
@@ -144,7 +197,7 @@ public class EventPages {
                     parse(tables, "tables", errors, Integer::valueOf), venue, actor(user));
             errors.addAll(FormErrors.violations(validator.validate(in)));
             if (!errors.isEmpty()) {
-                return listPage(user, EventApi.Sort.DATE, 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
+                return listPage(user, cn.duijie.common.SortParam.Order.of(EventApi.Sort.DATE), 0, form, FormErrors.of(Pages.text("detail.validation", errors.size()), errors), 400);
             }
             return Uni.createFrom().deferred(() -> {
                         actors.bureau(user.caller(), regionCode, null);
@@ -152,20 +205,30 @@ public class EventPages {
                     })
                     .map(e -> Response.seeOther(URI.create("/bureau/events/" + e.id())).build())
                     .onFailure(DomainException.class).recoverWithUni(e ->
-                            listPage(user, EventApi.Sort.DATE, 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
+                            listPage(user, cn.duijie.common.SortParam.Order.of(EventApi.Sort.DATE), 0, form, FormErrors.of((DomainException) e), ((DomainException) e).status()));
         });
     }
 
     @GET
     @Path("/{id}")
-    public Uni<Response> event(@PathParam("id") UUID id, @QueryParam("tab") @DefaultValue("invitees") String tab) {
+    public Uni<Response> event(@PathParam("id") UUID id, @QueryParam("tab") @DefaultValue("invitees") String tab,
+                               @QueryParam("sort") String sort) {
         return staffOf(id).chain(user -> {
-            return Pages.respond(events.get(id).chain(e -> invitees.suggestedInvitees(id, 20)
-                    .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null, user.caller()).map(rs -> {
-                        Map<UUID, String> names = new HashMap<>();
-                        ps.items().forEach(p -> names.put(p.id(), p.name()));
-                        return Templates.event(Frame.of(e.title(), "events", user), e, suggested, ps.items(), rs.items(), names, tab);
-                    })))), user);
+            // the sort belongs to the tab shown: the other tab keeps its usual order; an unknown key is the 400 page
+            return Pages.respond(Uni.createFrom().deferred(() -> {
+                var participantOrder = SortParam.order(ParticipantSort.class, "participants".equals(tab) ? sort : null, ParticipantSort.LISTED);
+                var requestOrder = SortParam.order(RequestSort.class, "requests".equals(tab) ? sort : null, RequestSort.LISTED);
+                return events.get(id).chain(e -> invitees.suggestedInvitees(id, 20)
+                        .chain(suggested -> participants.participants(id).chain(ps -> requests.requests(id, null, null, user.caller()).map(rs -> {
+                            Map<UUID, String> names = new HashMap<>();
+                            ps.items().forEach(p -> names.put(p.id(), p.name()));
+                            String base = "/bureau/events/" + id + "?tab=";
+                            Tables tables = new Tables(
+                                    participantOrder.apply(participantOrder.key().sorted(ps.items())), SortLinks.of(base + "participants", participantOrder),
+                                    requestOrder.apply(requestOrder.key().sorted(rs.items(), names)), SortLinks.of(base + "requests", requestOrder));
+                            return Templates.event(Frame.of(e.title(), "events", user), e, suggested, ps.items(), rs.items(), names, tab, tables);
+                        }))));
+            }), user);
         });
     }
 

@@ -59,6 +59,11 @@ public class FirmPages {
             return "/firms" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
         }
 
+        /** The sort key without its direction, for the select. */
+        public String sortKey() {
+            return sort == null ? null : sort.startsWith("-") ? sort.substring(1) : sort;
+        }
+
         public boolean any() {
             return q != null || tier != null || region != null || chain != null || segment != null || product != null;
         }
@@ -99,7 +104,7 @@ public class FirmPages {
         public SortLinks sorts() {
             Filters unsorted = new Filters(filters.q(), filters.tier(), filters.region(), filters.chain(), filters.segment(),
                     filters.product(), null);
-            return SortLinks.of(unsorted.query(0), EnterpriseApi.Sort.parse(filters.sort()));
+            return SortLinks.of(unsorted.query(0), EnterpriseApi.Sort.order(filters.sort()));
         }
 
         public String next() {
@@ -154,7 +159,7 @@ public class FirmPages {
                 Tier wanted = f.tier() == null ? null : Tier.parse(f.tier()).orElseThrow(() -> DomainException.invalid("tier",
                         Messages.get("enum.allowed", f.tier(), Vocabulary.allowed(Tier.class))));
                 return firms.search(new EnterpriseApi.Filter(f.q(), wanted, f.region(), f.chain(), f.segment(), f.product(),
-                        EnterpriseApi.Sort.parse(f.sort())), page, PAGE_SIZE);
+                        EnterpriseApi.Sort.order(f.sort())), page, PAGE_SIZE);
             }).map(p -> new Results(p, f));
             if (htmx != null) {
                 // htmx asks for the result list only, as the user types

@@ -57,7 +57,7 @@ public class HomePages {
     static class Templates {
         static native TemplateInstance login(Frame frame, boolean error);
 
-        static native TemplateInstance enterprise(Frame frame, EnterpriseApi.Detail firm, NeedList needs,
+        static native TemplateInstance enterprise(Frame frame, EnterpriseApi.Detail firm, NeedList needs, SortLinks sorts,
                                                   List<Serve> opportunities, List<MatchModel.Match> achievements,
                                                   List<MatchModel.Match> funds);
     }
@@ -90,10 +90,12 @@ public class HomePages {
 
     @GET
     @Path("home")
-    public Uni<Response> home(@QueryParam("page") @DefaultValue("0") int page) {
+    public Uni<Response> home(@QueryParam("page") @DefaultValue("0") int page, @QueryParam("sort") String sort) {
         return session.requireUser().chain(user -> {
             return switch (user.role()) {
-                case Menu.ENTERPRISE -> enterprise(user, Math.max(0, page));
+                case Menu.ENTERPRISE -> Uni.createFrom().item(() -> NeedApi.Sort.order(sort))
+                        .chain(order -> enterprise(user, order, Math.max(0, page)))
+                        .onFailure(cn.duijie.common.DomainException.class).recoverWithUni(e -> Pages.error((cn.duijie.common.DomainException) e, user));
                 case Menu.INSTITUTION -> redirect("/lab");
                 case Menu.INVESTOR -> redirect("/investor");
                 default -> redirect("/bureau");
@@ -105,16 +107,16 @@ public class HomePages {
         return Uni.createFrom().item(Response.seeOther(URI.create(to)).build());
     }
 
-    private Uni<Response> enterprise(WebUser user, int page) {
+    private Uni<Response> enterprise(WebUser user, cn.duijie.common.SortParam.Order<NeedApi.Sort> order, int page) {
         String firm = user.partyId();
         // one after another: these share the request's Hibernate Reactive session, which takes one operation at a time
-        return Pages.respond(firms.get(firm).chain(f -> needs.list(user.caller(), null, null, firm, page, LIST_SIZE)
+        return Pages.respond(firms.get(firm).chain(f -> needs.list(user.caller(), null, null, firm, order, page, LIST_SIZE)
                 .chain(mine -> matching.supplyOpportunities(firm, 10).chain(opportunities -> sentOffers(user)
                         .map(sent -> opportunities.stream().map(o -> new Serve(o, sent.contains(o.need().id()))).toList()))
                         .chain(serve -> matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.TECH, 5)
                                 .chain(tech -> matching.partiesForFirm(firm, cn.duijie.domain.NeedKind.FINANCE, 5)
                                         .map(fin -> Templates.enterprise(Frame.of(Pages.text("web.home.title", f.name()), "home", user),
-                                                f, new NeedList(mine), serve, tech, fin)))))), user);
+                                                f, new NeedList(mine), SortLinks.of("/home", order), serve, tech, fin)))))), user);
     }
 
     /** Needs this party already offered to serve (a pending or accepted request naming the need). */

@@ -47,6 +47,16 @@ public class ImportPages {
             return job.status().equals("QUEUED") || job.status().equals("RUNNING");
         }
 
+        /** Whether the rows are counted, so the bar can say how far the job is. */
+        public boolean measured() {
+            return job.rowsTotal() > 0;
+        }
+
+        /** Whole percent of the rows done, for the bar's width. */
+        public int percent() {
+            return job.rowsTotal() == 0 ? 0 : (int) Math.min(100, (long) job.rowsDone() * 100 / job.rowsTotal());
+        }
+
         public boolean hasPrevious() {
             return page > 0;
         }
@@ -113,7 +123,7 @@ public class ImportPages {
                              @QueryParam("sort") String sort, @HeaderParam("HX-Request") String htmx) {
         return session.requireBureau().chain(user -> {
             return Pages.respond(find(id, user.caller()).map(job -> {
-                JobView view = view(job, ImportReport.RowSort.parse(sort), page);
+                JobView view = view(job, ImportReport.RowSort.order(sort), page);
                 return htmx != null ? Templates.job$status(view) : Templates.job(Frame.of(Pages.text("web.imports.job-title"), "imports", user), view);
             }), user);
         });
@@ -142,8 +152,8 @@ public class ImportPages {
         });
     }
 
-    static JobView view(ImportJobView job, ImportReport.RowSort sort, int page) {
-        List<ImportReport.RowError> all = sort.sorted(job.errors() == null ? List.of() : job.errors());
+    static JobView view(ImportJobView job, cn.duijie.common.SortParam.Order<ImportReport.RowSort> sort, int page) {
+        List<ImportReport.RowError> all = sort.apply(sort.key().sorted(job.errors() == null ? List.of() : job.errors()));
         int pages = Math.max(1, (all.size() + ERRORS_PER_PAGE - 1) / ERRORS_PER_PAGE);
         int p = Math.min(Math.max(0, page), pages - 1);
         return new JobView(job, all.subList(p * ERRORS_PER_PAGE, Math.min(all.size(), (p + 1) * ERRORS_PER_PAGE)), p, pages,

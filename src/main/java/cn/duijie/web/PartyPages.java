@@ -123,7 +123,7 @@ public class PartyPages {
     public Uni<Response> bureau(@QueryParam("kind") String kind, @QueryParam("status") @DefaultValue("OPEN") String status,
                                 @QueryParam("sort") String sort, @QueryParam("page") @DefaultValue("0") int page) {
         return session.requireBureau().chain(user -> {
-            Uni<NeedApi.Sort> order = Uni.createFrom().item(() -> NeedApi.Sort.parse(sort));
+            Uni<cn.duijie.common.SortParam.Order<NeedApi.Sort>> order = Uni.createFrom().item(() -> NeedApi.Sort.order(sort));
             return Pages.respond(order.chain(o -> needs.list(user.caller(),
                             kind == null || kind.isBlank() ? null : cn.duijie.domain.NeedKind.valueOf(kind),
                             status == null || status.isBlank() ? null : cn.duijie.domain.NeedStatus.valueOf(status), null, o, Math.max(0, page), 20)

@@ -138,6 +138,14 @@ class BureauJourneyTest {
             page.navigate(page.url().replaceAll("\\?.*", "") + "?tab=participants");
             Locator participants = page.getByTestId("participants");
             assertThat(participants).containsText("镇江" + r.p + "汽车集团");
+            // the party column sorts by a click on its header, and a second click reverses it
+            Locator byParty = participants.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^参与方")));
+            byParty.click();
+            assertThat(page.getByTestId("participants").locator("th[aria-sort=ascending]")).hasText("参与方 ▲");
+            page.getByTestId("participants").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^参与方"))).click();
+            assertThat(page.getByTestId("participants").locator("th[aria-sort=descending]")).hasText("参与方 ▼");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile("tab=participants&sort=-NAME$"));
+            Browser.screenshot(page, "bureau-participants-sorted-desktop");
             // register the leader and one guest, then a meeting between them that staff confirm
             for (String name : new String[] {"镇江" + r.p + "汽车集团", "丹阳" + r.p + "精密轴承"}) {
                 page.getByTestId("participants").getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name))

@@ -95,6 +95,18 @@ class ChainLeaderJourneyTest {
             Browser.screenshot(page, "leader-need-desktop");
             Browser.assertFitsPhone(page, "the need page with its candidates");
             Browser.screenshot(page, "leader-need-phone");
+
+            // back home, the leader's own needs are a table sorted by a click on a header (again: the other way)
+            page.setViewportSize(1280, 900);
+            page.navigate(base + "home");
+            Locator mine = page.getByTestId("my-needs");
+            mine.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^需求标题"))).click();
+            assertThat(page.getByTestId("my-needs").locator("th[aria-sort=ascending]")).hasText("需求标题 ▲");
+            page.getByTestId("my-needs").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(java.util.regex.Pattern.compile("^需求标题"))).click();
+            assertThat(page.getByTestId("my-needs").locator("th[aria-sort=descending]")).hasText("需求标题 ▼");
+            Browser.screenshot(page, "leader-home-desktop");
+            Browser.assertFitsPhone(page, "the leader's home");
+            Browser.screenshot(page, "leader-home-phone");
         } finally {
             Browser.close(page);
         }

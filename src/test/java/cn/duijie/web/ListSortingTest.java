@@ -62,6 +62,12 @@ class ListSortingTest {
                 .body("items.title", contains(prefix + "1", prefix + "2", prefix + "3"));
         Logins.firm(r.leader).get("/api/v1/needs?postedBy=" + r.leader).then().statusCode(200)
                 .body("items.title", contains(prefix + "1", prefix + "3", prefix + "2"));
+        // a leading '-' gives exactly the reverse list; the key without it means what it always meant
+        Logins.firm(r.leader).get("/api/v1/needs?postedBy=" + r.leader + "&sort=-title").then().statusCode(200)
+                .body("items.title", contains(prefix + "3", prefix + "2", prefix + "1"));
+        Logins.firm(r.leader).get("/api/v1/needs?postedBy=" + r.leader + "&sort=-NEWEST").then().statusCode(200)
+                .body("items.title", contains(prefix + "2", prefix + "3", prefix + "1"));
+        Logins.firm(r.leader).get("/api/v1/needs?postedBy=" + r.leader + "&sort=--title").then().statusCode(400);
         Logins.firm(r.leader).get("/api/v1/needs?postedBy=" + r.leader + "&sort=createdAt;DROP").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("sort"))
                 .body("detail", containsString("NEWEST"));
@@ -69,8 +75,22 @@ class ListSortingTest {
         var clerk = PageSessions.as(base, login("b-321100", () -> Logins.bureau("321100")));
         String page = clerk.get().get("/bureau?status=OPEN&sort=TITLE").then().statusCode(200).extract().asString();
         assertInOrder(page, prefix + "1", prefix + "2", prefix + "3");
-        assertTrue(page.contains("aria-sort=\"ascending\"><a href=\"/bureau?kind=&amp;status=OPEN&amp;sort=TITLE#needs\""), page);
+        // the header in use links to the same column reversed, the others to their usual order
+        assertTrue(page.contains("aria-sort=\"ascending\"><a href=\"/bureau?kind=&amp;status=OPEN&amp;sort=-TITLE#needs\""), page);
         assertTrue(page.contains("href=\"/bureau?kind=&amp;status=OPEN&amp;sort=EXPIRES#needs\""), page);
+        // (the region's needs of other tests come first the other way round: the order itself is checked on /home below)
+        String reversed = clerk.get().get("/bureau?status=OPEN&sort=-TITLE").then().statusCode(200).extract().asString();
+        assertTrue(reversed.contains("aria-sort=\"descending\"><a href=\"/bureau?kind=&amp;status=OPEN&amp;sort=TITLE#needs\""), reversed);
+        assertTrue(reversed.contains("name=\"sort\" value=\"-TITLE\""), reversed);
+
+        // the firm's own needs on its home page sort by their headers too
+        var leader = PageSessions.as(base, login("f-" + r.leader.toLowerCase(), () -> Logins.firm(r.leader)));
+        String home = leader.get().get("/home?sort=TITLE").then().statusCode(200).extract().asString();
+        assertInOrder(home, prefix + "1", prefix + "2", prefix + "3");
+        assertTrue(home.contains("aria-sort=\"ascending\"><a href=\"/home?sort=-TITLE#my-needs\""), home);
+        assertTrue(home.contains("aria-sort=\"none\"><a href=\"/home?sort=NEWEST#my-needs\""), home);
+        assertInOrder(leader.get().get("/home?sort=-TITLE").then().statusCode(200).extract().asString(), prefix + "3", prefix + "2", prefix + "1");
+        leader.get().get("/home?sort=bogus").then().statusCode(400);
         // the poster is named, not a bare credit code
         assertTrue(page.contains("镇江" + r.p + "汽车集团"), page);
         clerk.get().get("/bureau?status=OPEN&sort=bogus").then().statusCode(400);
@@ -96,13 +116,18 @@ class ListSortingTest {
                 .body("items.title", contains("A-" + p, "B-" + p, "C-" + p));
         Logins.bureau(city).get("/api/v1/events?region=" + city).then().statusCode(200)
                 .body("items.title", contains("B-" + p, "A-" + p, "C-" + p));
+        Logins.bureau(city).get("/api/v1/events?region=" + city + "&sort=-DATE").then().statusCode(200)
+                .body("items.title", contains("C-" + p, "A-" + p, "B-" + p));
         Logins.bureau(city).get("/api/v1/events?region=" + city + "&sort=venue").then().statusCode(400)
                 .body("errors.field", hasItem("sort"));
 
         var clerk = PageSessions.as(base, login("b-" + city, () -> Logins.bureau(city)));
         String page = clerk.get().get("/bureau/events?sort=title").then().statusCode(200).extract().asString();
         assertInOrder(page, "A-" + p, "B-" + p, "C-" + p);
-        assertTrue(page.contains("aria-sort=\"ascending\"><a href=\"/bureau/events?sort=TITLE\""), page);
+        assertTrue(page.contains("aria-sort=\"ascending\"><a href=\"/bureau/events?sort=-TITLE\""), page);
+        String reversed = clerk.get().get("/bureau/events?sort=-title").then().statusCode(200).extract().asString();
+        assertInOrder(reversed, "C-" + p, "B-" + p, "A-" + p);
+        assertTrue(reversed.contains("aria-sort=\"descending\"><a href=\"/bureau/events?sort=TITLE\""), reversed);
         assertInOrder(clerk.get().get("/bureau/events").then().statusCode(200).extract().asString(), "B-" + p, "A-" + p, "C-" + p);
     }
 
@@ -131,7 +156,68 @@ class ListSortingTest {
                 .map(e -> e.get("row") + ":" + (e.get("column") == null ? "" : e.get("column"))).toList(), byRow);
         // the two orders differ on this file, so the parameter really reached the list
         assertTrue(!byColumn.equals(byRow), byColumn + " vs " + byRow);
-        clerk.get().get("/bureau/imports/" + job + "?sort=ROW").then().body(containsString("aria-sort=\"ascending\"><a href=\"/bureau/imports/" + job + "?sort=ROW\""));
+        clerk.get().get("/bureau/imports/" + job + "?sort=ROW").then().body(containsString("aria-sort=\"ascending\"><a href=\"/bureau/imports/" + job + "?sort=-ROW\""));
+        List<String> reversed = new ArrayList<>(byRow);
+        java.util.Collections.reverse(reversed);
+        assertEquals(reversed, rows(clerk.get().get("/bureau/imports/" + job + "?sort=-ROW").then().statusCode(200)
+                .body(containsString("aria-sort=\"descending\"><a href=\"/bureau/imports/" + job + "?sort=ROW\"")).extract().asString()));
+    }
+
+    @Test
+    void anEventsParticipantsAndRequestsSortByHeaderBothWays() {
+        String city = "34" + ThreadLocalRandom.current().nextInt(10, 99) + "00";
+        String p = TestData.prefix();
+        String[] firms = {TestData.creditCode(p + "b"), TestData.creditCode(p + "c"), TestData.creditCode(p + "a")};
+        try (var s = driver.session()) {
+            s.run("""
+                    MERGE (r:Region {code: $city}) SET r.name = '排序市', r.level = 'CITY'
+                    CREATE (:Chain {id: $chain, name: '排序链'})
+                    WITH r
+                    UNWIND range(0, size($firms) - 1) AS i
+                    CREATE (:Enterprise {creditCode: $firms[i], name: $names[i], tier: 'POOL', regionCode: $city})-[:LOCATED_IN]->(r)
+                    """, Map.of("city", city, "chain", p + "C", "firms", List.of(firms),
+                    "names", List.of("B-" + p, "C-" + p, "A-" + p))).consume();
+        }
+        Map<String, Object> body = cn.duijie.event.EventFixtures.eventBody(p + "C", city, "09:00", "10:00", 20, 2);
+        body.remove("actor");
+        String event = Logins.bureau(city).contentType(ContentType.JSON).body(body).post("/api/v1/events").then().statusCode(201).extract().path("id");
+        List<String> ids = new ArrayList<>();
+        for (String f : firms) {
+            ids.add(Logins.bureau(city).contentType(ContentType.JSON)
+                    .body(Map.of("partyType", "ENTERPRISE", "partyKey", f, "role", "GUEST", "status", "REGISTERED"))
+                    .post("/api/v1/events/" + event + "/participants").then().statusCode(201).extract().path("id"));
+        }
+        // B asks C, then A asks B: as listed B→C first; by the asking side A→B first
+        for (int[] pair : new int[][] {{0, 1}, {2, 0}}) {
+            Logins.bureau(city).contentType(ContentType.JSON).body(Map.of("fromParticipantId", ids.get(pair[0]), "toParticipantId", ids.get(pair[1])))
+                    .post("/api/v1/events/" + event + "/meeting-requests").then().statusCode(201);
+        }
+        var clerk = PageSessions.as(base, login("b-" + city, () -> Logins.bureau(city)));
+        String page = "/bureau/events/" + event;
+        String listed = clerk.get().get(page + "?tab=participants").then().statusCode(200).extract().asString();
+        assertInOrder(listed, "B-" + p, "C-" + p, "A-" + p);
+        String byName = clerk.get().get(page + "?tab=participants&sort=NAME").then().statusCode(200).extract().asString();
+        assertInOrder(byName, "A-" + p, "B-" + p, "C-" + p);
+        assertTrue(byName.contains("aria-sort=\"ascending\"><a href=\"" + page + "?tab=participants&amp;sort=-NAME\""), byName);
+        String reversed = clerk.get().get(page + "?tab=participants&sort=-NAME").then().statusCode(200).extract().asString();
+        assertInOrder(reversed, "C-" + p, "B-" + p, "A-" + p);
+        assertTrue(reversed.contains("aria-sort=\"descending\"><a href=\"" + page + "?tab=participants&amp;sort=NAME\""), reversed);
+
+        String requestsTable = "data-testid=\"requests\"";
+        String asked = clerk.get().get(page + "?tab=requests").then().statusCode(200).extract().asString();
+        assertInOrder(asked.substring(asked.indexOf(requestsTable)), "B-" + p, "C-" + p, "A-" + p, "B-" + p);
+        String byFrom = clerk.get().get(page + "?tab=requests&sort=FROM").then().statusCode(200).extract().asString();
+        assertInOrder(byFrom.substring(byFrom.indexOf(requestsTable)), "A-" + p, "B-" + p, "B-" + p, "C-" + p);
+        String byFromReversed = clerk.get().get(page + "?tab=requests&sort=-FROM").then().statusCode(200).extract().asString();
+        assertInOrder(byFromReversed.substring(byFromReversed.indexOf(requestsTable)), "B-" + p, "C-" + p, "A-" + p, "B-" + p);
+        assertTrue(byFromReversed.contains("aria-sort=\"descending\"><a href=\"" + page + "?tab=requests&amp;sort=FROM\""), byFromReversed);
+        clerk.get().get(page + "?tab=requests&sort=NAME").then().statusCode(400);
+
+        // the firm search reverses too
+        Logins.bureau(city).get("/api/v1/enterprises?region=" + city + "&sort=NAME").then().statusCode(200)
+                .body("items.name", contains("A-" + p, "B-" + p, "C-" + p));
+        Logins.bureau(city).get("/api/v1/enterprises?region=" + city + "&sort=-NAME").then().statusCode(200)
+                .body("items.name", contains("C-" + p, "B-" + p, "A-" + p));
     }
 
     /** "row:column" of each rejected row of the job page's table, top to bottom. */
