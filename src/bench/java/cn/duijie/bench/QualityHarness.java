@@ -518,8 +518,8 @@ public class QualityHarness implements QuarkusApplication {
         need.postedBy = h.firm();
         need.title = firm.get("name").asString() + "融资";
         need.amountWan = row[4].isEmpty() ? null : new BigDecimal(row[4]);
-        need.stage = cn.duijie.domain.Vocabulary.parse(cn.duijie.domain.FundStage.class, row[2]).map(Enum::name).orElse(null);
-        need.instrument = "DEBT".equals(need.stage) ? "DEBT" : "EQUITY";
+        need.stage = cn.duijie.domain.Vocabulary.parse(cn.duijie.domain.FundStage.class, row[2]).orElse(null);
+        need.instrument = need.stage == cn.duijie.domain.FundStage.DEBT ? cn.duijie.domain.Instrument.DEBT : cn.duijie.domain.Instrument.EQUITY;
         need.requiredCertifications = "";
         List<String> duijie = await(financeMatcher.forNeed(cn.duijie.matching.MatchQuery.of(need), Set.of(), 10)).stream().map(m -> m.candidate().id()).toList();
 

@@ -8,12 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** One party asking another to exchange contact details (对接), optionally about a need. */
 @Entity
 @Table(name = "contact_request")
-public class ContactRequest extends PanacheEntityBase {
+public class ContactRequest {
 
     public enum Status { PENDING, ACCEPTED, DECLINED, WITHDRAWN }
 

@@ -10,12 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** Audit: one showing of a party's contact details to an account. */
 @Entity
 @Table(name = "contact_reveal")
-public class ContactReveal extends PanacheEntityBase {
+public class ContactReveal {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

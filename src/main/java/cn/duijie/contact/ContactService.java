@@ -18,7 +18,9 @@ import cn.duijie.account.Caller;
 import cn.duijie.common.Actor;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
+import cn.duijie.domain.CandidateType;
 import cn.duijie.graph.Graph;
+import cn.duijie.need.NeedRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -42,8 +44,17 @@ public class ContactService {
     private final AccessPolicy access;
     private final Graph graph;
     private final Instance<ConsentHolder> holders;
+    private final ContactRequestRepository requests;
+    private final PartyContactRepository details;
+    private final ContactRevealRepository reveals;
+    private final NeedRepository needs;
 
-    ContactService(AccessPolicy access, Graph graph, @Any Instance<ConsentHolder> holders) {
+    ContactService(AccessPolicy access, Graph graph, @Any Instance<ConsentHolder> holders, ContactRequestRepository requests,
+                   PartyContactRepository details, ContactRevealRepository reveals, NeedRepository needs) {
+        this.requests = requests;
+        this.details = details;
+        this.reveals = reveals;
+        this.needs = needs;
         this.access = access;
         this.graph = graph;
         this.holders = holders;
@@ -59,7 +70,7 @@ public class ContactService {
         if (name == null || mobile == null || email == null) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> PartyContact.<PartyContact>findById(party.label()).chain(existing -> {
+        return Panache.withTransaction(() -> details.findById(party.label()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
             }
@@ -70,13 +81,13 @@ public class ContactService {
             c.email = email;
             c.updatedBy = enteredBy;
             c.updatedAt = now();
-            return c.persist().replaceWithVoid();
+            return details.persist(c).replaceWithVoid();
         }));
     }
 
     public Uni<ContactApi.ContactView> putMine(Caller caller, ContactApi.ContactDetails in) {
         String party = contactParty(caller).label();
-        return Panache.withTransaction(() -> PartyContact.<PartyContact>findById(party).chain(existing -> {
+        return Panache.withTransaction(() -> details.findById(party).chain(existing -> {
             PartyContact c = existing != null ? existing : new PartyContact();
             c.party = party;
             c.name = in.name().strip();
@@ -85,13 +96,13 @@ public class ContactService {
             c.phone = in.phone() == null || in.phone().isBlank() ? null : in.phone().strip();
             c.updatedBy = caller.username();
             c.updatedAt = now();
-            return c.<PartyContact>persist();
+            return details.persist(c);
         })).map(ContactApi.ContactView::of);
     }
 
     public Uni<ContactApi.ContactView> mine(Caller caller) {
         String party = contactParty(caller).label();
-        return Panache.withSession(() -> PartyContact.<PartyContact>findById(party)).map(c -> {
+        return Panache.withSession(() -> details.findById(party)).map(c -> {
             if (c == null) {
                 throw DomainException.notFound(Messages.get("contact.none-yet"));
             }
@@ -124,12 +135,12 @@ public class ContactService {
      * achievement's lab, a fund's investor), in the caller's transaction; an open request for the pair and need is
      * reused.
      */
-    public Uni<ContactRequest> requestFromFeedback(Actor poster, String candidateType, String candidateId, String needId,
+    public Uni<ContactRequest> requestFromFeedback(Actor poster, CandidateType candidateType, String candidateId, String needId,
                                                    String note, String username) {
         Uni<Actor> candidate = switch (candidateType) {
-            case "EXPERT" -> owner("MATCH (:Expert {id: $id})-[:WORKS_AT]->(i:Institution) RETURN i.id AS id", candidateId);
-            case "ACHIEVEMENT" -> owner("MATCH (:Achievement {id: $id})-[:OWNED_BY]->(i:Institution) RETURN i.id AS id", candidateId);
-            default -> Uni.createFrom().item(new Actor(Actor.Type.valueOf(candidateType), candidateId));
+            case EXPERT -> owner("MATCH (:Expert {id: $id})-[:WORKS_AT]->(i:Institution) RETURN i.id AS id", candidateId);
+            case ACHIEVEMENT -> owner("MATCH (:Achievement {id: $id})-[:OWNED_BY]->(i:Institution) RETURN i.id AS id", candidateId);
+            default -> Uni.createFrom().item(new Actor(Actor.Type.valueOf(candidateType.name()), candidateId));
         };
         return candidate.chain(this::normalize).chain(to -> open(poster.label(), to.label(), needId)
                 .chain(existing -> existing != null ? Uni.createFrom().item(existing)
@@ -147,7 +158,7 @@ public class ContactService {
     }
 
     public Uni<ContactApi.ContactRequestView> decide(Caller caller, UUID id, Decision decision) {
-        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).chain(r -> {
+        return Panache.withTransaction(() -> requests.lockedById(id).chain(r -> {
             if (r == null) {
                 throw notFound(id);
             }
@@ -176,7 +187,7 @@ public class ContactService {
         return chain;
     }
 
-    private static Uni<ContactRequest> apply(ContactRequest r, Decision decision, String username) {
+    private Uni<ContactRequest> apply(ContactRequest r, Decision decision, String username) {
         r.status = switch (decision) {
             case ACCEPT -> ContactRequest.Status.ACCEPTED;
             case DECLINE -> ContactRequest.Status.DECLINED;
@@ -184,7 +195,7 @@ public class ContactService {
         };
         r.decidedBy = username;
         r.decidedAt = now();
-        return r.persist();
+        return requests.persist(r);
     }
 
     // ---- consent behind other requests (event meeting requests) --------------------------------------------------
@@ -213,7 +224,7 @@ public class ContactService {
         if (contactRequestId == null) {
             return Uni.createFrom().voidItem();
         }
-        return ContactRequest.<ContactRequest>findById(contactRequestId).chain(r -> r == null || r.status != ContactRequest.Status.PENDING
+        return requests.findById(contactRequestId).chain(r -> r == null || r.status != ContactRequest.Status.PENDING
                 ? Uni.createFrom().voidItem() : apply(r, decision, username).replaceWithVoid());
     }
 
@@ -229,7 +240,7 @@ public class ContactService {
             return Uni.createFrom().item(Map.of());
         }
         String me = own.label();
-        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>list("id in ?1 and (fromParty = ?2 or toParty = ?2)", ids, me)
+        return Panache.withTransaction(() -> requests.amongWith(ids, me)
                 .chain(rows -> withDetails(caller, me, rows))
                 .map(views -> {
                     Map<UUID, ContactApi.ContactView> byId = new java.util.HashMap<>();
@@ -242,16 +253,14 @@ public class ContactService {
     public Uni<List<ContactApi.ContactRequestView>> list(Caller caller, String direction) {
         String me = ownParty(caller).label();
         boolean in = !"out".equalsIgnoreCase(direction);
-        String column = in ? "toParty" : "fromParty";
-        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>list(column + " = ?1 order by createdAt desc, id", me)
+        return Panache.withTransaction(() -> (in ? requests.receivedBy(me) : requests.sentBy(me))
                 .chain(rows -> withDetails(caller, me, rows)));
     }
 
     /** Ids of the needs the caller's party has asked about and not been refused (pending or accepted); reveals nothing. */
     public Uni<java.util.Set<String>> askedAbout(Caller caller) {
         String me = ownParty(caller).label();
-        return Panache.withSession(() -> ContactRequest.<ContactRequest>list("fromParty = ?1 and needId is not null and status in ?2", me,
-                        List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)))
+        return Panache.withSession(() -> requests.openAboutNeedsFrom(me))
                 .map(rows -> rows.stream().map(r -> r.needId).collect(Collectors.toSet()));
     }
 
@@ -269,8 +278,7 @@ public class ContactService {
     /** Details of every party the caller's party may now see (an accepted request either way). */
     public Uni<List<ContactApi.SharedContact>> contacts(Caller caller) {
         String me = ownParty(caller).label();
-        return Panache.withTransaction(() -> ContactRequest.<ContactRequest>list(
-                        "status = ?1 and (fromParty = ?2 or toParty = ?2) order by decidedAt desc, id", ContactRequest.Status.ACCEPTED, me)
+        return Panache.withTransaction(() -> requests.acceptedWith(me)
                 .chain(rows -> withDetails(caller, me, rows))
                 .map(views -> views.stream().filter(v -> v.contact() != null)
                         .map(v -> new ContactApi.SharedContact(v.id(), v.needId(), v.decidedAt(), v.contact())).toList()));
@@ -309,7 +317,7 @@ public class ContactService {
             return m;
         });
         return parties.chain(p -> needIds.isEmpty() ? Uni.createFrom().item(new Names(p, Map.<String, String>of()))
-                : Panache.withSession(() -> cn.duijie.need.Need.<cn.duijie.need.Need>list("id in ?1", needIds))
+                : Panache.withSession(() -> needs.byIds(needIds))
                         .map(list -> new Names(p, list.stream().collect(Collectors.toMap(n -> n.id, n -> n.title)))));
     }
 
@@ -319,12 +327,12 @@ public class ContactService {
     private Uni<List<ContactApi.ContactRequestView>> withDetails(Caller caller, String me, List<ContactRequest> rows) {
         List<String> others = rows.stream().filter(r -> r.status == ContactRequest.Status.ACCEPTED)
                 .map(r -> other(r, me)).distinct().toList();
-        Uni<Map<String, PartyContact>> details = others.isEmpty() ? Uni.createFrom().item(Map.of())
-                : PartyContact.<PartyContact>list("party in ?1", others)
+        Uni<Map<String, PartyContact>> shown = others.isEmpty() ? Uni.createFrom().item(Map.of())
+                : details.ofParties(others)
                         .map(l -> l.stream().collect(Collectors.toMap(c -> c.party, Function.identity())));
-        return details.chain(byParty -> {
+        return shown.chain(byParty -> {
             List<ContactApi.ContactRequestView> views = new ArrayList<>();
-            List<ContactReveal> reveals = new ArrayList<>();
+            List<ContactReveal> audits = new ArrayList<>();
             for (ContactRequest r : rows) {
                 PartyContact c = r.status == ContactRequest.Status.ACCEPTED ? byParty.get(other(r, me)) : null;
                 views.add(view(r, me, c));
@@ -335,10 +343,10 @@ public class ContactService {
                     audit.party = c.party;
                     audit.requestId = r.id;
                     audit.revealedAt = now();
-                    reveals.add(audit);
+                    audits.add(audit);
                 }
             }
-            Uni<Void> written = reveals.isEmpty() ? Uni.createFrom().voidItem() : ContactReveal.persist(reveals);
+            Uni<Void> written = audits.isEmpty() ? Uni.createFrom().voidItem() : reveals.persist(audits);
             return written.replaceWith(views);
         });
     }
@@ -353,14 +361,10 @@ public class ContactService {
     }
 
     private Uni<ContactRequest> open(String from, String to, String needId) {
-        return needId == null || needId.isBlank()
-                ? ContactRequest.<ContactRequest>find("fromParty = ?1 and toParty = ?2 and needId is null and status in ?3",
-                        from, to, List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)).firstResult()
-                : ContactRequest.<ContactRequest>find("fromParty = ?1 and toParty = ?2 and needId = ?3 and status in ?4",
-                        from, to, needId.strip(), List.of(ContactRequest.Status.PENDING, ContactRequest.Status.ACCEPTED)).firstResult();
+        return requests.open(from, to, needId);
     }
 
-    private static Uni<ContactRequest> create(Actor from, Actor to, String needId, String note, String username) {
+    private Uni<ContactRequest> create(Actor from, Actor to, String needId, String note, String username) {
         ContactRequest r = new ContactRequest();
         r.id = UUID.randomUUID();
         r.fromParty = from.label();
@@ -370,7 +374,7 @@ public class ContactService {
         r.status = ContactRequest.Status.PENDING;
         r.createdBy = username;
         r.createdAt = now();
-        return r.persist();
+        return requests.persist(r);
     }
 
     /** A need named in a request must be one the caller may see: open, or its own. */
@@ -378,7 +382,7 @@ public class ContactService {
         if (needId == null || needId.isBlank()) {
             return Uni.createFrom().voidItem();
         }
-        return cn.duijie.need.Need.<cn.duijie.need.Need>findById(needId.strip()).chain(n -> {
+        return needs.findById(needId.strip()).chain(n -> {
             if (n == null) {
                 throw DomainException.notFound(Messages.get("need.not-found", needId));
             }

@@ -7,12 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** A party's contact details; shown to another party only through an accepted {@link ContactRequest}. */
 @Entity
 @Table(name = "party_contact")
-public class PartyContact extends PanacheEntityBase {
+public class PartyContact {
     /** "ENTERPRISE:9132…" (Actor label). */
     @Id
     public String party;

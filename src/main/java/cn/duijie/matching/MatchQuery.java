@@ -25,6 +25,7 @@ public record MatchQuery(String needId, String kind, String postedBy, String tit
         BigDecimal amount = need.amountWan;
         return new MatchQuery(need.id, need.kind.name(), need.postedBy, need.title, need.description, need.productCodeList(),
                 need.technologyCodeList(), need.certificationList(), need.maxDistanceKm,
-                amount == null ? null : amount.doubleValue(), need.stage, need.instrument);
+                amount == null ? null : amount.doubleValue(), need.stage == null ? null : need.stage.name(),
+                need.instrument == null ? null : need.instrument.name());
     }
 }

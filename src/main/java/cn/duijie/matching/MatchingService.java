@@ -1,7 +1,6 @@
 package cn.duijie.matching;
 
 import cn.duijie.domain.NeedKind;
-import cn.duijie.domain.NeedStatus;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import cn.duijie.common.DomainException;
 import cn.duijie.common.Messages;
 import cn.duijie.need.FeedbackService;
-import cn.duijie.need.MatchFeedback;
 import cn.duijie.need.Need;
 import cn.duijie.need.NeedService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -68,9 +66,7 @@ public class MatchingService {
 
     public Uni<List<MatchModel.Opportunity>> supplyOpportunities(String creditCode, int limit) {
         checkLimit(limit);
-        return Panache.withSession(() -> MatchFeedback.<MatchFeedback>list(
-                        "candidateId = ?1 and action = 'DISMISS'", creditCode.strip().toUpperCase()))
-                .map(l -> Set.copyOf(l.stream().map(f -> f.needId).toList()))
+        return Panache.withSession(() -> feedback.dismissedFrom(creditCode.strip().toUpperCase()))
                 .chain(dismissedNeeds -> supply.opportunities(creditCode.strip().toUpperCase(), dismissedNeeds, limit));
     }
 
@@ -81,8 +77,7 @@ public class MatchingService {
     public Uni<List<MatchModel.Match>> partiesForFirm(String creditCode, NeedKind kind, int limit) {
         checkLimit(limit);
         String firm = creditCode.strip().toUpperCase();
-        return Panache.withSession(() -> Need.<Need>find("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt desc",
-                        firm, kind, NeedStatus.OPEN).firstResult())
+        return Panache.withSession(() -> needs.newestOpen(firm, kind))
                 .chain(open -> open != null ? Uni.createFrom().item(MatchQuery.of(open)) : profileQuery(firm, kind))
                 .chain(need -> kind == NeedKind.TECH
                         ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type().equals("ACHIEVEMENT")).limit(limit).toList())
@@ -132,11 +127,8 @@ public class MatchingService {
             if (ids.isEmpty()) {
                 return Uni.createFrom().item(List.<Need>of());
             }
-            return Panache.withSession(() -> Need.<Need>list("id in ?1 and status = ?2", ids, NeedStatus.OPEN).chain(open -> MatchFeedback.<MatchFeedback>list(
-                            "candidateId = ?1 and action = 'DISMISS'", id).map(d -> {
-                                Set<String> dismissedNeeds = Set.copyOf(d.stream().map(f -> f.needId).toList());
-                                return open.stream().filter(n -> !dismissedNeeds.contains(n.id)).toList();
-                            })));
+            return Panache.withSession(() -> needs.openAmong(ids).chain(open -> feedback.dismissedFrom(id)
+                    .map(dismissedNeeds -> open.stream().filter(n -> !dismissedNeeds.contains(n.id)).toList())));
         }).chain(needs -> {
             if (needs.isEmpty()) {
                 return Uni.createFrom().item(List.<MatchModel.Opportunity>of());

@@ -29,8 +29,13 @@ public class FeedbackService {
     private final ObjectMapper json;
 
     private final cn.duijie.contact.ContactService contacts;
+    private final MatchFeedbackRepository repository;
+    private final OutboxRepository outbox;
 
-    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json, cn.duijie.contact.ContactService contacts) {
+    FeedbackService(NeedService needs, OutboxRelay relay, ObjectMapper json, cn.duijie.contact.ContactService contacts,
+                    MatchFeedbackRepository repository, OutboxRepository outbox) {
+        this.repository = repository;
+        this.outbox = outbox;
         this.contacts = contacts;
         this.needs = needs;
         this.relay = relay;
@@ -53,37 +58,36 @@ public class FeedbackService {
             if (type == CandidateType.ENTERPRISE && candidate.equalsIgnoreCase(need.postedBy)) {
                 throw DomainException.invalid("candidateId", Messages.get("feedback.self"));
             }
-            return MatchFeedback.<MatchFeedback>find("needId = ?1 and candidateId = ?2 and action = ?3",
-                    needId, candidate, req.action().name()).firstResult().chain(existing -> {
+            return repository.recorded(needId, candidate, req.action()).chain(existing -> {
                 if (existing != null) {
                     return Uni.createFrom().item(existing);
                 }
                 MatchFeedback f = new MatchFeedback();
                 f.needId = needId;
-                f.candidateType = type.name();
+                f.candidateType = type;
                 f.candidateId = candidate;
-                f.action = req.action().name();
+                f.action = req.action();
                 f.actor = actor.label();
                 f.enteredBy = actor.name();
                 f.note = req.note();
                 f.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-                Uni<Void> outbox = Uni.createFrom().voidItem();
+                Uni<Void> written = Uni.createFrom().voidItem();
                 if (req.action() == MatchFeedback.Action.MET || req.action() == MatchFeedback.Action.DEAL) {
                     Map<String, Object> p = new LinkedHashMap<>();
                     p.put("needId", needId);
                     p.put("postedBy", need.postedBy);
                     p.put("candidateType", type.name());
                     p.put("candidateId", candidate);
-                    p.put("action", f.action);
+                    p.put("action", f.action.name());
                     p.put("at", f.createdAt.toString());
-                    outbox = OutboxEvent.of("FEEDBACK", needId, "MATCH_OUTCOME", write(p)).persist().replaceWithVoid();
+                    written = outbox.add("FEEDBACK", needId, "MATCH_OUTCOME", write(p));
                 }
                 if (req.action() == MatchFeedback.Action.CONTACT_REQUESTED) {
                     // the poster asks the candidate to exchange contact details (consent before anything is shown)
-                    outbox = outbox.chain(() -> contacts.requestFromFeedback(poster, type.name(), candidate, needId, req.note(),
+                    written = written.chain(() -> contacts.requestFromFeedback(poster, type, candidate, needId, req.note(),
                             caller.username())).replaceWithVoid();
                 }
-                return outbox.chain(() -> f.persist()).replaceWith(f);
+                return written.chain(() -> repository.persist(f)).replaceWith(f);
             });
         })).invoke(f -> relay.nudge()).map(NeedApi.FeedbackView::from);
     }
@@ -91,15 +95,18 @@ public class FeedbackService {
     /** Feedback of a need, for a caller who may act for its poster (else 404). */
     public Uni<List<NeedApi.FeedbackView>> list(cn.duijie.account.Caller caller, String needId, MatchFeedback.Action action) {
         return Panache.withSession(() -> needs.owned(caller, needId).chain(n -> action == null
-                ? MatchFeedback.<MatchFeedback>list("needId = ?1 order by createdAt, id", needId)
-                : MatchFeedback.<MatchFeedback>list("needId = ?1 and action = ?2 order by createdAt, id", needId, action.name())))
+                ? repository.ofNeed(needId) : repository.ofNeed(needId, action)))
                 .map(l -> l.stream().map(NeedApi.FeedbackView::from).toList());
     }
 
-    /** Candidate ids dismissed for a need: never recommended again for it. */
+    /** Candidate ids dismissed for a need: never recommended again for it. Call inside a session. */
     public Uni<Set<String>> dismissed(String needId) {
-        return MatchFeedback.<MatchFeedback>list("needId = ?1 and action = 'DISMISS'", needId)
-                .map(l -> Set.copyOf(l.stream().map(f -> f.candidateId).toList()));
+        return repository.dismissedFor(needId);
+    }
+
+    /** Ids of the needs this candidate was dismissed for: never offered to it as opportunities. Call inside a session. */
+    public Uni<Set<String>> dismissedFrom(String candidateId) {
+        return repository.needsDismissing(candidateId);
     }
 
     static Actor parseActor(String text) {

@@ -4,17 +4,19 @@ import java.time.OffsetDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import cn.duijie.domain.CandidateType;
 
 /** One action a person took on a recommended candidate for a need. */
 @Entity
 @Table(name = "match_feedback")
-public class MatchFeedback extends PanacheEntityBase {
+public class MatchFeedback {
 
     public enum Action { SHORTLIST, DISMISS, CONTACT_REQUESTED, MET, DEAL }
 
@@ -24,13 +26,15 @@ public class MatchFeedback extends PanacheEntityBase {
     @Column(name = "need_id")
     public String needId;
     @Column(name = "candidate_type")
-    public String candidateType;
+    @Enumerated(EnumType.STRING)
+    public CandidateType candidateType;
     @Column(name = "candidate_id")
     public String candidateId;
-    public String action;
+    @Enumerated(EnumType.STRING)
+    public Action action;
     public String actor;
     /** The account that recorded it (the poster's login or a bureau clerk). */
-    @jakarta.persistence.Column(name = "entered_by")
+    @Column(name = "entered_by")
     public String enteredBy;
     public String note;
     @Column(name = "created_at")

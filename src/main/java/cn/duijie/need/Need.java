@@ -13,14 +13,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import cn.duijie.domain.FundStage;
+import cn.duijie.domain.Instrument;
 import cn.duijie.domain.NeedKind;
 import cn.duijie.domain.NeedStatus;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A need as PostgreSQL keeps it: the system of record; Neo4j holds a projection of it. */
 @Entity
 @Table(name = "need")
-public class Need extends PanacheEntityBase {
+public class Need {
 
     @Id
     public String id;
@@ -43,8 +44,10 @@ public class Need extends PanacheEntityBase {
     public Double maxDistanceKm;
     @Column(name = "amount_wan")
     public BigDecimal amountWan;
-    public String stage;
-    public String instrument;
+    @Enumerated(EnumType.STRING)
+    public FundStage stage;
+    @Enumerated(EnumType.STRING)
+    public Instrument instrument;
     /** SUPPLY only: why it is posted (chain resilience); null = not said, decided when matching. */
     @Enumerated(EnumType.STRING)
     public cn.duijie.domain.NeedPurpose purpose;
@@ -87,13 +90,14 @@ public class Need extends PanacheEntityBase {
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectReader PROPOSALS = JSON.readerFor(NeedApi.ProposedCode[].class);
 
     public List<NeedApi.ProposedCode> proposalList() {
         if (codeProposals == null || codeProposals.isBlank()) {
             return List.of();
         }
         try {
-            return List.of(JSON.readValue(codeProposals, NeedApi.ProposedCode[].class));
+            return List.of(PROPOSALS.<NeedApi.ProposedCode[]>readValue(codeProposals));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("need " + id + ": unreadable code_proposals", e);
         }

@@ -79,8 +79,8 @@ public final class NeedApi {
     @Schema(name = "Need")
     public record NeedView(String id, NeedKind kind, NeedStatus status, String postedBy, String title, String description,
                            List<String> productCodes, List<String> technologyCodes, Long quantity,
-                           List<String> requiredCertifications, Double maxDistanceKm, BigDecimal amountWan, String stage,
-                           String instrument, OffsetDateTime expiresAt, OffsetDateTime createdAt,
+                           List<String> requiredCertifications, Double maxDistanceKm, BigDecimal amountWan, FundStage stage,
+                           Instrument instrument, OffsetDateTime expiresAt, OffsetDateTime createdAt,
                            OffsetDateTime updatedAt,
                            @Schema(description = "SUPPLY：发布时声明的目的；为空表示匹配时按现有供货判断") cn.duijie.domain.NeedPurpose purpose,
                            @Schema(description = "true：productCodes/technologyCodes 是系统从文字中识别的，待发布方确认；匹配已按其进行") boolean codesProposed,
@@ -103,7 +103,8 @@ public final class NeedApi {
     }
 
     @Schema(name = "FeedbackRecord")
-    public record FeedbackView(String needId, String candidateType, String candidateId, String action, String actor,
+    public record FeedbackView(String needId, cn.duijie.domain.CandidateType candidateType, String candidateId,
+                               MatchFeedback.Action action, String actor,
                                String note, OffsetDateTime createdAt) {
         static FeedbackView from(MatchFeedback f) {
             return new FeedbackView(f.needId, f.candidateType, f.candidateId, f.action, f.actor, f.note, f.createdAt);

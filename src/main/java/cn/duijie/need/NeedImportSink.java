@@ -2,6 +2,8 @@ package cn.duijie.need;
 
 import cn.duijie.domain.NeedStatus;
 import cn.duijie.domain.NeedKind;
+import cn.duijie.domain.FundStage;
+import cn.duijie.domain.Instrument;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -23,8 +25,12 @@ public class NeedImportSink implements NeedRowSink {
 
     private final NeedService needs;
     private final OutboxRelay relay;
+    private final NeedRepository repository;
+    private final OutboxRepository outbox;
 
-    NeedImportSink(NeedService needs, OutboxRelay relay) {
+    NeedImportSink(NeedService needs, OutboxRelay relay, NeedRepository repository, OutboxRepository outbox) {
+        this.repository = repository;
+        this.outbox = outbox;
         this.needs = needs;
         this.relay = relay;
     }
@@ -32,8 +38,7 @@ public class NeedImportSink implements NeedRowSink {
     @Override
     public Map<String, String> posters(java.util.Collection<String> ids) {
         try {
-            List<Need> existing = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                    () -> Need.<Need>list("id in ?1", List.copyOf(ids))));
+            List<Need> existing = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> repository.byIds(ids)));
             Map<String, String> out = new java.util.HashMap<>();
             existing.forEach(n -> out.put(n.id, n.postedBy));
             return out;
@@ -51,19 +56,20 @@ public class NeedImportSink implements NeedRowSink {
                 List<Map<String, Object>> slice = rows.subList(from, Math.min(rows.size(), from + SLICE));
                 List<String> ids = slice.stream().map(r -> (String) r.get("id")).toList();
                 Map<String, NeedService.Codes> read = readCodes(slice);
-                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Need.<Need>list("id in ?1", ids)
+                VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> repository.byIds(ids)
                         .chain(existing -> {
                             Map<String, Need> byId = new java.util.HashMap<>();
                             existing.forEach(n -> byId.put(n.id, n));
-                            List<Object> changed = new java.util.ArrayList<>();
+                            List<Need> changed = new java.util.ArrayList<>();
+                            List<OutboxEvent> events = new java.util.ArrayList<>();
                             for (Map<String, Object> row : slice) {
                                 Need n = apply(row, byId.get((String) row.get("id")), read.get((String) row.get("id")), counts);
                                 if (n != null) {
                                     changed.add(n);
-                                    changed.add(OutboxEvent.of("NEED", n.id, "NEED_UPSERTED", needs.payload(n)));
+                                    events.add(OutboxEvent.of("NEED", n.id, "NEED_UPSERTED", needs.payload(n)));
                                 }
                             }
-                            return Panache.getSession().chain(s -> s.persistAll(changed.toArray()));
+                            return repository.persist(changed).chain(() -> outbox.persist(events));
                         })));
             }
         } catch (Throwable e) {
@@ -110,8 +116,8 @@ public class NeedImportSink implements NeedRowSink {
             n.quantity = row.get("quantity") instanceof Long l ? l : null;
             n.maxDistanceKm = row.get("maxDistanceKm") instanceof Double d ? d : null;
             n.amountWan = row.get("amountWan") instanceof Double d ? BigDecimal.valueOf(d) : null;
-            n.stage = (String) row.get("stage");
-            n.instrument = (String) row.get("instrument");
+            n.stage = row.get("stage") instanceof String s ? FundStage.valueOf(s) : null;
+            n.instrument = row.get("instrument") instanceof String s ? Instrument.valueOf(s) : null;
             n.expiresAt = row.get("expiresAt") instanceof String s
                     ? LocalDate.parse(s).atTime(23, 59, 59).atOffset(ZoneOffset.ofHours(8)).withOffsetSameInstant(ZoneOffset.UTC)
                     : now.plusDays(90);

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import cn.duijie.account.AccessPolicy;
 import cn.duijie.account.CurrentCaller;
 import cn.duijie.common.Actor;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import cn.duijie.common.Page;
 import cn.duijie.common.PageRequest;
 import io.smallrye.mutiny.Uni;

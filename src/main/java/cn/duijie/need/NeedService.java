@@ -25,7 +25,6 @@ import cn.duijie.domain.NeedKind;
 import cn.duijie.domain.NeedStatus;
 import cn.duijie.graph.Graph;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 
@@ -41,9 +40,13 @@ public class NeedService {
     private final int defaultLifetimeDays;
     private final cn.duijie.account.AccessPolicy access;
     private final CodeProposer proposer;
+    private final NeedRepository repository;
+    private final OutboxRepository outbox;
 
     NeedService(Graph graph, ObjectMapper json, OutboxRelay relay, cn.duijie.account.AccessPolicy access,
-                cn.duijie.common.ServiceConfig config, CodeProposer proposer) {
+                cn.duijie.common.ServiceConfig config, CodeProposer proposer, NeedRepository repository, OutboxRepository outbox) {
+        this.repository = repository;
+        this.outbox = outbox;
         this.access = access;
         this.proposer = proposer;
         this.graph = graph;
@@ -69,7 +72,7 @@ public class NeedService {
                     }
                     return Panache.withTransaction(() -> {
                         String id = req.id() == null || req.id().isBlank() ? newId() : req.id();
-                        return Need.<Need>findById(id).chain(existing -> {
+                        return repository.findById(id).chain(existing -> {
                             if (existing != null) {
                                 throw DomainException.conflict(Messages.get("need.exists", id));
                             }
@@ -85,8 +88,8 @@ public class NeedService {
                             n.requiredCertifications = Need.join(clean(req.requiredCertifications()));
                             n.maxDistanceKm = req.maxDistanceKm();
                             n.amountWan = req.amountWan();
-                            n.stage = req.stage() == null ? null : req.stage().name();
-                            n.instrument = req.instrument() == null ? null : req.instrument().name();
+                            n.stage = req.stage();
+                            n.instrument = req.instrument();
                             n.purpose = req.purpose();
                             OffsetDateTime now = now();
                             n.expiresAt = req.expiresAt() != null ? req.expiresAt() : now.plusDays(defaultLifetimeDays);
@@ -94,7 +97,7 @@ public class NeedService {
                             n.updatedAt = now;
                             n.createdBy = actor.label();
                             n.enteredBy = actor.name();
-                            return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
+                            return repository.persistAndFlush(n).chain(() -> outbox(n)).replaceWith(n);
                         });
                     });
                 }))
@@ -222,7 +225,17 @@ public class NeedService {
 
     /** The need itself (also for matching); a 404 problem when unknown. Call inside a session. */
     public Uni<Need> find(String id) {
-        return Need.<Need>findById(id).onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("need.not-found", id)));
+        return repository.findById(id).onItem().ifNull().failWith(() -> DomainException.notFound(Messages.get("need.not-found", id)));
+    }
+
+    /** A firm's newest open need of a kind, or null. Call inside a session. */
+    public Uni<Need> newestOpen(String postedBy, NeedKind kind) {
+        return repository.newestOpen(postedBy, kind);
+    }
+
+    /** The open needs among these ids. Call inside a session. */
+    public Uni<List<Need>> openAmong(java.util.Collection<String> ids) {
+        return repository.openAmong(ids);
     }
 
     /**
@@ -263,22 +276,8 @@ public class NeedService {
     private Uni<Page<NeedApi.NeedView>> list(NeedKind kind, NeedStatus status, boolean any, String postedBy,
                                              cn.duijie.common.SortParam.Order<NeedApi.Sort> sort,
                                              int page, int size) {
-        StringBuilder q = new StringBuilder(any ? "1 = 1" : "1 = 0");
-        Parameters p = new Parameters();
-        if (kind != null) {
-            q.append(" and kind = :kind");
-            p.and("kind", kind);
-        }
-        if (status != null) {
-            q.append(" and status = :status");
-            p.and("status", status);
-        }
-        if (postedBy != null && !postedBy.isBlank()) {
-            q.append(" and postedBy = :postedBy");
-            p.and("postedBy", postedBy.strip().toUpperCase());
-        }
         return Panache.withSession(() -> {
-            var query = Need.<Need>find(q.toString(), order(sort), p);
+            var query = repository.filtered(kind, status, postedBy, any, order(sort));
             return query.count().chain(total -> query.page(page, size).list()
                     .map(items -> new Page<>(items.stream().map(NeedApi.NeedView::from).toList(), total, page, size)));
         });
@@ -286,41 +285,68 @@ public class NeedService {
 
     /** Changes a need for a caller who may act for its poster (else 404, as if it did not exist). */
     public Uni<NeedApi.NeedView> patch(cn.duijie.account.Caller caller, String id, NeedApi.NeedPatch patch) {
+        return patch(caller, id, patch, false);
+    }
+
+    /**
+     * The poster keeps the chosen ones of the codes Duijie read in the need's words and confirms them (the need page's
+     * checkboxes, as {@code actor}); technologies count only for a TECH need, so the page need not read the need first.
+     */
+    public Uni<NeedApi.NeedView> confirmCodes(cn.duijie.account.Caller caller, String id, String actor,
+                                              List<String> products, List<String> technologies) {
+        return patch(caller, id, new NeedApi.NeedPatch(null, null, null, null, null, null, null, null, actor, products,
+                technologies, true), true);
+    }
+
+    private Uni<NeedApi.NeedView> patch(cn.duijie.account.Caller caller, String id, NeedApi.NeedPatch patch,
+                                        boolean technologiesOnlyForTech) {
         Actor named = patch.actor() == null || patch.actor().isBlank() ? null : FeedbackService.parseActor(patch.actor());
-        boolean changesCodes = patch.productCodes() != null || patch.technologyCodes() != null;
-        Uni<List<Problem.FieldError>> unknown = changesCodes
-                ? unknownReferences(null, clean(patch.productCodes()), clean(patch.technologyCodes()))
+        List<String> products = patch.productCodes() == null ? null : clean(patch.productCodes());
+        List<String> technologies = patch.technologyCodes() == null ? null : clean(patch.technologyCodes());
+        Uni<List<Problem.FieldError>> unknown = products != null || technologies != null
+                ? unknownReferences(null, products == null ? List.of() : products, technologies == null ? List.of() : technologies)
                 : Uni.createFrom().item(List.of());
         return unknown.chain(errors -> {
-            if (!errors.isEmpty()) {
-                throw DomainException.unprocessable(Messages.get("need.unknown-references", errors.size()), errors);
+            if (!technologiesOnlyForTech) {
+                failOnUnknown(errors);
             }
             return Panache.withTransaction(() -> owned(caller, id).chain(n -> {
                 Actor poster = Actor.enterprise(n.postedBy);
                 if (named != null && !named.sameParty(poster) && !named.sameParty(caller.ownParty())) {
                     throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.not-your-party", named.label()));
                 }
+                boolean ignoreTechnologies = technologiesOnlyForTech && n.kind != NeedKind.TECH;
+                if (technologiesOnlyForTech) {
+                    failOnUnknown(ignoreTechnologies
+                            ? errors.stream().filter(e -> !e.field().equals("technologyCodes")).toList() : errors);
+                }
                 applyPatch(n, patch);
-                return patchCodes(n, patch).chain(() -> {
+                return patchCodes(n, patch, products, ignoreTechnologies ? null : technologies).chain(() -> {
                     n.updatedAt = now();
-                    return n.persistAndFlush().chain(() -> outbox(n)).replaceWith(n);
+                    return repository.persistAndFlush(n).chain(() -> outbox(n)).replaceWith(n);
                 });
             }));
         }).invoke(relay::nudge).map(NeedApi.NeedView::from);
     }
 
+    private static void failOnUnknown(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw DomainException.unprocessable(Messages.get("need.unknown-references", errors.size()), errors);
+        }
+    }
+
     /**
      * The codes part of a change: codes the poster sends replace the need's (and end the proposal); confirmCodes keeps
      * the proposed ones as the poster's; a new title or description of a need whose codes are still proposed reads
-     * them again.
+     * them again. {@code newProducts} and {@code newTechnologies} are the patch's codes, cleaned (null: unchanged).
      */
-    private Uni<Void> patchCodes(Need n, NeedApi.NeedPatch patch) {
-        if (patch.productCodes() != null || patch.technologyCodes() != null) {
+    private Uni<Void> patchCodes(Need n, NeedApi.NeedPatch patch, List<String> newProducts, List<String> newTechnologies) {
+        if (newProducts != null || newTechnologies != null) {
             if (n.status.isClosed()) {
                 throw DomainException.conflict(Messages.get("need.closed", n.status));
             }
-            List<String> products = patch.productCodes() != null ? clean(patch.productCodes()) : n.productCodeList();
-            List<String> technologies = patch.technologyCodes() != null ? clean(patch.technologyCodes()) : n.technologyCodeList();
+            List<String> products = newProducts != null ? newProducts : n.productCodeList();
+            List<String> technologies = newTechnologies != null ? newTechnologies : n.technologyCodeList();
             if (n.kind == NeedKind.SUPPLY && products.isEmpty()) {
                 throw DomainException.invalid("productCodes", Messages.get("need.supply.products"));
             }
@@ -392,7 +418,7 @@ public class NeedService {
 
     /** Marks OPEN needs past their expiry as EXPIRED (with outbox rows); returns how many. */
     public Uni<Integer> expireDue() {
-        return Panache.withTransaction(() -> Need.<Need>list("status = ?1 and expiresAt < ?2", NeedStatus.OPEN, now())
+        return Panache.withTransaction(() -> repository.openExpiredBy(now())
                 .chain(due -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (Need n : due) {
@@ -411,7 +437,7 @@ public class NeedService {
     }
 
     Uni<Void> outbox(Need n) {
-        return OutboxEvent.of("NEED", n.id, "NEED_UPSERTED", payload(n)).persist().replaceWithVoid();
+        return outbox.add("NEED", n.id, "NEED_UPSERTED", payload(n));
     }
 
     String payload(Need n) {

@@ -4,9 +4,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import cn.duijie.domain.NeedKind;
-import cn.duijie.domain.NeedStatus;
-import cn.duijie.need.Need;
+import cn.duijie.need.NeedRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -17,24 +15,28 @@ class OpenNeedRepository {
     record OpenNeed(String id, String title, List<String> productCodes) {
     }
 
+    private final NeedRepository needs;
+
+    OpenNeedRepository(NeedRepository needs) {
+        this.needs = needs;
+    }
+
     /** Open SUPPLY needs of any of these firms, by poster. */
     Uni<java.util.Map<String, List<OpenNeed>>> openSupplyNeeds(java.util.Collection<String> posters) {
         if (posters.isEmpty()) {
             return Uni.createFrom().item(java.util.Map.of());
         }
-        return Panache.withSession(() -> Need.<Need>list("postedBy in ?1 and kind = ?2 and status = ?3 order by createdAt",
-                        List.copyOf(posters), NeedKind.SUPPLY, NeedStatus.OPEN))
-                .map(needs -> {
+        return Panache.withSession(() -> needs.openSupplyNeedsOf(posters))
+                .map(open -> {
                     java.util.Map<String, List<OpenNeed>> out = new java.util.HashMap<>();
-                    needs.forEach(n -> out.computeIfAbsent(n.postedBy, k -> new java.util.ArrayList<>())
+                    open.forEach(n -> out.computeIfAbsent(n.postedBy, k -> new java.util.ArrayList<>())
                             .add(new OpenNeed(n.id, n.title, n.productCodeList())));
                     return out;
                 });
     }
 
     Uni<List<OpenNeed>> openSupplyNeeds(String postedBy) {
-        return Panache.withSession(() -> Need.<Need>list("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt",
-                        postedBy, NeedKind.SUPPLY, NeedStatus.OPEN))
-                .map(needs -> needs.stream().map(n -> new OpenNeed(n.id, n.title, n.productCodeList())).toList());
+        return Panache.withSession(() -> needs.openSupplyNeedsOf(postedBy))
+                .map(open -> open.stream().map(n -> new OpenNeed(n.id, n.title, n.productCodeList())).toList());
     }
 }

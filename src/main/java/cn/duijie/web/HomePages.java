@@ -16,7 +16,6 @@ import cn.duijie.enterprise.EnterpriseApi;
 import cn.duijie.enterprise.EnterpriseService;
 import cn.duijie.matching.MatchModel;
 import cn.duijie.matching.MatchingService;
-import cn.duijie.need.Need;
 import cn.duijie.need.NeedApi;
 import cn.duijie.need.NeedService;
 import io.quarkus.qute.CheckedTemplate;

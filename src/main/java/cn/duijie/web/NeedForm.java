@@ -7,7 +7,6 @@ import java.util.List;
 
 import cn.duijie.common.Messages;
 import cn.duijie.common.Problem;
-import cn.duijie.need.Need;
 import cn.duijie.need.NeedApi;
 
 /** What the need form sent, as typed (so a refused form shows it again), and its conversion to the API's NewNeed. */

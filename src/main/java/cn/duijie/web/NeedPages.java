@@ -156,7 +156,7 @@ public class NeedPages {
         return matching.matches(id, MATCH_LIMIT).chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
             Map<String, Set<String>> done = done(all);
             List<Row> rows = matches.stream().map(m -> new Row(m, done.getOrDefault(m.candidate().id(), Set.of()))).toList();
-            List<NeedApi.FeedbackView> shortlist = all.stream().filter(f -> f.action().equals("SHORTLIST")).toList();
+            List<NeedApi.FeedbackView> shortlist = all.stream().filter(f -> f.action() == MatchFeedback.Action.SHORTLIST).toList();
             return Templates.need(Frame.of(need.title(), "home", user), need, true, false, rows, shortlist, ACTIONS);
         }));
     }
@@ -213,9 +213,7 @@ public class NeedPages {
             if (products.isEmpty() && technologies.isEmpty()) {
                 return Pages.error(DomainException.invalid("productCodes", Pages.text("web.need.codes.none-chosen")), user);
             }
-            return Uni.createFrom().deferred(() -> needs.get(user.caller(), id).chain(need -> needs.patch(user.caller(), id,
-                            new NeedApi.NeedPatch(null, null, null, null, null, null, null, null, session.actor(user).label(),
-                                    products, need.kind() == cn.duijie.domain.NeedKind.TECH ? technologies : null, true))))
+            return Uni.createFrom().deferred(() -> needs.confirmCodes(user.caller(), id, session.actor(user).label(), products, technologies))
                     .map(n -> Response.seeOther(URI.create("/needs/" + id)).build())
                     .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
         });
@@ -266,7 +264,7 @@ public class NeedPages {
                 MatchModel.Match m = matches.get(f.candidateId());
                 ws.value(r, 0, m == null ? f.candidateId() : m.candidate().name());
                 ws.value(r, 1, f.candidateId());
-                ws.value(r, 2, f.candidateType());
+                ws.value(r, 2, f.candidateType().name());
                 if (m != null) {
                     ws.value(r, 3, Math.round(m.score() * 1000) / 1000.0);
                     ws.value(r, 4, String.join("；", m.reasons().stream().map(MatchModel.Reason::text).toList()));
@@ -297,7 +295,7 @@ public class NeedPages {
     private static Map<String, Set<String>> done(List<NeedApi.FeedbackView> all) {
         Map<String, Set<String>> done = new HashMap<>();
         for (NeedApi.FeedbackView f : all) {
-            done.computeIfAbsent(f.candidateId(), k -> new HashSet<>()).add(f.action());
+            done.computeIfAbsent(f.candidateId(), k -> new HashSet<>()).add(f.action().name());
         }
         return done;
     }

@@ -19,7 +19,6 @@ import cn.duijie.investor.FundApi;
 import cn.duijie.investor.FundService;
 import cn.duijie.matching.MatchModel;
 import cn.duijie.matching.MatchingService;
-import cn.duijie.need.Need;
 import cn.duijie.need.NeedService;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
