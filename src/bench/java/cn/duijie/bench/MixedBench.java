@@ -26,6 +26,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * N clients read {@code /needs/{id}/matches?limit=10} while one writer posts a SUPPLY need every second (and times
  * until it shows in a maker's opportunities), one edits a firm's profile every 5 s (and times until the new tier shows
  * in a need's matches), and one posts a DEAL every 5 s. Prints read latency and throughput and write-to-visible times.
+ *
+ * <p>As a soak ({@code --kind SUPPLY,TECH,FINANCE --seconds 1800 --sample-every-s 60 --import-every-s 300 --pid PID}):
+ * reads of several kinds interleaved, a 100-firm {@code enterprises.csv} import through {@code POST /api/v1/imports}
+ * every N seconds (firms of the matches, re-imported with a changed head count), and every sample period a row of
+ * reads, p95, errors, the service's heap (from {@code /q/metrics}) and resident memory (from {@code /proc/PID}); at the
+ * end whether heap and RSS stayed on the plateau of the first ten minutes.
  */
 public final class MixedBench {
 
@@ -43,6 +49,9 @@ public final class MixedBench {
         long editEvery = 5000;
         long dealEvery = 5000;
         String password = System.getenv().getOrDefault("DUIJIE_ADMIN_PASSWORD", "");
+        long sampleEvery = 0;
+        long importEvery = 0;
+        long pid = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -53,6 +62,9 @@ public final class MixedBench {
                 case "--edit-every-ms" -> editEvery = Long.parseLong(args[++i]);
                 case "--deal-every-ms" -> dealEvery = Long.parseLong(args[++i]);
                 case "--password" -> password = args[++i];
+                case "--sample-every-s" -> sampleEvery = Long.parseLong(args[++i]);
+                case "--import-every-s" -> importEvery = Long.parseLong(args[++i]);
+                case "--pid" -> pid = Long.parseLong(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -62,7 +74,19 @@ public final class MixedBench {
         String base = url;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpBench.bearer = "Bearer " + WhatIfBench.token(client, base, password); // reads and writes need a login
-        List<String> reads = HttpBench.needIds(client, base, kind);
+        // several kinds (SUPPLY,TECH,FINANCE) are read interleaved
+        List<List<String>> byKind = new ArrayList<>();
+        for (String k : kind.split(",")) {
+            byKind.add(HttpBench.needIds(client, base, k.strip()));
+        }
+        List<String> reads = new ArrayList<>();
+        for (int i = 0; byKind.stream().anyMatch(l -> !l.isEmpty()) && reads.size() < byKind.stream().mapToInt(List::size).sum(); i++) {
+            for (List<String> l : byKind) {
+                if (i < l.size()) {
+                    reads.add(l.get(i));
+                }
+            }
+        }
         List<String> supply = kind.equals("SUPPLY") ? reads : HttpBench.needIds(client, base, "SUPPLY");
         if (reads.isEmpty() || supply.isEmpty()) {
             throw new IllegalStateException("no open needs at " + base);
@@ -99,9 +123,10 @@ public final class MixedBench {
         }
 
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        java.util.concurrent.ConcurrentLinkedQueue<Long> period = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<long[]> perClient = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failed = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(connections + 3);
+        ExecutorService pool = Executors.newFixedThreadPool(connections + 5); // readers, three writers, the import and the sampler
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             int offset = c;
@@ -120,6 +145,7 @@ public final class MixedBench {
                         failed.incrementAndGet();
                     }
                     lat[n++] = System.nanoTime() - t0;
+                    period.add(lat[n - 1]);
                 }
                 perClient.add(Arrays.copyOf(lat, n));
             });
@@ -209,6 +235,42 @@ public final class MixedBench {
                 writeErrors.incrementAndGet();
             }
         }));
+        AtomicInteger imports = new AtomicInteger();
+        if (importEvery > 0) {
+            String csv = importCsv(client, base, templates.stream().flatMap(t -> t.candidates().stream()).distinct().limit(100).toList());
+            long importMs = importEvery * 1000;
+            pool.execute(() -> every(importMs, deadline, k -> {
+                if (k == 0) {
+                    return; // the first import after one period
+                }
+                int status = importFirms(client, base, csv.replace(",__EMPLOYEES__,", "," + (100 + k) + ","));
+                if (status == 201 || status == 202) {
+                    imports.incrementAndGet();
+                } else {
+                    writeErrors.incrementAndGet();
+                    System.out.println("import answered " + status);
+                }
+            }));
+        }
+        List<double[]> samples = Collections.synchronizedList(new ArrayList<>());
+        if (sampleEvery > 0) {
+            long samplePid = pid;
+            long sampleS = sampleEvery;
+            long periodMs = sampleEvery * 1000;
+            System.out.println("minute  reads  p95 ms  read errors  write errors  heap MB  RSS MB");
+            pool.execute(() -> every(periodMs, deadline + periodMs * 1_000_000L / 2, k -> {
+                if (k == 0) {
+                    period.clear();
+                    return;
+                }
+                long[] lat = drain(period);
+                double heap = heapMb(client, base);
+                double rss = rssMb(samplePid);
+                samples.add(new double[] {heap, rss});
+                System.out.printf(java.util.Locale.ROOT, "%6d %6d %7.1f %12d %13d %8.0f %7.0f%n", k * sampleS / 60, lat.length,
+                        pct(lat, 0.95), failed.get(), writeErrors.get(), heap, rss);
+            }));
+        }
         pool.shutdown();
         pool.awaitTermination(seconds + 120L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -217,7 +279,101 @@ public final class MixedBench {
                 connections, elapsed, all.length, all.length / elapsed, pct(all, 0.5), pct(all, 0.95), pct(all, 0.99), failed.get());
         System.out.printf("need posted → in a maker's opportunities: %s%n", summary(needVisible));
         System.out.printf("profile edited → in a need's matches: %s%n", summary(editVisible));
-        System.out.printf("deals posted: %d; write errors: %d%n", deals.get(), writeErrors.get());
+        System.out.printf("deals posted: %d; imports: %d; write errors: %d%n", deals.get(), imports.get(), writeErrors.get());
+        if (sampleEvery > 0 && !samples.isEmpty()) {
+            plateau(samples, (int) Math.max(1, 600 / sampleEvery));
+        }
+    }
+
+    /** Whether heap and RSS after the first {@code first} samples stayed within the peak of those samples (+10 %). */
+    private static void plateau(List<double[]> samples, int first) {
+        for (int m = 0; m < 2; m++) {
+            String what = m == 0 ? "heap" : "RSS";
+            int col = m;
+            double early = samples.subList(0, Math.min(first, samples.size())).stream().mapToDouble(x -> x[col]).max().orElse(0);
+            double late = samples.size() <= first ? Double.NaN : samples.subList(first, samples.size()).stream().mapToDouble(x -> x[col]).max().orElse(0);
+            System.out.printf(java.util.Locale.ROOT, "%s: peak of the first %d samples %.0f MB, peak after them %.0f MB: %s%n", what, first, early, late,
+                    Double.isNaN(late) ? "run too short to tell" : late <= early * 1.1 ? "on the plateau" : "GREW");
+        }
+    }
+
+    private static long[] drain(java.util.Queue<Long> q) {
+        List<Long> out = new ArrayList<>();
+        for (Long x; (x = q.poll()) != null; ) {
+            out.add(x);
+        }
+        return out.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    /** Heap used by the service in MB, the sum of jvm_memory_used_bytes{area="heap"} of /q/metrics; NaN when unread. */
+    private static double heapMb(HttpClient client, String base) {
+        try {
+            String body = client.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics")).header("Authorization", HttpBench.bearer).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double sum = 0;
+            for (String line : body.split("\n")) {
+                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum / 1e6;
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Resident memory of a process in MB (VmRSS of /proc/PID/status); NaN without a pid. */
+    private static double rssMb(long pid) {
+        if (pid <= 0) {
+            return Double.NaN;
+        }
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
+            }
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    /** enterprises.csv of these firms as the service has them, with __EMPLOYEES__ in place of the head count. */
+    private static String importCsv(HttpClient client, String base, List<String> firms) throws Exception {
+        StringBuilder csv = new StringBuilder("creditCode,name,regionCode,tier,isChainLeader,employees,certifications,productCodes,technologyCodes\n");
+        for (String f : firms) {
+            JsonNode d = get(client, base + "/api/v1/enterprises/" + f);
+            if (!d.hasNonNull("name")) {
+                continue;
+            }
+            csv.append(String.join(",", f, quote(d.get("name").asText()), d.get("regionCode").asText(), d.path("tier").asText("NONE"),
+                    String.valueOf(d.path("isChainLeader").asBoolean(false)), "__EMPLOYEES__",
+                    texts(d.path("certifications")), String.join("|", d.path("products").findValuesAsText("code")),
+                    String.join("|", d.path("technologies").findValuesAsText("code")))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(x -> out.add(x.asText()));
+        return String.join("|", out);
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** POST /api/v1/imports with one enterprises.csv part; the status code. */
+    private static int importFirms(HttpClient client, String base, String csv) throws Exception {
+        String boundary = "duijie-soak-" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"enterprises.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/imports")).header("Authorization", HttpBench.bearer)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     interface Step {

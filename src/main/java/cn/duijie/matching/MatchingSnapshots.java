@@ -99,8 +99,16 @@ public class MatchingSnapshots {
         if (s != null) {
             return Uni.createFrom().item(s);
         }
-        return Uni.createFrom().completionStage(first).ifNoItem().after(firstLoadWait)
-                .failWith(() -> DomainException.unavailable(Messages.get("matching.snapshot.loading")));
+        return awaitShared(first, firstLoadWait, () -> DomainException.unavailable(Messages.get("matching.snapshot.loading")));
+    }
+
+    /**
+     * Waits for a future many requests share, failing with {@code late} after {@code wait}. Each waiter subscribes to
+     * a copy: Mutiny cancels the stage of a Uni that gives up, and cancelling the shared one would fail every later
+     * request with a CancellationException (a 500) although the load goes on.
+     */
+    static <T> Uni<T> awaitShared(CompletableFuture<T> shared, Duration wait, java.util.function.Supplier<? extends Throwable> late) {
+        return Uni.createFrom().completionStage(shared::copy).ifNoItem().after(wait).failWith(late);
     }
 
     /** The current version, or null before the first load (health, tests, benchmarks). */

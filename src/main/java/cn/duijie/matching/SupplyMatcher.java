@@ -276,9 +276,28 @@ public class SupplyMatcher {
     /** Neo4j's radius, a hair smaller so that R·|Δlat| stays a lower bound of the distance despite rounding. */
     private static final double EARTH_RADIUS_KM = 6378.14 * (1 - 1e-9);
 
+    /**
+     * Products that firms making the firm's own products also make (co-production), which it does not make itself:
+     * needs wanting them are opportunities too, scored like any other (the co-production evidence decides).
+     */
+    private List<String> coMadeWith(FirmsAndProducts s, String firm) {
+        FirmsAndProducts.Firm f = s.firm(firm);
+        if (f == null) {
+            return List.of();
+        }
+        MatchingConfig.Supply w = config.supply();
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String p : f.makes()) {
+            s.coProduction().similar(p, s.makersByProduct(), w.coMinBoth(), w.coSimilar()).forEach(x -> out.add(x.product()));
+        }
+        out.removeAll(f.makes());
+        return List.copyOf(out);
+    }
+
     /** Open SUPPLY needs a firm could serve (found through the product tree in the graph), scored from the snapshot. */
     public Uni<List<MatchModel.Opportunity>> opportunities(String firm, Set<String> dismissedNeeds, int limit) {
-        return snapshots.current().chain(snapshot -> graph.read(OPPORTUNITIES, Map.of("firm", firm)).map(rows -> {
+        return snapshots.current().chain(snapshot -> graph.read(OPPORTUNITIES,
+                Map.of("firm", firm, "coMade", coMadeWith(snapshot.firms(), firm))).map(rows -> {
             FirmsAndProducts s = snapshot.firms();
             FirmsAndProducts.Firm c = s.firm(firm);
             Map<String, Record> needRows = new LinkedHashMap<>(); // one row per need: the tree fit is read again from the snapshot

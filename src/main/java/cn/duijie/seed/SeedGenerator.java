@@ -235,6 +235,11 @@ public final class SeedGenerator {
         return 6371 * 2 * Math.atan2(Math.sqrt(a), Math.sqrt(1 - a));
     }
 
+    /** The word of a product's name that a maker's name carries (its first product's, without 系统/总成/设备/材料). */
+    public static String industryWord(String productName) {
+        return productName.replaceAll("(系统|总成|设备|材料)$", "");
+    }
+
     static String shortCity(String name) {
         return name.replace("市", "");
     }
@@ -358,7 +363,7 @@ public final class SeedGenerator {
             }
             Region d = regions.get(district);
             String cityName = shortCity(regions.get(city).name());
-            String industry = products.get(made.iterator().next()).name().replaceAll("(系统|总成|设备|材料)$", "");
+            String industry = industryWord(products.get(made.iterator().next()).name());
             String name;
             do {
                 String b = brand();

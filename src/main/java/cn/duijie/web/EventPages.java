@@ -112,13 +112,45 @@ public class EventPages {
         }
     }
 
+    /** Orders of an event page's invitees tab ({@code ?tab=invitees&sort=}): best fit first (default), by name or party type. */
+    public enum InviteeSort implements SortParam.Key {
+        SCORE(true), NAME(false), TYPE(false);
+
+        private final boolean descending;
+
+        InviteeSort(boolean descending) {
+            this.descending = descending;
+        }
+
+        @Override
+        public boolean descending() {
+            return descending;
+        }
+
+        /** The suggestions come best first; the other keys order them again (name in pinyin order within a type). */
+        List<EventApi.Invitee> sorted(List<EventApi.Invitee> is) {
+            Comparator<EventApi.Invitee> byName = Comparator.comparing(i -> i.candidate().name() == null ? "" : i.candidate().name(), NAMES);
+            Comparator<EventApi.Invitee> order = switch (this) {
+                case SCORE -> null;
+                case NAME -> byName;
+                case TYPE -> Comparator.<EventApi.Invitee, String>comparing(i -> i.candidate().type().name()).thenComparing(byName);
+            };
+            return order == null ? is : is.stream().sorted(order).toList();
+        }
+    }
+
     /** Chinese names in pinyin order, as a clerk expects of a list of firms. */
     private static final Comparator<Object> NAMES = java.text.Collator.getInstance(java.util.Locale.CHINA);
 
     /** An event page's tables: the tab's rows in the order asked for, with its header links. */
-    public record Tables(List<EventApi.ParticipantView> participants, SortLinks participantSorts,
+    public record Tables(List<EventApi.Invitee> hosts, List<EventApi.Invitee> guests, SortLinks inviteeSorts,
+                         List<EventApi.ParticipantView> participants, SortLinks participantSorts,
                          List<EventApi.MeetingRequestView> requests, SortLinks requestSorts) {
     }
+
+    /** The tabs whose rows can be sorted, each with its orders: a row button sends the tab's order back. */
+    private static final Map<String, Class<? extends Enum<?>>> TAB_SORTS = Map.of(
+            "invitees", InviteeSort.class, "participants", ParticipantSort.class, "requests", RequestSort.class);
 
     @CheckedTemplate
     static class Templates {
@@ -216,6 +248,7 @@ public class EventPages {
         return staffOf(id).chain(user -> {
             // the sort belongs to the tab shown: the other tab keeps its usual order; an unknown key is the 400 page
             return Pages.respond(Uni.createFrom().deferred(() -> {
+                var inviteeOrder = SortParam.order(InviteeSort.class, "invitees".equals(tab) ? sort : null, InviteeSort.SCORE);
                 var participantOrder = SortParam.order(ParticipantSort.class, "participants".equals(tab) ? sort : null, ParticipantSort.LISTED);
                 var requestOrder = SortParam.order(RequestSort.class, "requests".equals(tab) ? sort : null, RequestSort.LISTED);
                 return events.get(id).chain(e -> invitees.suggestedInvitees(id, 20)
@@ -224,6 +257,8 @@ public class EventPages {
                             ps.items().forEach(p -> names.put(p.id(), p.name()));
                             String base = "/bureau/events/" + id + "?tab=";
                             Tables tables = new Tables(
+                                    inviteeOrder.apply(inviteeOrder.key().sorted(suggested.hosts())),
+                                    inviteeOrder.apply(inviteeOrder.key().sorted(suggested.guests())), SortLinks.of(base + "invitees", inviteeOrder),
                                     participantOrder.apply(participantOrder.key().sorted(ps.items())), SortLinks.of(base + "participants", participantOrder),
                                     requestOrder.apply(requestOrder.key().sorted(rs.items(), names)), SortLinks.of(base + "requests", requestOrder));
                             return Templates.event(Frame.of(e.title(), "events", user), e, suggested, ps.items(), rs.items(), names, tab, tables);
@@ -236,49 +271,57 @@ public class EventPages {
     @POST
     @Path("/{id}/invite")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> invite(@PathParam("id") UUID id, @RestForm List<String> party) {
-        return staffOf(id).chain(user -> {
+    public Uni<Response> invite(@PathParam("id") UUID id, @RestForm List<String> party, @RestForm String sort) {
+        return staffOf(id).chain(user -> back(id, "invitees", sort, Uni.createFrom().deferred(() -> {
             List<EventApi.ParticipantInput> inputs = new ArrayList<>();
             for (String p : party == null ? List.<String>of() : party) {
-                // ROLE:TYPE:key, as the invite buttons send it
+                // ROLE:TYPE:key, as the invite buttons send it; anything else is a 400 naming the allowed values
                 String[] parts = p.split(":", 3);
-                if (parts.length == 3) {
-                    inputs.add(new EventApi.ParticipantInput(cn.duijie.domain.PartyType.valueOf(parts[1]), parts[2],
-                            EventEnums.ParticipantRole.valueOf(parts[0]), null, null, null, null, null, actor(user)));
+                if (parts.length != 3) {
+                    throw DomainException.invalid("party", Pages.text("web.events.bad-party", p));
                 }
+                inputs.add(new EventApi.ParticipantInput(vocabulary(cn.duijie.domain.PartyType.class, parts[1], "party"), parts[2],
+                        vocabulary(EventEnums.ParticipantRole.class, parts[0], "party"), null, null, null, null, null, actor(user)));
             }
-            return back(id, "invitees", Uni.createFrom().deferred(() -> participants.invite(id, inputs)), user);
-        });
+            return participants.invite(id, inputs);
+        }), user));
     }
 
     @POST
     @Path("/{id}/participants/{pid}/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> participantStatus(@PathParam("id") UUID id, @PathParam("pid") UUID pid, @RestForm String status,
-                                           @RestForm String back) {
+                                           @RestForm String back, @RestForm String sort) {
         return staffOf(id).chain(user -> {
-            return Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid, new EventApi.ParticipantUpdate(
-                            EventEnums.ParticipantStatus.valueOf(status), null, null, null, null, actor(user))))
-                    .map(p -> Response.seeOther(URI.create("checkin".equals(back) ? "/bureau/events/" + id + "/checkin#p-" + pid
-                            : "/bureau/events/" + id + "?tab=participants")).build())
-                    .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+            if ("checkin".equals(back)) {
+                return Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid, new EventApi.ParticipantUpdate(
+                                vocabulary(EventEnums.ParticipantStatus.class, status, "status"), null, null, null, null, actor(user))))
+                        .map(p -> Response.seeOther(URI.create("/bureau/events/" + id + "/checkin#p-" + pid)).build())
+                        .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+            }
+            // back to the participants tab in the order it was shown, at the row just changed
+            return back(id, "participants", sort, "#p-" + pid, Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid,
+                    new EventApi.ParticipantUpdate(vocabulary(EventEnums.ParticipantStatus.class, status, "status"), null, null, null, null,
+                            actor(user)))), user);
         });
     }
 
     @POST
     @Path("/{id}/requests")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> request(@PathParam("id") UUID id, @RestForm UUID from, @RestForm UUID to, @RestForm String note) {
+    public Uni<Response> request(@PathParam("id") UUID id, @RestForm UUID from, @RestForm UUID to, @RestForm String note,
+                                 @RestForm String sort) {
         return staffOf(id).chain(user -> {
-            return back(id, "requests", Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null), actor(user))), user);
+            return back(id, "requests", sort, Uni.createFrom().deferred(() -> requests.request(id, new EventApi.MeetingRequestInput(from, to, note, null), actor(user))), user);
         });
     }
 
     @POST
     @Path("/{id}/requests/{rid}/confirm")
-    public Uni<Response> confirm(@PathParam("id") UUID id, @PathParam("rid") UUID rid) {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> confirm(@PathParam("id") UUID id, @PathParam("rid") UUID rid, @RestForm String sort) {
         return staffOf(id).chain(user -> {
-            return back(id, "requests", Uni.createFrom().deferred(() -> requests.decide(id, rid, MeetingRequestService.Decision.CONFIRM, actor(user))), user);
+            return back(id, "requests", sort, Uni.createFrom().deferred(() -> requests.decide(id, rid, MeetingRequestService.Decision.CONFIRM, actor(user))), user);
         });
     }
 
@@ -359,9 +402,26 @@ public class EventPages {
         return rows;
     }
 
-    private Uni<Response> back(UUID id, String tab, Uni<?> action, WebUser user) {
-        return action.map(x -> Response.seeOther(URI.create("/bureau/events/" + id + "?tab=" + tab)).build())
-                .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+    private Uni<Response> back(UUID id, String tab, String sort, Uni<?> action, WebUser user) {
+        return back(id, tab, sort, "", action, user);
+    }
+
+    /**
+     * Acts, then back to the tab in the order it was shown ({@code sort} as the tab's links write it; an unknown
+     * order is the 400 page before anything is done).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Uni<Response> back(UUID id, String tab, String sort, String anchor, Uni<?> action, WebUser user) {
+        return Uni.createFrom().deferred(() -> {
+            String order = sort == null || sort.isBlank() ? null : SortParam.order((Class) TAB_SORTS.get(tab), sort.strip(), null).param();
+            String to = "/bureau/events/" + id + "?tab=" + tab + (order == null ? "" : "&sort=" + ChainPages.encode(order)) + anchor;
+            return action.map(x -> Response.seeOther(URI.create(to)).build());
+        }).onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+    }
+
+    private static <E extends Enum<E>> E vocabulary(Class<E> type, String text, String field) {
+        return cn.duijie.domain.Vocabulary.parse(type, text).orElseThrow(() -> DomainException.invalid(field,
+                Pages.text("enum.allowed", text, cn.duijie.domain.Vocabulary.allowed(type))));
     }
 
     static Actor actor(WebUser user) {

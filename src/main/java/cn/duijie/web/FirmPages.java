@@ -39,7 +39,22 @@ public class FirmPages {
     /** The ladder from the top, as the tier filter offers it. */
     static final List<String> TIERS = java.util.Arrays.stream(Tier.values())
             .sorted(java.util.Comparator.comparingInt(Tier::rank).reversed()).map(Tier::name).toList();
-    static final List<String> SORTS = java.util.Arrays.stream(EnterpriseApi.Sort.values()).map(Enum::name).toList();
+    /**
+     * The sort menu: each key in its usual direction and reversed, so that a reversed order chosen by a column
+     * header stays selected when the form is sent again; relevance only best first.
+     */
+    static final List<SortOption> SORTS = java.util.Arrays.stream(EnterpriseApi.Sort.values())
+            .<SortOption>mapMulti((k, out) -> {
+                boolean directed = k != EnterpriseApi.Sort.RELEVANCE;
+                out.accept(new SortOption(k.name(), k.name(), k.descending(), directed));
+                if (directed) {
+                    out.accept(new SortOption("-" + k.name(), k.name(), !k.descending(), true));
+                }
+            }).toList();
+
+    /** One entry of the sort menu: its parameter value, the key it sorts on and which way (said when directed). */
+    public record SortOption(String value, String key, boolean descending, boolean directed) {
+    }
 
     /** The filters of a search, echoed back into the form and into every paging link. */
     public record Filters(String q, String tier, String region, String chain, String segment, String product, String sort) {
@@ -59,9 +74,13 @@ public class FirmPages {
             return "/firms" + (parts.isEmpty() ? "" : "?" + String.join("&", parts));
         }
 
-        /** The sort key without its direction, for the select. */
-        public String sortKey() {
-            return sort == null ? null : sort.startsWith("-") ? sort.substring(1) : sort;
+        /** The sort as the menu writes it ({@code KEY} or {@code -KEY}), to select its entry; null when unknown. */
+        public String sortValue() {
+            try {
+                return EnterpriseApi.Sort.order(sort).param();
+            } catch (RuntimeException unknown) {
+                return null;
+            }
         }
 
         public boolean any() {
@@ -123,7 +142,7 @@ public class FirmPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance search(Frame frame, Results results, List<ChainApi.ChainSummary> chains,
-                                              List<RegionService.Region> regions, List<String> tiers, List<String> sorts);
+                                              List<RegionService.Region> regions, List<String> tiers, List<SortOption> sorts);
 
         static native TemplateInstance search$results(Results results);
 

@@ -18,18 +18,18 @@ import io.restassured.http.ContentType;
 public final class EventFixtures {
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
-    final String chain = "chain-" + tag;
-    final String city = "C" + tag;
+    public final String chain = "chain-" + tag;
+    public final String city = "C" + tag;
     final String otherCity = "O" + tag;
-    final String leader = "L" + tag;
-    final String fund = "F" + tag;
+    public final String leader = "L" + tag;
+    public final String fund = "F" + tag;
     final String institution = "I" + tag;
     final String localGuest = "G1" + tag;
     final String remoteGuest = "G2" + tag;
 
     static final Map<String, Object> BUREAU = Map.of("type", "BUREAU", "id", "staff-1", "name", "工信局张科长");
 
-    EventFixtures(Driver driver) {
+    public EventFixtures(Driver driver) {
         try (Session s = driver.session()) {
             s.run("""
                     CREATE (r:Region {code: $city, name: '测试市', level: 'CITY'})
@@ -86,7 +86,7 @@ public final class EventFixtures {
     }
 
     /** An event from 09:00 with the given number of 20-minute slots. */
-    String event(int slots, int tables) {
+    public String event(int slots, int tables) {
         String end = String.format("%02d:%02d", 9 + slots * 20 / 60, slots * 20 % 60);
         return Logins.admin().contentType(ContentType.JSON).body(eventBody(chain, city, "09:00", end, 20, tables))
                 .post("/api/v1/events").then().statusCode(201).extract().path("id");

@@ -112,6 +112,36 @@ class SupplyMatchingTest {
                 .body("need.id", not(hasItem(needId)));
     }
 
+    @Test
+    void aMakerSeesNeedsForAProductThatFirmsMakingItsOwnAlsoMake() {
+        // X and Y are unrelated in the product tree; three firms make both, one makes only X: a need for Y is an
+        // opportunity of the X-only maker, through co-production alone
+        String p = r.p;
+        String maker = cn.duijie.support.TestData.creditCode(p + "XONLY");
+        StringBuilder firms = new StringBuilder("creditCode,name,regionCode,tier,isChainLeader,employees,certifications,productCodes,description\n");
+        for (int i = 1; i <= 3; i++) {
+            firms.append("%s,丹阳%s双产%d厂,321181,NONE,false,50,,%sX|%sY,\n".formatted(
+                    cn.duijie.support.TestData.creditCode(p + "XY" + i), p, i, p, p));
+        }
+        firms.append("%s,丹阳%s单产厂,321181,NONE,false,50,,%sX,\n".formatted(maker, p, p));
+        cn.duijie.support.Imports.upload(
+                cn.duijie.support.TestData.csv(dir, "products.csv", """
+                        code,name,segmentId,broaderCode,keywords
+                        %1$sX,%1$s阀体铸件,%1$sS1,,
+                        %1$sY,%1$s泵壳总成,%1$sS1,,
+                        """.formatted(p)),
+                cn.duijie.support.TestData.csv(dir, "enterprises.csv", firms.toString()))
+                .statusCode(201).body("errors", org.hamcrest.Matchers.hasSize(0));
+        String need = Logins.admin().contentType("application/json").body("""
+                {"kind": "SUPPLY", "postedBy": "%s", "title": "采购泵壳", "productCodes": ["%sY"], "quantity": 100}
+                """.formatted(r.leader, p)).post("/api/v1/needs").then().statusCode(201).extract().path("id");
+        Logins.admin().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", maker).then().statusCode(200)
+                .body("need.id", hasItem(need))
+                .body("find { it.need.id == '%s' }.reasons.code".formatted(need), hasItem("CO_PRODUCTION"))
+                .body("find { it.need.id == '%s' }.reasons.find { it.code == 'CO_PRODUCTION' }.text".formatted(need),
+                        containsString("3 家"));
+    }
+
     @jakarta.inject.Inject
     SupplyMatcher matcher;
 

@@ -220,6 +220,72 @@ class ListSortingTest {
                 .body("items.name", contains("C-" + p, "B-" + p, "A-" + p));
     }
 
+    @Test
+    void anEventsSuggestedInviteesSortByNameOrTypeAndARowButtonKeepsTheTabsOrder() {
+        cn.duijie.event.EventFixtures f = new cn.duijie.event.EventFixtures(driver);
+        // the fixture's chain, in a region a bureau login covers
+        String city = "33" + ThreadLocalRandom.current().nextInt(10, 99) + "00";
+        try (var s = driver.session()) {
+            s.run("MERGE (r:Region {code: $city}) SET r.name = '邀请市', r.level = 'CITY'", Map.of("city", city)).consume();
+        }
+        Map<String, Object> body = cn.duijie.event.EventFixtures.eventBody(f.chain, city, "09:00", "10:00", 20, 2);
+        body.remove("actor");
+        String event = Logins.bureau(city).contentType(ContentType.JSON).body(body).post("/api/v1/events").then().statusCode(201).extract().path("id");
+        // the fixture's hosts: a chain leader (ENTERPRISE), a fund (FUND) and a university (INSTITUTION)
+        List<String> api = Logins.admin().get("/api/v1/events/" + event + "/suggested-invitees").then().statusCode(200)
+                .extract().jsonPath().getList("hosts.candidate.name", String.class);
+        assertEquals(3, api.size(), api.toString());
+        var clerk = PageSessions.as(base, login("b-" + city, () -> Logins.bureau(city)));
+        String page = "/bureau/events/" + event;
+        assertInOrder(hosts(clerk.get().get(page).then().statusCode(200).extract().asString()), api.toArray(String[]::new));
+        String byName = clerk.get().get(page + "?tab=invitees&sort=NAME").then().statusCode(200).extract().asString();
+        assertInOrder(hosts(byName), "测试产业基金", "测试大学", "测试链主电池");
+        assertTrue(byName.contains("href=\"" + page + "?tab=invitees&amp;sort=-NAME\""), byName);
+        assertInOrder(hosts(clerk.get().get(page + "?tab=invitees&sort=-NAME").then().statusCode(200).extract().asString()),
+                "测试链主电池", "测试大学", "测试产业基金");
+        assertInOrder(hosts(clerk.get().get(page + "?tab=invitees&sort=TYPE").then().statusCode(200).extract().asString()),
+                "测试链主电池", "测试产业基金", "测试大学");
+        clerk.get().get(page + "?tab=invitees&sort=SIZE").then().statusCode(400);
+        // each invite button sends the order back: the page comes back sorted as it was
+        assertTrue(byName.contains("name=\"sort\" value=\"NAME\""), byName);
+        String origin = PageSessions.origin(base);
+        clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Origin", origin)
+                .formParam("party", "HOST:FUND:" + f.fund).formParam("sort", "-NAME").post(page + "/invite")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(page + "?tab=invitees&sort=-NAME"));
+        // an unknown order or a malformed party is a 400 page, and nothing is invited
+        clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Origin", origin)
+                .formParam("party", "HOST:ENTERPRISE:" + f.leader).formParam("sort", "BOGUS").post(page + "/invite").then().statusCode(400);
+        clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Origin", origin)
+                .formParam("party", "CHIEF:ENTERPRISE:" + f.leader).post(page + "/invite").then().statusCode(400);
+        Logins.admin().get("/api/v1/events/" + event + "/participants").then().statusCode(200)
+                .body("items.partyKey", contains(f.fund));
+        // a participant's status button comes back to the participants tab in its order, at the row
+        String pid = Logins.admin().get("/api/v1/events/" + event + "/participants").then().extract().path("items[0].id");
+        clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Origin", origin)
+                .formParam("status", "REGISTERED").formParam("sort", "-STATUS").post(page + "/participants/" + pid + "/status")
+                .then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith(page + "?tab=participants&sort=-STATUS#p-" + pid));
+        clerk.get().contentType("application/x-www-form-urlencoded; charset=UTF-8").header("Origin", origin)
+                .formParam("status", "SLEEPING").post(page + "/participants/" + pid + "/status").then().statusCode(400);
+    }
+
+    @Test
+    void theFirmSearchSortMenuSaysTheDirectionAndKeepsAReversedOrder() {
+        // a reversed order chosen by a column header stays selected in the menu, which says which way each entry runs
+        String page = io.restassured.RestAssured.given().get("/firms?sort=-name").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("<option value=\"-NAME\" selected>名称（降序）</option>")
+                || page.matches("(?s).*<option value=\"-NAME\" selected>[^<]*（降序）</option>.*"), page);
+        assertTrue(page.matches("(?s).*<option value=\"NAME\">[^<]*（升序）</option>.*"), page);
+        assertTrue(page.matches("(?s).*<option value=\"-EMPLOYEES\">[^<]*（升序）</option>.*"), "employees run largest first, reversed smallest first: " + page);
+        assertTrue(page.contains("<option value=\"RELEVANCE\">"), page);
+        assertTrue(!page.contains("value=\"-RELEVANCE\""), page);
+        io.restassured.RestAssured.given().get("/firms?sort=-bogus").then().statusCode(400);
+    }
+
+    private static String hosts(String html) {
+        int from = html.indexOf("data-testid=\"hosts\"");
+        return html.substring(from, html.indexOf("data-testid=\"guests\""));
+    }
+
     /** "row:column" of each rejected row of the job page's table, top to bottom. */
     private static List<String> rows(String html) {
         Matcher m = Pattern.compile("<tr><td>[^<]*</td><td>(\\d+)</td><td>([^<]*)</td>").matcher(html);
