@@ -126,7 +126,7 @@ public final class MixedBench {
         java.util.concurrent.ConcurrentLinkedQueue<Long> period = new java.util.concurrent.ConcurrentLinkedQueue<>();
         List<long[]> perClient = Collections.synchronizedList(new ArrayList<>());
         AtomicLong failed = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(connections + 3);
+        ExecutorService pool = Executors.newFixedThreadPool(connections + 5); // readers, three writers, the import and the sampler
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             int offset = c;

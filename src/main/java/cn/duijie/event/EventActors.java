@@ -21,9 +21,16 @@ import io.smallrye.mutiny.Uni;
 public class EventActors {
 
     private final AccessPolicy access;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
+    private final MeetingRequestRepository requests;
 
-    EventActors(AccessPolicy access) {
+    EventActors(AccessPolicy access, EventRepository events, ParticipantRepository participants,
+                MeetingRequestRepository requests) {
         this.access = access;
+        this.events = events;
+        this.participants = participants;
+        this.requests = requests;
     }
 
     /** Bureau staff of the region (ADMIN anywhere); a named non-bureau actor or another region → 403. */
@@ -57,7 +64,7 @@ public class EventActors {
                 throw AccessPolicy.forbidden(Messages.get("access.not-your-party", named.type() + ":" + named.id()));
             }
             UUID pid = named == null ? defaultParticipant : parse(named.id());
-            return Panache.withSession(() -> ParticipantEntity.<ParticipantEntity>findById(pid)).chain(p -> {
+            return Panache.withSession(() -> participants.findById(pid)).chain(p -> {
                 if (p == null || !p.eventId.equals(eventId)) {
                     throw AccessPolicy.forbidden(Messages.get("access.not-your-party", "PARTICIPANT:" + pid));
                 }
@@ -112,7 +119,7 @@ public class EventActors {
 
     /** The meeting request's recipient, as the default participant of a decision. */
     public Uni<UUID> recipient(UUID requestId) {
-        return Panache.withSession(() -> MeetingRequestEntity.<MeetingRequestEntity>findById(requestId))
+        return Panache.withSession(() -> requests.findById(requestId))
                 .map(r -> r == null ? null : r.toParticipant);
     }
 
@@ -129,7 +136,7 @@ public class EventActors {
     }
 
     private Uni<EventEntity> event(UUID eventId) {
-        return Panache.withSession(() -> EventEntity.<EventEntity>findById(eventId)).map(e -> {
+        return Panache.withSession(() -> events.findById(eventId)).map(e -> {
             if (e == null) {
                 throw DomainException.notFound(Messages.get("event.not-found", eventId));
             }

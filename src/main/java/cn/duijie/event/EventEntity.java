@@ -12,12 +12,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** A fair or roadshow as stored (table event). */
 @Entity
 @Table(name = "event")
-public class EventEntity extends PanacheEntityBase {
+public class EventEntity {
     @Id
     public UUID id;
     @Enumerated(EnumType.STRING)

@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.neo4j.driver.Value;
 
@@ -64,9 +63,11 @@ public class EventService {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final EventGraphRepository graph;
+    private final EventRepository events;
 
-    EventService(EventGraphRepository graph) {
+    EventService(EventGraphRepository graph, EventRepository events) {
         this.graph = graph;
+        this.events = events;
     }
 
     // ---- events ---------------------------------------------------------------------------------------------
@@ -112,14 +113,14 @@ public class EventService {
                     e.createdByName = in.actor().name();
                     e.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                     e.scheduleStatus = ScheduleStatus.NONE;
-                    return e.<EventEntity>persist();
+                    return events.persist(e);
                 }))
                 .map(EventService::view);
     }
 
     @WithSession
     public Uni<EventView> get(UUID id) {
-        return event(id).map(EventService::view);
+        return events.existing(id).map(EventService::view);
     }
 
     /** Events of a region (sub-regions included when the code is a province or city), newest date first. */
@@ -132,20 +133,9 @@ public class EventService {
     @WithSession
     public Uni<cn.duijie.common.Page<EventView>> list(String regionCode, cn.duijie.common.SortParam.Order<EventApi.Sort> sort, int page, int size) {
         String prefix = regionCode == null || regionCode.isBlank() ? "" : regionPrefix(regionCode.strip());
-        var query = EventEntity.<EventEntity>find("regionCode like ?1", sort == null ? order(EventApi.Sort.DATE) : sort.apply(order(sort.key())), prefix + "%");
+        var query = events.inRegion(prefix, sort);
         return query.count().flatMap(total -> query.page(page, size).list()
                 .map(l -> new cn.duijie.common.Page<>(l.stream().map(EventService::view).toList(), total, page, size)));
-    }
-
-    /** The columns of each whitelisted order; ties latest date first, then newest created, then id. */
-    private static io.quarkus.panache.common.Sort order(EventApi.Sort sort) {
-        var latest = io.quarkus.panache.common.Sort.descending("eventDate", "createdAt").and("id");
-        return switch (sort) {
-            case DATE -> latest;
-            case TITLE -> io.quarkus.panache.common.Sort.ascending("title").and("eventDate", io.quarkus.panache.common.Sort.Direction.Descending).and("id");
-            case KIND -> io.quarkus.panache.common.Sort.ascending("kind").and("eventDate", io.quarkus.panache.common.Sort.Direction.Descending).and("id");
-            case STATUS -> io.quarkus.panache.common.Sort.ascending("scheduleStatus").and("eventDate", io.quarkus.panache.common.Sort.Direction.Descending).and("id");
-        };
     }
 
     /** GB/T 2260: 320000 covers 32xxxx, 321100 covers 3211xx, a district only itself. */
@@ -157,15 +147,6 @@ public class EventService {
             return code.substring(0, 4);
         }
         return code;
-    }
-
-    static Uni<EventEntity> event(UUID id) {
-        return EventEntity.<EventEntity>findById(id).onItem().ifNull().failWith(() -> EventErrors.eventNotFound(id));
-    }
-
-    static Uni<EventEntity> lockedEvent(UUID id) {
-        return EventEntity.<EventEntity>findById(id, LockModeType.PESSIMISTIC_WRITE)
-                .onItem().ifNull().failWith(() -> EventErrors.eventNotFound(id));
     }
 
     static EventView view(EventEntity e) {

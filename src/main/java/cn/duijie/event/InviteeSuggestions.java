@@ -1,6 +1,5 @@
 package cn.duijie.event;
 
-import static cn.duijie.event.EventService.event;
 import static cn.duijie.event.EventService.local;
 
 import cn.duijie.domain.Tier;
@@ -22,7 +21,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.neo4j.driver.Value;
 
@@ -66,17 +64,22 @@ public class InviteeSuggestions {
 
     private final EventGraphRepository graph;
     private final EventConfig config;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
 
-    InviteeSuggestions(EventGraphRepository graph, EventConfig config) {
+    InviteeSuggestions(EventGraphRepository graph, EventConfig config, EventRepository events,
+                       ParticipantRepository participants) {
         this.graph = graph;
         this.config = config;
+        this.events = events;
+        this.participants = participants;
     }
 
     // ---- suggested invitees -----------------------------------------------------------------------------------
 
     public Uni<SuggestedInvitees> suggestedInvitees(UUID eventId, int limit) {
-        return Panache.withSession(() -> event(eventId).flatMap(e -> ParticipantEntity
-                        .<ParticipantEntity>list("eventId", eventId).map(ps -> Map.entry(e, ps))))
+        return Panache.withSession(() -> events.existing(eventId).flatMap(e -> participants.participantsOf(eventId)
+                        .map(ps -> Map.entry(e, ps))))
                 .flatMap(pair -> {
                     EventEntity e = pair.getKey();
                     Set<String> invited = new HashSet<>();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import cn.duijie.account.Caller;
 import cn.duijie.account.Role;
@@ -23,9 +22,11 @@ import io.smallrye.mutiny.Uni;
 public class MeetingConsent implements ContactService.ConsentHolder {
 
     private final ContactService contacts;
+    private final MeetingRequestRepository requests;
 
-    MeetingConsent(ContactService contacts) {
+    MeetingConsent(ContactService contacts, MeetingRequestRepository requests) {
         this.contacts = contacts;
+        this.requests = requests;
     }
 
     /** The meeting request was accepted or declined (by the asked side, or staff for it): its contact request follows. */
@@ -49,8 +50,7 @@ public class MeetingConsent implements ContactService.ConsentHolder {
             return Uni.createFrom().voidItem();
         }
         boolean staff = caller.is(Role.BUREAU) || caller.is(Role.ADMIN);
-        return MeetingRequestEntity.<MeetingRequestEntity>find("contactRequestId = ?1 and status = ?2", decided.id, RequestStatus.PENDING)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list()
+        return requests.pendingOnContact(decided.id)
                 .invoke((List<MeetingRequestEntity> pending) -> pending.forEach(r -> MeetingRequestService.decide(r, status, staff
                         ? new Actor(Actor.Type.BUREAU, caller.username(), caller.displayName())
                         : new Actor(Actor.Type.PARTICIPANT, r.toParticipant.toString(), caller.username()))))

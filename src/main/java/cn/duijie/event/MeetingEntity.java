@@ -11,12 +11,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** A scheduled 1:1 meeting in (slot, table); participantA &lt; participantB (table meeting). */
 @Entity
 @Table(name = "meeting")
-public class MeetingEntity extends PanacheEntityBase {
+public class MeetingEntity {
     @Id
     public UUID id;
     @Column(name = "event_id")

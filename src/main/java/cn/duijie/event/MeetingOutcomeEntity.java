@@ -11,12 +11,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** Check-in, no-show, intent or contract recorded for a meeting (table meeting_outcome). */
 @Entity
 @Table(name = "meeting_outcome")
-public class MeetingOutcomeEntity extends PanacheEntityBase {
+public class MeetingOutcomeEntity {
     @Id
     public UUID id;
     @Column(name = "event_id")

@@ -11,12 +11,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** A request for a 1:1 meeting; only ACCEPTED or CONFIRMED pairs are scheduled (table meeting_request). */
 @Entity
 @Table(name = "meeting_request")
-public class MeetingRequestEntity extends PanacheEntityBase {
+public class MeetingRequestEntity {
     @Id
     public UUID id;
     @Column(name = "event_id")

@@ -1,9 +1,7 @@
 package cn.duijie.event;
 
-import static cn.duijie.event.EventService.event;
 import static cn.duijie.event.EventService.before;
 import static cn.duijie.event.EventService.requireBureau;
-import static cn.duijie.event.ParticipantService.participantOf;
 
 import cn.duijie.domain.Tier;
 import java.math.BigDecimal;
@@ -24,7 +22,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.neo4j.driver.Value;
 
@@ -71,11 +68,18 @@ public class MeetingRequestService {
     private final EventConfig config;
     private final ContactService contacts;
     private final MeetingConsent consent;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
+    private final MeetingRequestRepository requests;
 
-    MeetingRequestService(EventConfig config, ContactService contacts, MeetingConsent consent) {
+    MeetingRequestService(EventConfig config, ContactService contacts, MeetingConsent consent, EventRepository events,
+                          ParticipantRepository participants, MeetingRequestRepository requests) {
         this.config = config;
         this.contacts = contacts;
         this.consent = consent;
+        this.events = events;
+        this.participants = participants;
+        this.requests = requests;
     }
 
     // ---- meeting requests ---------------------------------------------------------------------------------
@@ -93,20 +97,18 @@ public class MeetingRequestService {
         UUID second = first.equals(in.fromParticipantId()) ? in.toParticipantId() : in.fromParticipantId();
         Map<UUID, ParticipantEntity> parties = new HashMap<>();
         String[] title = new String[1];
-        return Panache.withTransaction(() -> event(eventId)
+        return Panache.withTransaction(() -> events.existing(eventId)
                         .flatMap(e -> {
                             title[0] = e.title;
-                            return participantOf(eventId, first, true);
+                            return participants.ofEvent(eventId, first, true);
                         })
                         .flatMap(p1 -> {
                             parties.put(p1.id, p1);
-                            return participantOf(eventId, second, true);
+                            return participants.ofEvent(eventId, second, true);
                         })
                         .flatMap(p2 -> {
                             parties.put(p2.id, p2);
-                            return MeetingRequestEntity.<MeetingRequestEntity>list(
-                                "eventId = ?1 and ((fromParticipant = ?2 and toParticipant = ?3) or (fromParticipant = ?3 and toParticipant = ?2))",
-                                eventId, in.fromParticipantId(), in.toParticipantId());
+                            return requests.between(eventId, in.fromParticipantId(), in.toParticipantId());
                         })
                         .flatMap(existing -> {
                             MeetingRequestEntity reverse = null;
@@ -117,8 +119,7 @@ public class MeetingRequestService {
                                 reverse = r;
                             }
                             MeetingRequestEntity back = reverse;
-                            return MeetingRequestEntity.count("eventId = ?1 and fromParticipant = ?2 and status = ?3",
-                                    eventId, in.fromParticipantId(), RequestStatus.PENDING).flatMap(pending -> {
+                            return requests.pendingFrom(eventId, in.fromParticipantId()).flatMap(pending -> {
                                 if (pending >= config.maxPendingRequestsPerSender()) {
                                     throw DomainException.conflict(Messages.get("request.pending-cap", config.maxPendingRequestsPerSender()));
                                 }
@@ -147,7 +148,7 @@ public class MeetingRequestService {
                                 if (back != null && back.agreed() && back.contactRequestId != null) {
                                     // the pair's consent is the one given on the other request
                                     r.contactRequestId = back.contactRequestId;
-                                    return consent.chain(() -> r.<MeetingRequestEntity>persistAndFlush());
+                                    return consent.chain(() -> requests.persistAndFlush(r));
                                 }
                                 String contactNote = Messages.get("request.contact-note", title[0])
                                         + (in.note() == null || in.note().isBlank() ? "" : " " + in.note().strip());
@@ -155,7 +156,7 @@ public class MeetingRequestService {
                                                 EventActors.party(parties.get(r.toParticipant)), contactNote, username(actor)))
                                         .chain(c -> {
                                             r.contactRequestId = c == null ? null : c.id;
-                                            return r.<MeetingRequestEntity>persistAndFlush();
+                                            return requests.persistAndFlush(r);
                                         });
                             });
                         }))
@@ -184,8 +185,8 @@ public class MeetingRequestService {
      * accepting shares both sides' details, declining shares none. A staff confirmation is nobody's consent.
      */
     public Uni<MeetingRequestView> decide(UUID eventId, UUID requestId, Decision decision, Actor actor) {
-        return Panache.withTransaction(() -> event(eventId)
-                        .flatMap(e -> MeetingRequestEntity.<MeetingRequestEntity>findById(requestId, LockModeType.PESSIMISTIC_WRITE))
+        return Panache.withTransaction(() -> events.existing(eventId)
+                        .flatMap(e -> requests.locked(requestId))
                         .flatMap(r -> {
                             if (r == null || !r.eventId.equals(eventId)) {
                                 throw DomainException.notFound(Messages.get("request.not-found", requestId));
@@ -225,19 +226,7 @@ public class MeetingRequestService {
 
     @WithSession
     Uni<List<MeetingRequestEntity>> list(UUID eventId, RequestStatus status, UUID participantId) {
-        StringBuilder q = new StringBuilder("eventId = :event");
-        Map<String, Object> params = new HashMap<>();
-        params.put("event", eventId);
-        if (status != null) {
-            q.append(" and status = :status");
-            params.put("status", status);
-        }
-        if (participantId != null) {
-            q.append(" and (fromParticipant = :p or toParticipant = :p)");
-            params.put("p", participantId);
-        }
-        q.append(" order by createdAt, id");
-        return event(eventId).flatMap(e -> MeetingRequestEntity.<MeetingRequestEntity>list(q.toString(), params));
+        return events.existing(eventId).flatMap(e -> requests.requestsOf(eventId, status, participantId));
     }
 
 }

@@ -7,12 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** One side of a meeting in its slot; unique (event, slot, participant) makes double booking impossible. */
 @Entity
 @Table(name = "meeting_seat")
-public class MeetingSeatEntity extends PanacheEntityBase {
+public class MeetingSeatEntity {
     @Id
     public UUID id;
     @Column(name = "meeting_id")

@@ -1,7 +1,5 @@
 package cn.duijie.event;
 
-import static cn.duijie.event.EventService.event;
-
 import cn.duijie.domain.Tier;
 import java.math.BigDecimal;
 import java.time.LocalTime;
@@ -21,7 +19,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.neo4j.driver.Value;
 
@@ -63,17 +60,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class OutcomeService {
 
+    private final EventRepository events;
+    private final ParticipantRepository participants;
+    private final MeetingRepository meetings;
+    private final OutcomeRepository outcomes;
 
-
-    OutcomeService() {
-
+    OutcomeService(EventRepository events, ParticipantRepository participants, MeetingRepository meetings,
+                   OutcomeRepository outcomes) {
+        this.events = events;
+        this.participants = participants;
+        this.meetings = meetings;
+        this.outcomes = outcomes;
     }
 
     // ---- outcomes -------------------------------------------------------------------------------------------
 
     public Uni<OutcomeView> recordOutcome(UUID eventId, OutcomeInput in) {
-        return Panache.withTransaction(() -> event(eventId)
-                        .flatMap(e -> MeetingEntity.<MeetingEntity>findById(in.meetingId()))
+        return Panache.withTransaction(() -> events.existing(eventId)
+                        .flatMap(e -> meetings.findById(in.meetingId()))
                         .flatMap(m -> {
                             if (m == null || !m.eventId.equals(eventId)) {
                                 throw DomainException.notFound(Messages.get("schedule.no-meeting", in.meetingId()));
@@ -99,7 +103,7 @@ public class OutcomeService {
                             o.reportedByType = in.reportedBy().type().name();
                             o.reportedById = in.reportedBy().id();
                             o.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-                            return o.<MeetingOutcomeEntity>persist().flatMap(saved -> afterOutcome(m, saved)).replaceWith(o);
+                            return outcomes.persist(o).flatMap(saved -> afterOutcome(m, saved)).replaceWith(o);
                         }))
                 .map(OutcomeView::from);
     }
@@ -109,27 +113,19 @@ public class OutcomeService {
         Uni<Void> statuses = Uni.createFrom().voidItem();
         if (o.kind == OutcomeKind.CHECKED_IN) {
             List<UUID> sides = o.participantId == null ? List.of(m.participantA, m.participantB) : List.of(o.participantId);
-            statuses = ParticipantEntity.update("status = ?1 where id in ?2 and status = ?3",
-                    ParticipantStatus.CHECKED_IN, sides, ParticipantStatus.REGISTERED).replaceWithVoid();
+            statuses = participants.checkIn(sides).replaceWithVoid();
         }
         if (o.kind == OutcomeKind.NO_SHOW) {
             return statuses;
         }
         List<String> kinds = o.kind == OutcomeKind.CONTRACT ? List.of("MET", "DEAL") : List.of("MET");
-        return statuses.flatMap(v -> ParticipantEntity.<ParticipantEntity>list("id in ?1", List.of(m.participantA, m.participantB)))
+        return statuses.flatMap(v -> participants.withIds(List.of(m.participantA, m.participantB)))
                 .flatMap(ps -> {
                     ParticipantEntity a = ps.get(0).partyKey.compareTo(ps.get(1).partyKey) <= 0 ? ps.get(0) : ps.get(1);
                     ParticipantEntity b = a == ps.get(0) ? ps.get(1) : ps.get(0);
                     Uni<Void> chain = Uni.createFrom().voidItem();
                     for (String kind : kinds) {
-                        chain = chain.flatMap(x -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                                        INSERT INTO match_signal (id, party_a, party_a_type, party_b, party_b_type, kind, source_event_id)
-                                        VALUES (:id, :a, :at, :b, :bt, :kind, :event)
-                                        ON CONFLICT (party_a, party_b, kind, source_event_id) DO NOTHING""")
-                                .setParameter("id", UUID.randomUUID()).setParameter("a", a.partyKey)
-                                .setParameter("at", a.partyType.name()).setParameter("b", b.partyKey)
-                                .setParameter("bt", b.partyType.name()).setParameter("kind", kind)
-                                .setParameter("event", m.eventId).executeUpdate()).replaceWithVoid());
+                        chain = chain.flatMap(x -> outcomes.addMatchSignal(a, b, kind, m.eventId));
                     }
                     return chain;
                 });
@@ -138,21 +134,8 @@ public class OutcomeService {
     /** Counts for the bureau dashboard: meetings held (checked in, no no-show), intents, contracts and their amount. */
     @WithSession
     public Uni<OutcomeSummary> outcomeSummary(UUID eventId) {
-        return event(eventId).flatMap(e -> Panache.getSession().flatMap(s -> s.createNativeQuery("""
-                        SELECT (SELECT count(*) FROM meeting WHERE event_id = :event),
-                               (SELECT count(DISTINCT o.meeting_id) FROM meeting_outcome o
-                                 WHERE o.event_id = :event AND o.kind = 'CHECKED_IN'
-                                   AND NOT EXISTS (SELECT 1 FROM meeting_outcome n WHERE n.meeting_id = o.meeting_id AND n.kind = 'NO_SHOW')),
-                               (SELECT count(*) FROM meeting_outcome WHERE event_id = :event AND kind = 'NO_SHOW'),
-                               (SELECT count(*) FROM meeting_outcome WHERE event_id = :event AND kind = 'INTENT'),
-                               (SELECT count(*) FROM meeting_outcome WHERE event_id = :event AND kind = 'CONTRACT'),
-                               (SELECT coalesce(sum(amount_wan), 0) FROM meeting_outcome WHERE event_id = :event AND kind = 'CONTRACT')
-                        """, Object[].class).setParameter("event", eventId).getSingleResult()))
-                .map(row -> new OutcomeSummary(eventId, num(row[0]), num(row[1]), num(row[2]), num(row[3]), num(row[4]),
-                        new BigDecimal(row[5].toString())));
-    }
-
-    private static long num(Object o) {
-        return ((Number) o).longValue();
+        return events.existing(eventId).flatMap(e -> outcomes.totals(eventId))
+                .map(t -> new OutcomeSummary(eventId, t.meetings(), t.held(), t.noShows(), t.intents(), t.contracts(),
+                        t.contractWan()));
     }
 }

@@ -15,12 +15,10 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-
 /** A party invited to or registered for an event (table event_participant). */
 @Entity
 @Table(name = "event_participant")
-public class ParticipantEntity extends PanacheEntityBase {
+public class ParticipantEntity {
     @Id
     public UUID id;
     @Column(name = "event_id")

@@ -1,6 +1,5 @@
 package cn.duijie.event;
 
-import static cn.duijie.event.EventService.event;
 import static cn.duijie.event.EventService.slot;
 
 import cn.duijie.domain.Tier;
@@ -22,7 +21,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 import org.neo4j.driver.Value;
 
@@ -65,9 +63,13 @@ import io.smallrye.mutiny.Uni;
 public class ParticipantService {
 
     private final EventGraphRepository graph;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
 
-    ParticipantService(EventGraphRepository graph) {
+    ParticipantService(EventGraphRepository graph, EventRepository events, ParticipantRepository participants) {
         this.graph = graph;
+        this.events = events;
+        this.participants = participants;
     }
 
     // ---- participants ---------------------------------------------------------------------------------------
@@ -77,7 +79,7 @@ public class ParticipantService {
         if (inputs.isEmpty()) {
             return Uni.createFrom().failure(DomainException.invalid("participants", Messages.get("participant.empty-request")));
         }
-        return Panache.withSession(() -> event(eventId)).flatMap(e -> {
+        return Panache.withSession(() -> events.existing(eventId)).flatMap(e -> {
             int slotCount = e.slotCount();
             List<Problem.FieldError> errors = new ArrayList<>();
             Set<String> seen = new HashSet<>();
@@ -113,7 +115,7 @@ public class ParticipantService {
                 if (!errors.isEmpty()) {
                     throw DomainException.invalid(errors.get(0).reason(), errors);
                 }
-                return Panache.withTransaction(() -> ParticipantEntity.<ParticipantEntity>list("eventId", eventId)
+                return Panache.withTransaction(() -> participants.participantsOf(eventId)
                         .flatMap(existing -> {
                             for (ParticipantEntity p : existing) {
                                 if (seen.contains(p.partyType + ":" + p.partyKey)) {
@@ -138,7 +140,7 @@ public class ParticipantService {
                                 p.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
                                 created.add(p);
                             }
-                            return ParticipantEntity.persist(created).flatMap(v -> Panache.getSession().flatMap(s -> s.flush()))
+                            return participants.persist(created).flatMap(v -> participants.flush())
                                     .map(v -> created.stream().map(p -> ParticipantView.from(p, slotCount)).toList());
                         }));
             });
@@ -207,30 +209,19 @@ public class ParticipantService {
 
     @WithSession
     public Uni<ParticipantList> participants(UUID eventId) {
-        return event(eventId).flatMap(e -> ParticipantEntity.<ParticipantEntity>list("eventId = ?1 order by createdAt, id", eventId)
+        return events.existing(eventId).flatMap(e -> participants.participantsInOrder(eventId)
                 .map(ps -> new ParticipantList(ps.stream().map(p -> ParticipantView.from(p, e.slotCount())).toList(),
                         ps.size(), 0, ps.size())));
     }
 
     @WithSession
     public Uni<ParticipantView> participant(UUID eventId, UUID pid) {
-        return event(eventId).flatMap(e -> participantOf(eventId, pid, false).map(p -> ParticipantView.from(p, e.slotCount())));
-    }
-
-    static Uni<ParticipantEntity> participantOf(UUID eventId, UUID pid, boolean lock) {
-        Uni<ParticipantEntity> find = lock ? ParticipantEntity.findById(pid, LockModeType.PESSIMISTIC_WRITE)
-                : ParticipantEntity.findById(pid);
-        return find.map(p -> {
-            if (p == null || !p.eventId.equals(eventId)) {
-                throw EventErrors.participantNotFound(pid);
-            }
-            return p;
-        });
+        return events.existing(eventId).flatMap(e -> participants.ofEvent(eventId, pid, false).map(p -> ParticipantView.from(p, e.slotCount())));
     }
 
     @WithTransaction
     public Uni<ParticipantView> updateParticipant(UUID eventId, UUID pid, ParticipantUpdate in) {
-        return event(eventId).flatMap(e -> participantOf(eventId, pid, true).map(p -> {
+        return events.existing(eventId).flatMap(e -> participants.ofEvent(eventId, pid, true).map(p -> {
             List<Problem.FieldError> errors = new ArrayList<>();
             slotErrors(e, in.availableSlots(), in.availableTimes(), "", errors);
             int max = in.maxMeetings() == null ? p.maxMeetings : in.maxMeetings();

@@ -28,7 +28,6 @@ import cn.duijie.event.EventApi.ScheduleView;
 import cn.duijie.event.EventApi.UnplacedPair;
 import cn.duijie.event.EventEnums.MeetingStatus;
 import cn.duijie.event.EventEnums.ParticipantStatus;
-import cn.duijie.event.EventEnums.RequestStatus;
 import cn.duijie.event.EventEnums.ScheduleStatus;
 import cn.duijie.event.solver.MeetingPlanner;
 import cn.duijie.event.solver.MeetingSchedule;
@@ -47,8 +46,17 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 public class ScheduleService {
 
     private final SolverFactory<MeetingSchedule> solverFactory;
+    private final EventRepository events;
+    private final ParticipantRepository participants;
+    private final MeetingRequestRepository requests;
+    private final MeetingRepository meetings;
 
-    ScheduleService(SolverConfig quarkusSolverConfig, EventConfig config) {
+    ScheduleService(SolverConfig quarkusSolverConfig, EventConfig config, EventRepository events,
+                    ParticipantRepository participants, MeetingRequestRepository requests, MeetingRepository meetings) {
+        this.events = events;
+        this.participants = participants;
+        this.requests = requests;
+        this.meetings = meetings;
         EventConfig.Scheduler s = config.scheduler();
         this.solverFactory = SolverFactory.create(MeetingPlanner.configure(quarkusSolverConfig,
                 new MeetingPlanner.Settings(s.timeLimit(), s.unimprovedTimeLimit(), s.randomSeed())));
@@ -79,11 +87,10 @@ public class ScheduleService {
         return a + "|" + b;
     }
 
-    private static Uni<Snapshot> snapshot(UUID eventId) {
-        return EventService.event(eventId).flatMap(e -> ParticipantEntity.<ParticipantEntity>list("eventId", eventId)
-                .flatMap(ps -> MeetingRequestEntity.<MeetingRequestEntity>list("eventId = ?1 and status in ?2 order by createdAt, id",
-                                eventId, List.of(RequestStatus.ACCEPTED, RequestStatus.CONFIRMED))
-                        .flatMap(rs -> MeetingEntity.<MeetingEntity>list("eventId = ?1 order by slot, tableNo", eventId)
+    private Uni<Snapshot> snapshot(UUID eventId) {
+        return events.existing(eventId).flatMap(e -> participants.participantsOf(eventId)
+                .flatMap(ps -> requests.agreedOf(eventId)
+                        .flatMap(rs -> meetings.meetingsOf(eventId)
                                 .map(ms -> {
                                     Map<UUID, ParticipantEntity> byId = new LinkedHashMap<>();
                                     ps.forEach(p -> byId.put(p.id, p));
@@ -157,15 +164,13 @@ public class ScheduleService {
         UUID eventId = snap.event().id;
         int seenVersion = snap.event().scheduleVersion;
         Map<String, Integer> tables = MeetingPlanner.assignTables(solved.result().getMeetings(), solved.problem().keptTables());
-        return Panache.withTransaction(() -> EventService.lockedEvent(eventId).flatMap(e -> {
+        return Panache.withTransaction(() -> events.lockedExisting(eventId).flatMap(e -> {
                     if (e.scheduleVersion != seenVersion) {
                         throw DomainException.conflict(Messages.get("schedule.changed"));
                     }
                     Set<UUID> kept = solved.problem().keptMeetingIds();
-                    Uni<Long> delete = kept.isEmpty() ? MeetingEntity.delete("eventId", eventId)
-                            : MeetingEntity.delete("eventId = ?1 and id not in ?2", eventId, kept);
-                    return delete.flatMap(n -> {
-                        List<Object> rows = new ArrayList<>();
+                    return meetings.deleteAllBut(eventId, kept).flatMap(n -> {
+                        List<MeetingEntity> rows = new ArrayList<>();
                         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                         for (ScheduledMeeting sm : solved.result().getMeetings()) {
                             if (sm.getSlot() == null || sm.isPinned()) {
@@ -184,13 +189,11 @@ public class ScheduleService {
                             m.score = scoreOf(snap, sm.getId());
                             m.createdAt = now;
                             rows.add(m);
-                            rows.add(MeetingSeatEntity.of(m, m.participantA));
-                            rows.add(MeetingSeatEntity.of(m, m.participantB));
                         }
                         e.scheduleVersion++;
                         e.scheduleStatus = rows.isEmpty() && e.scheduleStatus == ScheduleStatus.PUBLISHED
                                 ? ScheduleStatus.PUBLISHED : ScheduleStatus.DRAFT;
-                        return Panache.getSession().flatMap(s -> s.persistAll(rows.toArray()).call(s::flush));
+                        return meetings.persistWithSeats(rows);
                     });
                 }).flatMap(v -> snapshot(eventId)).map(s -> view(s, solved.result().getScore() == null ? null
                         : solved.result().getScore().toString())));
@@ -248,14 +251,14 @@ public class ScheduleService {
     /** Staff put one agreed pair into a slot (and table); the event row lock serialises bookings and schedule runs. */
     public Uni<MeetingView> book(UUID eventId, BookMeeting in) {
         EventService.requireBureau(in.actor());
-        return Panache.withTransaction(() -> EventService.lockedEvent(eventId).flatMap(e -> {
+        return Panache.withTransaction(() -> events.lockedExisting(eventId).flatMap(e -> {
                     if (in.slot() >= e.slotCount()) {
                         throw DomainException.invalid("slot", Messages.get("schedule.slot-out-of-range", in.slot(), e.slotCount()));
                     }
                     if (in.tableNo() != null && in.tableNo() > e.tableCount) {
                         throw DomainException.invalid("tableNo", Messages.get("schedule.table-out-of-range", in.tableNo(), e.tableCount));
                     }
-                    return snapshot(eventId).flatMap(snap -> MeetingRequestEntity.<MeetingRequestEntity>findById(in.requestId())
+                    return snapshot(eventId).flatMap(snap -> requests.findById(in.requestId())
                             .flatMap(r -> {
                                 if (r == null || !r.eventId.equals(eventId)) {
                                     throw DomainException.notFound(Messages.get("request.not-found", in.requestId()));
@@ -268,8 +271,7 @@ public class ScheduleService {
                                 if (e.scheduleStatus == ScheduleStatus.NONE) {
                                     e.scheduleStatus = ScheduleStatus.DRAFT;
                                 }
-                                return Panache.getSession().flatMap(s -> s.persistAll(m, MeetingSeatEntity.of(m, m.participantA),
-                                        MeetingSeatEntity.of(m, m.participantB)).call(s::flush))
+                                return meetings.persistWithSeats(List.of(m))
                                         .map(v -> meetingView(e, m, snap.participants()));
                             }));
                 }));
@@ -334,13 +336,12 @@ public class ScheduleService {
 
     public Uni<ScheduleView> publish(UUID eventId, Actor actor) {
         EventService.requireBureau(actor);
-        return Panache.withTransaction(() -> EventService.lockedEvent(eventId).flatMap(e ->
-                        MeetingEntity.update("status = ?1 where eventId = ?2 and status = ?3",
-                                MeetingStatus.PUBLISHED, eventId, MeetingStatus.DRAFT).map(n -> {
+        return Panache.withTransaction(() -> events.lockedExisting(eventId).flatMap(e ->
+                        meetings.publishDrafts(eventId).map(n -> {
                             e.scheduleVersion++;
                             e.scheduleStatus = ScheduleStatus.PUBLISHED;
                             return e;
-                        })).call(e -> Panache.getSession().flatMap(s -> s.flush()))
+                        })).call(e -> events.flush())
                 .flatMap(e -> {
                     // the bulk update bypassed the session: read the meetings afresh
                     return Panache.getSession().invoke(s -> s.clear()).flatMap(s -> snapshot(eventId));
