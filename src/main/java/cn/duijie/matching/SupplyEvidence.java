@@ -31,8 +31,13 @@ final class SupplyEvidence {
         wanted.forEach(p -> ws.addAll(s.productWords().getOrDefault(p, List.of())));
         this.words = List.copyOf(ws);
         for (String p : wanted) {
-            similar.add(s.coProduction().similar(p, s.makersByProduct(), w.coMinBoth(), w.coSimilar()));
+            similar.add(madeWith(s, w, p));
         }
+    }
+
+    /** The products made together with {@code product}, most similar first, by the configured co-production thresholds. */
+    static List<CoProduction.Similar> madeWith(FirmsAndProducts s, MatchingConfig.Supply w, String product) {
+        return s.coProduction().similar(product, s.makersByProduct(), w.coMinBoth(), w.coSimilar());
     }
 
     List<String> wanted() {

@@ -285,10 +285,9 @@ public class SupplyMatcher {
         if (f == null) {
             return List.of();
         }
-        MatchingConfig.Supply w = config.supply();
-        Set<String> out = new java.util.LinkedHashSet<>();
+        Set<String> out = new LinkedHashSet<>();
         for (String p : f.makes()) {
-            s.coProduction().similar(p, s.makersByProduct(), w.coMinBoth(), w.coSimilar()).forEach(x -> out.add(x.product()));
+            SupplyEvidence.madeWith(s, w, p).forEach(x -> out.add(x.product()));
         }
         out.removeAll(f.makes());
         return List.copyOf(out);

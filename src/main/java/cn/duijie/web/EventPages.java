@@ -293,16 +293,14 @@ public class EventPages {
     public Uni<Response> participantStatus(@PathParam("id") UUID id, @PathParam("pid") UUID pid, @RestForm String status,
                                            @RestForm String back, @RestForm String sort) {
         return staffOf(id).chain(user -> {
+            Uni<?> update = Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid, new EventApi.ParticipantUpdate(
+                    vocabulary(EventEnums.ParticipantStatus.class, status, "status"), null, null, null, null, actor(user))));
             if ("checkin".equals(back)) {
-                return Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid, new EventApi.ParticipantUpdate(
-                                vocabulary(EventEnums.ParticipantStatus.class, status, "status"), null, null, null, null, actor(user))))
-                        .map(p -> Response.seeOther(URI.create("/bureau/events/" + id + "/checkin#p-" + pid)).build())
+                return update.map(p -> Response.seeOther(URI.create("/bureau/events/" + id + "/checkin#p-" + pid)).build())
                         .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
             }
             // back to the participants tab in the order it was shown, at the row just changed
-            return back(id, "participants", sort, "#p-" + pid, Uni.createFrom().deferred(() -> participants.updateParticipant(id, pid,
-                    new EventApi.ParticipantUpdate(vocabulary(EventEnums.ParticipantStatus.class, status, "status"), null, null, null, null,
-                            actor(user)))), user);
+            return back(id, "participants", sort, "#p-" + pid, update, user);
         });
     }
 
