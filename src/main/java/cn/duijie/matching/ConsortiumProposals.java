@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import cn.duijie.domain.NeedKind;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -140,7 +142,7 @@ public class ConsortiumProposals {
         MatchModel.Candidate fundCandidate = null;
         if (fund != null) {
             Funds.Fund f = fund.fund();
-            fundCandidate = new MatchModel.Candidate("FUND", f.id(), f.name(), f.regionCode(), null);
+            fundCandidate = new MatchModel.Candidate(CandidateType.FUND, f.id(), f.name(), f.regionCode(), null);
             String focusType = fund.segment() ? "SEGMENT" : "CHAIN";
             Paths focus = Paths.start("FUND", f.id(), f.name()).to("FOCUSES_ON", focusType, fund.focusId(), fund.focusName());
             focus = fund.segment() ? focus.from("IN_SEGMENT", "PRODUCT", o.product(), o.productName()) : focus;
@@ -155,9 +157,9 @@ public class ConsortiumProposals {
         }
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
         return new MatchModel.ConsortiumProposal(SupplyScorer.round(o.score()), o.research().candidate(),
-                new MatchModel.Candidate("INSTITUTION", inst.id(), inst.name(), inst.regionCode(), null),
-                new MatchModel.Candidate("ACHIEVEMENT", ach.id(), ach.name(), inst.regionCode(), null),
-                new MatchModel.Candidate("ENTERPRISE", firm, firmName, ind.firm().regionCode(), tier),
+                new MatchModel.Candidate(CandidateType.INSTITUTION, inst.id(), inst.name(), inst.regionCode(), null),
+                new MatchModel.Candidate(CandidateType.ACHIEVEMENT, ach.id(), ach.name(), inst.regionCode(), null),
+                new MatchModel.Candidate(CandidateType.ENTERPRISE, firm, firmName, ind.firm().regionCode(), tier),
                 fundCandidate, reasons, flags);
     }
 
@@ -175,10 +177,10 @@ public class ConsortiumProposals {
         double total = total();
         List<Option> out = new ArrayList<>();
         for (MatchModel.Match m : research) {
-            String type = m.candidate().type();
-            Research.Party self = type.equals("ACHIEVEMENT") ? rx.achievements().get(m.candidate().id()) : null;
-            Research.Party expert = type.equals("EXPERT") ? rx.experts().get(m.candidate().id()) : null;
-            String instId = self != null ? self.institutionId() : type.equals("INSTITUTION") ? m.candidate().id()
+            CandidateType type = m.candidate().type();
+            Research.Party self = type == CandidateType.ACHIEVEMENT ? rx.achievements().get(m.candidate().id()) : null;
+            Research.Party expert = type == CandidateType.EXPERT ? rx.experts().get(m.candidate().id()) : null;
+            String instId = self != null ? self.institutionId() : type == CandidateType.INSTITUTION ? m.candidate().id()
                     : expert == null ? null : expert.institutionId();
             Research.Institution inst = instId == null ? null : rx.institutions().get(instId);
             if (inst == null) {

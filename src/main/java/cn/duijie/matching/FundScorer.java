@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -86,7 +88,7 @@ public final class FundScorer {
                     Paths.start("FUND", id, name).to("INVESTED_IN", "ENTERPRISE", s.rival().id(), s.rival().name()).build()));
         }
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
-        return new MatchModel.Match(new MatchModel.Candidate("FUND", id, name, s.regionCode(), null), total(p), reasons, flags);
+        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.FUND, id, name, s.regionCode(), null), total(p), reasons, flags);
     }
 
     private MatchModel.Reason reason(String code, String text, double weighted, MatchModel.ReasonPath path) {

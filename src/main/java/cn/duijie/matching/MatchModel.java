@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -14,7 +16,7 @@ public final class MatchModel {
 
     @Schema(name = "Candidate")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Candidate(@Schema(enumeration = {"ENTERPRISE", "INSTITUTION", "EXPERT", "ACHIEVEMENT", "FUND"}) String type,
+    public record Candidate(CandidateType type,
                             @Schema(description = "业务键：企业为统一社会信用代码") String id,
                             String name, String regionCode, String tier) {
     }

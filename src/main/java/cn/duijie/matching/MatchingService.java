@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import cn.duijie.domain.NeedKind;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +82,7 @@ public class MatchingService {
         return Panache.withSession(() -> needs.newestOpen(firm, kind))
                 .chain(open -> open != null ? Uni.createFrom().item(MatchQuery.of(open)) : profileQuery(firm, kind))
                 .chain(need -> kind == NeedKind.TECH
-                        ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type().equals("ACHIEVEMENT")).limit(limit).toList())
+                        ? tech.forNeed(need, Set.of(), limit * 3).map(l -> l.stream().filter(m -> m.candidate().type() == CandidateType.ACHIEVEMENT).limit(limit).toList())
                         : finance.forNeed(need, Set.of(), limit));
     }
 

@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +18,7 @@ public record Research(Map<String, String> techParent, Map<String, List<String>>
                        Map<String, List<String>> techKeywords) {
 
     /** An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an institution. */
-    public record Party(String type, String id, String name, Integer trl, String institutionId, List<String> techs,
+    public record Party(CandidateType type, String id, String name, Integer trl, String institutionId, List<String> techs,
                         List<String> products) {
         /** The key of its track record: TYPE:id. */
         String key() {

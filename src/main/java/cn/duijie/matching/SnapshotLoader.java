@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -164,12 +166,12 @@ class SnapshotLoader {
                 List<String> partners = strings(r, "partners");
                 institutions.put(id, new Research.Institution(id, r.get("name").asString(""), r.get("region").asString(null),
                         num(r.get("lat")), num(r.get("lon")), partners.size(), Set.copyOf(partners)));
-                Research.Party party = new Research.Party("INSTITUTION", id, r.get("name").asString(""), null, id, List.of(), List.of());
+                Research.Party party = new Research.Party(CandidateType.INSTITUTION, id, r.get("name").asString(""), null, id, List.of(), List.of());
                 institutionParties.put(id, party);
                 strings(r, "techs").forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
             });
             session.run(ACHIEVEMENTS).forEachRemaining(r -> {
-                Research.Party party = new Research.Party("ACHIEVEMENT", r.get("id").asString(), r.get("title").asString(""),
+                Research.Party party = new Research.Party(CandidateType.ACHIEVEMENT, r.get("id").asString(), r.get("title").asString(""),
                         r.get("trl").isNull() ? null : r.get("trl").asInt(), r.get("institution").asString(null),
                         strings(r, "techs"), strings(r, "products"));
                 if (party.institutionId() != null) {
@@ -180,7 +182,7 @@ class SnapshotLoader {
                 party.products().forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(party));
             });
             session.run(EXPERTS).forEachRemaining(r -> {
-                Research.Party party = new Research.Party("EXPERT", r.get("id").asString(), r.get("name").asString(""), null,
+                Research.Party party = new Research.Party(CandidateType.EXPERT, r.get("id").asString(), r.get("name").asString(""), null,
                         r.get("institution").asString(null), List.of(), List.of());
                 experts.put(party.id(), party);
                 strings(r, "techs").forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));

@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -200,7 +202,7 @@ public final class SupplyScorer {
         if (!fit.listed()) {
             flags.add("DISCOVERED");
         }
-        return new MatchModel.Match(new MatchModel.Candidate("ENTERPRISE", id, name, s.candidateRegion(), s.tier()),
+        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.ENTERPRISE, id, name, s.candidateRegion(), s.tier()),
                 round(score), reasons, List.copyOf(flags));
     }
 
@@ -254,7 +256,7 @@ public final class SupplyScorer {
         }
         double order = (w.tier() * tierScore + w.scale() * scale + w.trackRecord() * track) / orderTotalHere;
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
-        return new MatchModel.Match(new MatchModel.Candidate("ENTERPRISE", id, name, s.candidateRegion(), s.tier()),
+        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.ENTERPRISE, id, name, s.candidateRegion(), s.tier()),
                 round(capability * (1 - w.orderShare() + w.orderShare() * order)), reasons, List.of("DISCOVERED"));
     }
 

@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +39,7 @@ public final class TechScorer {
 
     /** The score of {@link #score} without its reasons: what the pool is cut by. */
     double value(TechSignals s) {
-        boolean rated = s.type().equals("ACHIEVEMENT") && s.trl() != null;
+        boolean rated = s.type() == CandidateType.ACHIEVEMENT && s.trl() != null;
         double trl = rated ? s.trl() / TRL_MAX : w.unknownTrl();
         double collab = s.collaboratedWithBuyer() ? 1
                 : Math.min(1, s.collaborations() / w.collaborationsForFull()) * w.otherCollaborationShare();
@@ -53,13 +55,13 @@ public final class TechScorer {
         switch (s.how()) {
             case TECH -> reasons.add(reason("TECHNOLOGY_FIT", Messages.get("reason.tech.fit", s.viaName(), s.wantName()),
                     w.technology() * s.fit(), Paths.start("ENTERPRISE", buyer, buyerName).to("WANTS", "TECHNOLOGY", s.wantCode(),
-                            s.wantName()).from(s.type().equals("ACHIEVEMENT") ? "ABOUT" : "EXPERT_IN", s.type(), s.id(), s.name()).build()));
+                            s.wantName()).from(s.type() == CandidateType.ACHIEVEMENT ? "ABOUT" : "EXPERT_IN", s.type().name(), s.id(), s.name()).build()));
             case PRODUCT -> reasons.add(reason("APPLIES_TO_PRODUCT", Messages.get("reason.tech.product", s.viaName()),
                     w.technology() * s.fit(), Paths.start("ENTERPRISE", buyer, buyerName).to("WANTS", "PRODUCT", s.viaCode(),
-                            s.viaName()).from("APPLIES_TO", s.type(), s.id(), s.name()).build()));
+                            s.viaName()).from("APPLIES_TO", s.type().name(), s.id(), s.name()).build()));
             default -> reasons.add(reason("TEXT_MATCH", Messages.get("reason.product.text", s.needTitle()), w.technology() * s.fit(), null));
         }
-        boolean rated = s.type().equals("ACHIEVEMENT") && s.trl() != null;
+        boolean rated = s.type() == CandidateType.ACHIEVEMENT && s.trl() != null;
         double trl = rated ? s.trl() / TRL_MAX : w.unknownTrl();
         if (rated) {
             reasons.add(reason("TRL", Messages.get("reason.tech.trl", s.trl()), w.trl() * trl, null));

@@ -1,5 +1,7 @@
 package cn.duijie.resilience;
 
+import cn.duijie.domain.CandidateType;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -112,7 +114,7 @@ public class SecondSource {
         String names = String.join("、", incumbents.stream().map(Incumbent::name).toList());
         List<MatchModel.Match> out = new ArrayList<>(ranked.size());
         for (MatchModel.Match m : ranked) {
-            if (!"ENTERPRISE".equals(m.candidate().type())) {
+            if (m.candidate().type() != CandidateType.ENTERPRISE) {
                 out.add(m);
                 continue;
             }

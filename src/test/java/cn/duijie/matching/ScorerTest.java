@@ -1,5 +1,7 @@
 package cn.duijie.matching;
 
+import cn.duijie.domain.CandidateType;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +73,7 @@ class ScorerTest {
     @Test
     void techScoreWeighsFitReadinessNearnessAndExperience() {
         TechScorer scorer = new TechScorer(config().tech());
-        TechSignals s = new TechSignals(BUYER, "成型难题", "ACHIEVEMENT", "A1", "成果", 6, 0.85, TechSignals.How.TECH, "T2", "预浸料",
+        TechSignals s = new TechSignals(BUYER, "成型难题", CandidateType.ACHIEVEMENT, "A1", "成果", 6, 0.85, TechSignals.How.TECH, "T2", "预浸料",
                 "T1", "复合材料", 150.0, "I1", "某大学", "320100", false, 5, 1);
         // (.45·.85 + .12·6/9 + .15·e^-1 + .18·min(1, 5/10)·.5 + .05·1/2) / .95
         MatchModel.Match m = scorer.score(s);
