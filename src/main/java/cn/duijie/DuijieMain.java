@@ -12,7 +12,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
  * Entry point: {@code serve} (the default), {@code import [--server URL] FILE|DIR ...},
- * {@code generate --out DIR [--enterprises N] [--seed S]}, {@code backup --to DIR}, {@code restore --from DIR}.
+ * {@code generate --out DIR [--enterprises N] [--seed S]}, {@code backup --to DIR}, {@code restore --from DIR},
+ * {@code engines}, and the scripted checks {@code crash-check} and {@code replica-check}.
  * Starts the embedded engines that are not configured as external servers before Quarkus starts
  * (Hibernate Reactive connects while Quarkus boots).
  */
@@ -41,6 +42,7 @@ public class DuijieMain {
             case "backup", "restore" -> System.exit(cn.duijie.common.BackupCommand.run(command, rest));
             case "engines" -> engines();
             case "crash-check" -> cn.duijie.bench.CrashCheck.main(rest);
+            case "replica-check" -> cn.duijie.bench.ReplicaCheck.main(rest);
             case "generate" -> cn.duijie.seed.SeedGenerator.main(rest);
             case "bench-http" -> benchClass("HttpBench").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "bench-mixed" -> benchClass("MixedBench").getMethod("main", String[].class).invoke(null, (Object) rest);
@@ -55,7 +57,8 @@ public class DuijieMain {
             }
             default -> {
                 System.err.println("usage: serve | import [--server URL] FILE|DIR ... | generate --out DIR [--enterprises N] [--seed S]"
-                        + " | backup --to DIR | restore --from DIR | engines | crash-check [--writes N] [--threads T]");
+                        + " | backup --to DIR | restore --from DIR | engines | crash-check [--writes N] [--threads T]"
+                        + " | replica-check [--writes N] [--threads T] [--probes P] [--port PORT]");
                 System.exit(2);
             }
         }

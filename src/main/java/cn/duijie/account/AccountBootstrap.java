@@ -15,10 +15,12 @@ import cn.duijie.graph.Graph;
 
 /**
  * First start: creates {@code admin} (password from DUIJIE_ADMIN_PASSWORD, or a random one logged once), and, when the
- * demo region is loaded, one demo account per persona (README "Demo accounts"). Runs after the demo region is seeded.
+ * demo region is loaded, one demo account per persona (README "Demo accounts"). Runs after the demo region is seeded;
+ * readiness is DOWN until it is done, so a replica reported ready accepts these logins.
  */
 @ApplicationScoped
-public class AccountBootstrap {
+@org.eclipse.microprofile.health.Readiness
+public class AccountBootstrap implements org.eclipse.microprofile.health.HealthCheck {
 
     private static final Logger LOG = Logger.getLogger(AccountBootstrap.class);
 
@@ -44,6 +46,7 @@ public class AccountBootstrap {
     private final AccountConfig config;
     private final Graph graph;
     private final boolean seedOnEmpty;
+    private volatile boolean done;
 
     AccountBootstrap(AccountRepository accounts, AccountService service, AccountConfig config, Graph graph,
                      cn.duijie.common.ServiceConfig settings) {
@@ -56,10 +59,20 @@ public class AccountBootstrap {
 
     /** After SeedLoader (default priority), so the demo parties exist. */
     void onSchemasReady(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER + 900) StartupTasks.SchemasReady ready) {
-        createAdmin();
-        if (seedOnEmpty && config.demo()) {
-            createDemoAccounts();
+        try {
+            createAdmin();
+            if (seedOnEmpty && config.demo()) {
+                createDemoAccounts();
+            }
+        } finally {
+            done = true;
         }
+    }
+
+    @Override
+    public org.eclipse.microprofile.health.HealthCheckResponse call() {
+        var b = org.eclipse.microprofile.health.HealthCheckResponse.named("Accounts");
+        return done ? b.up().build() : b.down().withData("status", cn.duijie.common.Messages.get("ready.accounts-pending")).build();
     }
 
     private void createAdmin() {
@@ -69,8 +82,10 @@ public class AccountBootstrap {
         boolean given = config.adminPassword().filter(p -> !p.isBlank()).isPresent();
         String password = config.adminPassword().filter(p -> !p.isBlank()).orElseGet(() -> Passwords.random(20));
         Passwords.check("DUIJIE_ADMIN_PASSWORD", password, config.minPasswordLength());
-        accounts.insert(new Account("admin", Passwords.hash(password), "系统管理员", Role.ADMIN, null, null, null,
-                Account.Status.ACTIVE, null, "bootstrap", null, null));
+        if (!accounts.insert(new Account("admin", Passwords.hash(password), "系统管理员", Role.ADMIN, null, null, null,
+                Account.Status.ACTIVE, null, "bootstrap", null, null))) {
+            return; // another replica starting at the same time created it first
+        }
         if (given) {
             LOG.info("Created account 'admin' with the password from DUIJIE_ADMIN_PASSWORD");
         } else {
@@ -90,9 +105,16 @@ public class AccountBootstrap {
             if (n == 0) {
                 continue;
             }
-            service.create(adminCaller(), new AccountApi.NewAccount(d.username(), config.demoPassword(), d.displayName(),
-                    d.role(), d.partyKey(), d.regionCode(), d.department()));
-            created++;
+            try {
+                service.create(adminCaller(), new AccountApi.NewAccount(d.username(), config.demoPassword(), d.displayName(),
+                        d.role(), d.partyKey(), d.regionCode(), d.department()));
+                created++;
+            } catch (cn.duijie.common.DomainException e) {
+                if (accounts.find(d.username()).isEmpty()) {
+                    throw e;
+                }
+                // another replica starting at the same time created it first
+            }
         }
         if (created > 0) {
             LOG.infof("Created %d demo accounts (%s), password: %s", created,

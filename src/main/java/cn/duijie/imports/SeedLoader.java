@@ -7,8 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,32 +31,41 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Loads the demo region (graph-seed/) on a start with an empty graph, so a new user sees a living region at once;
  * resumes a demo load that a crash interrupted (the import is idempotent). Readiness stays DOWN until it is done.
+ * Replicas starting together on one pair of engines take turns through a PostgreSQL advisory lock, held for the whole
+ * decision and load: the first loads, the others wait and then find the region there. Holding the lock also proves
+ * that a seed job still marked RUNNING belongs to a dead replica (the lock goes with its session), not a live one.
  */
 @ApplicationScoped
 public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
+    /** Key of the session-level advisory lock a replica holds while it decides on and loads the demo region. */
+    static final long LOCK_KEY = 0x6475696A69650001L; // "duijie" 1
 
     private final ImportService imports;
     private final Driver driver;
     private final Pool pool;
+    private final DataSource dataSource;
     private final boolean onEmpty;
     private final Path dir;
     private volatile boolean done;
     private volatile boolean loading;
 
-    SeedLoader(ImportService imports, Driver driver, Pool pool,
+    SeedLoader(ImportService imports, Driver driver, Pool pool, DataSource dataSource,
                cn.duijie.common.ServiceConfig config) {
         this.imports = imports;
         this.driver = driver;
         this.pool = pool;
+        this.dataSource = dataSource;
         this.onEmpty = config.seed().onEmpty();
         this.dir = Path.of(config.seed().dir());
     }
 
     void onSchemasReady(@Observes StartupTasks.SchemasReady ready) {
         try {
-            load();
+            if (onEmpty) {
+                loadExclusively();
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "Loading the demo region failed; the service runs without it");
         } finally {
@@ -59,10 +74,29 @@ public class SeedLoader {
         }
     }
 
-    private void load() {
-        if (!onEmpty) {
-            return;
+    /** Takes the advisory lock (waiting while another replica loads), loads if needed, lets go. */
+    void loadExclusively() {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            boolean free;
+            try (ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + LOCK_KEY + ")")) {
+                free = rs.next() && rs.getBoolean(1);
+            }
+            if (!free) {
+                loading = true; // by another replica: readiness says so meanwhile
+                LOG.info("Another replica is deciding on or loading the demo region: waiting for it");
+                st.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
+            }
+            try {
+                load();
+            } finally {
+                st.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("demo-region lock: " + e.getMessage(), e);
         }
+    }
+
+    private void load() {
         boolean interrupted = markInterruptedSeedJobs() > 0;
         try (Session session = driver.session()) {
             long firms = session.run("MATCH (e:Enterprise) RETURN count(e) AS n").single().get("n").asLong();
