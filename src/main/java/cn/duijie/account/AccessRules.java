@@ -138,7 +138,8 @@ public final class AccessRules {
             // operations
             rule("GET /api/v1/system/status", Who.ANYONE, ""),
             rule("GET /api/v1/system/matching-snapshot", Who.ANYONE, ""),
-            rule("POST /api/v1/system/matching-snapshot/reload", Who.ADMIN, "所有副本重新全量加载匹配快照")));
+            rule("POST /api/v1/system/matching-snapshot/reload", Who.ADMIN, "所有副本重新全量加载匹配快照"),
+            rule("POST /api/v1/admin/backups", Who.ADMIN, "在线备份内嵌引擎，写入服务器的 DUIJIE_BACKUP_DIR")));
 
     private AccessRules() {
     }

@@ -1,12 +1,8 @@
 package cn.duijie.common;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,6 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.Transaction;
+import org.neo4j.kernel.api.KernelTransaction;
+import org.neo4j.kernel.impl.coreapi.InternalTransaction;
+import org.neo4j.token.api.TokenConstants;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -31,7 +33,9 @@ import cn.duijie.db.EmbeddedPostgresServer;
  * stopped) and the zonky PostgreSQL ships no pg_dump, so both stores are copied as files after a clean shutdown:
  * the engines are started once (which replays logs after a crash and clears an orphaned PostgreSQL), counted, stopped
  * cleanly, and copied while the data directory stays locked. {@code manifest.json} records the counts; restore
- * checks them after bringing the copy up. External servers are backed up with their own tools (README).
+ * checks them after bringing the copy up, for these copies and for the online ones of {@link OnlineBackup} alike. While
+ * a service holds the data directory, {@code backup} refuses and points to the online backup (the running service
+ * must make it: only it can hold the graph's writes). External servers are backed up with their own tools (README).
  */
 public final class BackupCommand {
 
@@ -39,9 +43,12 @@ public final class BackupCommand {
     private static final Set<String> SKIP = Set.of("postmaster.pid", "postmaster.opts", "epg-lock", "logs");
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** What a backup holds: when, and how many rows per table and nodes per label. */
+    /**
+     * What a backup holds: the moment it shows, how many rows per table and nodes per label, and how it was made
+     * ({@code offline}: this command, service stopped; {@code online}: {@link OnlineBackup}, service running).
+     */
     public record Manifest(String createdAt, Map<String, Long> postgresRows, Map<String, Long> neo4jNodes,
-                           long neo4jRelationships) {
+                           long neo4jRelationships, String mode) {
     }
 
     private BackupCommand() {
@@ -59,6 +66,9 @@ public final class BackupCommand {
                     + " (external servers: use the engines' own tools)");
             return 2;
         }
+        if (command.equals("backup") && heldByService(settings.dataDir())) {
+            return 1;
+        }
         try {
             Path dir = Path.of(args[1]).toAbsolutePath().normalize();
             Manifest m = command.equals("backup") ? backup(settings, dir) : restore(settings, dir);
@@ -68,6 +78,22 @@ public final class BackupCommand {
         } catch (EngineStartException | IllegalStateException | IOException e) {
             System.err.println((command.equals("backup") ? "备份失败 (backup failed): " : "恢复失败 (restore failed): ") + e.getMessage());
             return 1;
+        }
+    }
+
+    /** Whether a running service holds the data directory; if so, says how to back it up online instead. */
+    private static boolean heldByService(Path dataDir) {
+        if (!Files.isDirectory(dataDir)) {
+            return false;
+        }
+        try {
+            DataDirectoryLock.acquire(dataDir).close();
+            return false;
+        } catch (EngineStartException e) {
+            System.err.println("备份失败 (backup failed): " + e.getMessage());
+            System.err.println(Messages.get("backup.cli.service-running", "curl -X POST -H \"Authorization: Bearer $TOKEN\" "
+                    + "http://HOST:PORT/api/v1/admin/backups"));
+            return true;
         }
     }
 
@@ -82,7 +108,7 @@ public final class BackupCommand {
             Files.createDirectories(target);
             copyTree(settings.dataDir().resolve("neo4j"), target.resolve("neo4j"));
             copyTree(settings.dataDir().resolve("postgres"), target.resolve("postgres"));
-            JSON.writeValue(target.resolve(MANIFEST).toFile(), manifest);
+            writeManifest(target, manifest);
             return manifest;
         } finally {
             engines.stop();
@@ -126,29 +152,43 @@ public final class BackupCommand {
 
     private static Manifest countAndStop(EngineBootstrap engines, EngineBootstrap.Settings settings) {
         Map<String, String> props = engines.start(settings);
-        try {
-            Map<String, Long> rows = postgresRows(props.get("quarkus.datasource.jdbc.url"));
+        try (Connection c = DriverManager.getConnection(props.get("quarkus.datasource.jdbc.url"), EmbeddedPostgresServer.USER, "")) {
             var db = engines.neo4j().orElseThrow().database();
-            Map<String, Long> nodes = new TreeMap<>();
-            long[] rels = new long[1];
-            db.executeTransactionally("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n", Map.of(), r -> {
-                r.forEachRemaining(row -> nodes.put((String) row.get("label"), (Long) row.get("n")));
-                return null;
-            });
-            db.executeTransactionally("MATCH ()-[r]->() RETURN count(r) AS n", Map.of(), r -> {
-                rels[0] = (Long) r.next().get("n");
-                return null;
-            });
-            return new Manifest(OffsetDateTime.now(ZoneOffset.UTC).toString(), rows, nodes, rels[0]);
+            return new Manifest(OffsetDateTime.now(ZoneOffset.UTC).toString(), rowsPerTable(c), nodesPerLabel(db),
+                    relationships(db), "offline");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("PostgreSQL 计数失败: " + e.getMessage(), e);
         } finally {
             engines.stopEngines();
         }
     }
 
-    static Map<String, Long> postgresRows(String jdbcUrl) {
+    /** Nodes per label, from Neo4j's count store (no scan, no query planning: an online backup counts inside its pause). */
+    static Map<String, Long> nodesPerLabel(GraphDatabaseService db) {
+        try (Transaction tx = db.beginTx()) {
+            KernelTransaction ktx = ((InternalTransaction) tx).kernelTransaction();
+            Map<String, Long> nodes = new TreeMap<>();
+            ktx.tokenRead().labelsGetAllTokens().forEachRemaining(label -> {
+                long n = ktx.dataRead().countsForNode(label.id());
+                if (n > 0) {
+                    nodes.put(label.name(), n);
+                }
+            });
+            return nodes;
+        }
+    }
+
+    static long relationships(GraphDatabaseService db) {
+        try (Transaction tx = db.beginTx()) {
+            return ((InternalTransaction) tx).kernelTransaction().dataRead()
+                    .countsForRelationship(TokenConstants.ANY_LABEL, TokenConstants.ANY_RELATIONSHIP_TYPE, TokenConstants.ANY_LABEL);
+        }
+    }
+
+    /** Rows per table of the public schema, as the connection's transaction sees them. */
+    static Map<String, Long> rowsPerTable(Connection c) throws java.sql.SQLException {
         Map<String, Long> rows = new TreeMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER, "");
-             Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")) {
                 while (rs.next()) {
@@ -161,41 +201,16 @@ public final class BackupCommand {
                     rows.put(t, rs.getLong(1));
                 }
             }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("PostgreSQL 计数失败: " + e.getMessage(), e);
         }
         return rows;
     }
 
+    static void writeManifest(Path target, Manifest manifest) throws IOException {
+        JSON.writeValue(target.resolve(MANIFEST).toFile(), manifest);
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.exists(from)) {
-            return;
-        }
-        Files.walkFileTree(from, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(from) && SKIP.contains(dir.getFileName().toString())) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                // PostgreSQL refuses a data directory readable by others: keep the modes as they were
-                Files.setPosixFilePermissions(to.resolve(from.relativize(dir).toString()), Files.getPosixFilePermissions(dir));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                if (!SKIP.contains(file.getFileName().toString())) {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        StoreFiles.mirror(from, to, StoreFiles.named(SKIP), Long.MAX_VALUE);
     }
 
 }

@@ -27,6 +27,9 @@ public final class EngineBootstrap {
     private EmbeddedNeo4j neo4j;
     private EmbeddedPostgresServer postgres;
     private DataDirectoryLock lock;
+    private Path dataDir;
+    /** The engines this JVM started, for the online backup the running service makes of them. */
+    private static volatile EngineBootstrap running;
 
     /** Settings read from system properties first, then environment variables. */
     public record Settings(Path dataDir, Optional<String> neo4jUri, Optional<String> dbUrl,
@@ -61,7 +64,10 @@ public final class EngineBootstrap {
      */
     public Map<String, String> start(Settings settings) {
         try {
-            return startEngines(settings);
+            Map<String, String> props = startEngines(settings);
+            dataDir = settings.dataDir();
+            running = this;
+            return props;
         } catch (RuntimeException e) {
             stop();
             throw e instanceof EngineStartException ese ? ese
@@ -110,6 +116,24 @@ public final class EngineBootstrap {
         return props;
     }
 
+    /** The engines started in this JVM and not stopped since (at most one set: they hold the data directory's lock). */
+    public static Optional<EngineBootstrap> running() {
+        return Optional.ofNullable(running);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** The running embedded PostgreSQL's data directory and JDBC URL, if this JVM runs one. */
+    public Optional<EmbeddedPostgresPlace> postgres() {
+        EmbeddedPostgresServer pg = postgres;
+        return pg == null ? Optional.empty() : Optional.of(new EmbeddedPostgresPlace(postgresDir, pg.jdbcUrl()));
+    }
+
+    public record EmbeddedPostgresPlace(Path dataDir, String jdbcUrl) {
+    }
+
     public Optional<EmbeddedNeo4j> neo4j() {
         return Optional.ofNullable(neo4j);
     }
@@ -137,6 +161,9 @@ public final class EngineBootstrap {
     private PostgresPlace postgresRestart;
 
     public void stop() {
+        if (running == this) {
+            running = null;
+        }
         stopEngines();
         if (lock != null) {
             lock.close();

@@ -27,6 +27,8 @@ public interface ServiceConfig {
 
     Needs needs();
 
+    Backup backup();
+
     interface Engines {
         /** "embedded …" or "external …", as EngineBootstrap reports it. */
         @WithDefault("external")
@@ -61,6 +63,16 @@ public interface ServiceConfig {
 
         @WithDefault("graph-seed")
         String dir();
+    }
+
+    /** Online backups (OnlineBackup, POST /api/v1/admin/backups). */
+    interface Backup {
+        /** Where online backups are written, one folder each; absent: DATA_DIR/backups. */
+        java.util.Optional<String> dir();
+
+        /** How long a backup tries to pause the writes (tables locked by writers, commits under way) before a 503. */
+        @WithDefault("10s")
+        java.time.Duration pauseWait();
     }
 
     interface Needs {

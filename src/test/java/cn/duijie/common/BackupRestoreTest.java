@@ -47,7 +47,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    void backupRefusesWhileTheServiceRunsAndSaysWhy() throws Exception {
+    void offlineBackupRefusesWhileTheServiceRunsAndPointsToTheOnlineOne() throws Exception {
         Path data = tmp.resolve("live");
         Process owner = command(EnginesOnlyMain.class, data, data.toString()).start();
         try {
@@ -59,6 +59,8 @@ class BackupRestoreTest {
             Result b = run(DuijieMain.class, data, "backup", "--to", tmp.resolve("b").toString());
             assertEquals(1, b.exit, b.out);
             assertTrue(b.out.contains("正被另一个运行中的 Duijie 进程"), b.out);
+            assertTrue(b.out.contains("POST /api/v1/admin/backups"), "points to the online backup: " + b.out);
+            assertFalse(Files.exists(tmp.resolve("b")), "nothing written");
         } finally {
             owner.destroy();
             owner.waitFor(30, TimeUnit.SECONDS);
@@ -69,10 +71,10 @@ class BackupRestoreTest {
         return out.lines().filter(s -> s.startsWith(prefix)).findFirst().orElse("(none)");
     }
 
-    private record Result(int exit, String out) {
+    record Result(int exit, String out) {
     }
 
-    private static ProcessBuilder command(Class<?> main, Path data, String... args) {
+    static ProcessBuilder command(Class<?> main, Path data, String... args) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dorg.jboss.logging.provider=jdk", "-Dduijie.data-dir=" + data,
                 "-cp", System.getProperty("java.class.path"), main.getName()));
@@ -80,14 +82,14 @@ class BackupRestoreTest {
         return new ProcessBuilder(cmd).redirectErrorStream(true);
     }
 
-    private static Result run(Class<?> main, Path data, String... args) throws Exception {
+    static Result run(Class<?> main, Path data, String... args) throws Exception {
         Process p = command(main, data, args).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), out);
         return new Result(p.exitValue(), out);
     }
 
-    private static void delete(Path dir) throws Exception {
+    static void delete(Path dir) throws Exception {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
