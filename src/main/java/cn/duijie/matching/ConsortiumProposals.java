@@ -122,9 +122,9 @@ public class ConsortiumProposals {
             reasons.add(new MatchModel.Reason("INDUSTRIALISER_LOCAL", Messages.get("reason.consortium.local", Math.round(ind.km())),
                     SupplyScorer.round(firmShare * w.local() * Math.exp(-ind.km() / w.localScaleKm())), null));
         }
-        String tier = ind.firm().tier();
-        if (!tier.equals("NONE")) {
-            reasons.add(new MatchModel.Reason("INDUSTRIALISER_TIER", Messages.get("reason.tier." + tier),
+        cn.duijie.domain.Tier tier = ind.firm().tier();
+        if (tier != cn.duijie.domain.Tier.NONE) {
+            reasons.add(new MatchModel.Reason("INDUSTRIALISER_TIER", Messages.get("reason.tier." + tier.name()),
                     SupplyScorer.round(firmShare * w.tier() * SupplyScorer.tierScore(tier)), null));
         }
         List<String> flags = new ArrayList<>();
@@ -159,7 +159,7 @@ public class ConsortiumProposals {
         return new MatchModel.ConsortiumProposal(SupplyScorer.round(o.score()), o.research().candidate(),
                 new MatchModel.Candidate(CandidateType.INSTITUTION, inst.id(), inst.name(), inst.regionCode(), null),
                 new MatchModel.Candidate(CandidateType.ACHIEVEMENT, ach.id(), ach.name(), inst.regionCode(), null),
-                new MatchModel.Candidate(CandidateType.ENTERPRISE, firm, firmName, ind.firm().regionCode(), tier),
+                new MatchModel.Candidate(CandidateType.ENTERPRISE, firm, firmName, ind.firm().regionCode(), tier.name()),
                 fundCandidate, reasons, flags);
     }
 

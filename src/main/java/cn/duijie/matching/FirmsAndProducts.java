@@ -28,7 +28,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
      * the firm changes.
      */
     public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat,
-                       double lon, String tier, List<String> certifications, List<String> makes, List<String> supplies,
+                       double lon, cn.duijie.domain.Tier tier, List<String> certifications, List<String> makes, List<String> supplies,
                        List<String> techs, List<String> leads, int descriptionLength, List<String> words) {
         /** Whether what the full-text index holds of the firm (name, description, products) may differ between the two. */
         boolean sameText(Firm other) {

@@ -58,7 +58,7 @@ class SnapshotLoader {
                 String id = r.get("id").asString();
                 out.put(id, new FirmsAndProducts.Firm(-1, id, r.get("name").asString(""), r.get("region").asString(null),
                         r.get("employees").isNull() ? null : r.get("employees").asLong(), r.get("leader").asBoolean(),
-                        num(r.get("lat")), num(r.get("lon")), r.get("tier").asString("NONE"), strings(r, "certs"),
+                        num(r.get("lat")), num(r.get("lon")), cn.duijie.domain.Tier.of(r.get("tier").asString(null)), strings(r, "certs"),
                         strings(r, "makes"), strings(r, "supplies"), strings(r, "techs"), strings(r, "leads"),
                         r.get("descriptionLength").asInt(0), firmWords(r)));
             });

@@ -106,7 +106,7 @@ public class SupplyMatcher {
         BitSet seen = new BitSet(s.nextIdx());
         for (Group g : groups) {
             // a group whose best possible pre-score cannot beat the pool's worst adds nothing: skip it whole
-            if (top.size() >= pool && scorer.prescoreBound(g.capability(), 0, "CHAMPION") < top.peek().score()) {
+            if (top.size() >= pool && scorer.prescoreBound(g.capability(), 0, Tier.CHAMPION) < top.peek().score()) {
                 continue;
             }
             for (FirmsAndProducts.Firm c : s.makersByProduct().getOrDefault(g.product(), List.of())) {
@@ -135,15 +135,18 @@ public class SupplyMatcher {
             offer.accept(c, SupplyScorer.combine(fit.fit(), scorer.textEvidence(ask.text(c, fit.listed()))));
         }
         Set<String> buyerSegments = buyerSegments(s, buyer, need.productCodes());
-        List<MatchModel.Match> out = new ArrayList<>();
+        // score the pool, then build the reasons (the costly part: texts and paths) only for the rows returned
+        record Scored(SupplySignals signals, double score) {
+        }
+        List<Scored> scored = new ArrayList<>();
         for (Pre p : top) {
             SupplySignals signals = signals(snapshot, ask, p.firm(), buyer, buyerId, buyerSegments, p.km(), need);
             if (scorer.capability(signals) >= scorer.minCapability()) {
-                out.add(scorer.score(signals));
+                scored.add(new Scored(signals, scorer.value(signals)));
             }
         }
-        out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
-        return out.size() > limit ? out.subList(0, limit) : out;
+        scored.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(x -> x.signals().candidate().id()));
+        return scored.stream().limit(limit).map(x -> scorer.score(x.signals())).toList();
     }
 
     /**

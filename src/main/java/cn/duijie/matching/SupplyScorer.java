@@ -1,6 +1,7 @@
 package cn.duijie.matching;
 
 import cn.duijie.domain.CandidateType;
+import cn.duijie.domain.Tier;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,8 +43,8 @@ public final class SupplyScorer {
     }
 
     /** The tier ladder's part in matching (专精特新 梯度), from {@link cn.duijie.domain.Tier}: CHAMPION 1 … POOL .25, NONE 0. */
-    static double tierScore(String tier) {
-        return cn.duijie.domain.Tier.of(tier).score();
+    static double tierScore(Tier tier) {
+        return tier == null ? 0 : tier.score();
     }
 
     /** Nearness in [0, 1]: exp(-km / scale), or the configured value when the distance is unknown. */
@@ -52,12 +53,12 @@ public final class SupplyScorer {
     }
 
     /** Capability from the evidence known before the full signals, and distance and tier: what picks the pool. */
-    double prescore(double capability, Double km, String tier) {
+    double prescore(double capability, Double km, Tier tier) {
         return capability * (1 - w.orderShare() + w.orderShare() * (distance(km) * w.distance() + tierScore(tier) * w.tier()) / orderTotal);
     }
 
     /** An upper bound of {@link #prescore} for a firm at least {@code minKm} away (or at any distance, with 0). */
-    double prescoreBound(double capability, double minKm, String tier) {
+    double prescoreBound(double capability, double minKm, Tier tier) {
         double near = Math.exp(-minKm / w.distanceScaleKm());
         return capability * (1 - w.orderShare() + w.orderShare() * (near * w.distance() + tierScore(tier) * w.tier()) / orderTotal);
     }
@@ -98,6 +99,43 @@ public final class SupplyScorer {
 
     private double peerScore(int peers) {
         return Math.min(1, peers / w.peersForFull());
+    }
+
+    /**
+     * The score of a pair, {@code C × ((1 − s) + s × O)}, rounded as shown: what {@link #score} returns without building
+     * the reasons (the matcher ranks its pool by this and builds reasons for the rows it returns).
+     */
+    double value(SupplySignals s) {
+        double order = (w.distance() * distance(s.km()) + w.feeds() * (s.feeds() == null ? 0 : 1) + w.peers() * peerScore(s.peers())
+                + w.tier() * tierScore(s.tier()) + w.scale() * scale(s) + w.trackRecord() * track(s)) / orderTotal;
+        return round(capability(s) * (1 - w.orderShare() + w.orderShare() * order));
+    }
+
+    /** Size in [0, 1]: log10 of the head count over the configured log10 for full. */
+    private double scale(SupplySignals s) {
+        long employees = s.employees() == null ? 0 : s.employees();
+        return Math.min(1, Math.log10(employees + 1.0) / w.scaleLog10ForFull());
+    }
+
+    /** Track record in [0, 1]: deals and (weighted) meetings held over the configured deals for full. */
+    private double track(SupplySignals s) {
+        return Math.min(1, (s.deals() + s.mets() * w.metWeight()) / w.dealsForFull());
+    }
+
+    /** The standing reasons shared by supply and discovery scores: tier, size and track record, each with its part. */
+    private void standing(SupplySignals s, double orderPart, List<MatchModel.Reason> reasons) {
+        Tier tier = s.tier() == null ? Tier.NONE : s.tier();
+        if (tier.score() > 0) {
+            reasons.add(new MatchModel.Reason("TIER", Messages.get("reason.tier." + tier.name()), round(orderPart * w.tier() * tier.score()), null));
+        }
+        long employees = s.employees() == null ? 0 : s.employees();
+        if (employees > 0) {
+            reasons.add(new MatchModel.Reason("SCALE", Messages.get("reason.scale", employees), round(orderPart * w.scale() * scale(s)), null));
+        }
+        if (s.deals() + s.mets() > 0) {
+            reasons.add(new MatchModel.Reason("TRACK_RECORD", Messages.get("reason.track", (long) s.deals(), (long) s.mets()),
+                    round(orderPart * w.trackRecord() * track(s)), null));
+        }
     }
 
     public MatchModel.Match score(SupplySignals s) {
@@ -157,7 +195,6 @@ public final class SupplyScorer {
         reasons.add(new MatchModel.Reason("DISTANCE", s.km() == null ? Messages.get("reason.distance.unknown")
                 : Messages.get("reason.distance", Math.round(s.km())), round(orderPart * w.distance() * distance), null));
         SupplySignals.Feeds feeds = s.feeds();
-        double feedsScore = feeds == null ? 0 : 1;
         if (feeds != null) {
             reasons.add(new MatchModel.Reason("FEEDS_SEGMENT", Messages.get("reason.feeds", feeds.from(), feeds.to()),
                     round(orderPart * w.feeds()), Paths.start("ENTERPRISE", id, name).to("MAKES", "PRODUCT", feeds.productCode(), feeds.product())
@@ -173,27 +210,10 @@ public final class SupplyScorer {
                     s.leaderPeers() > 0 ? Messages.get("reason.peers.leaders", (long) s.leaderPeers()) : "", sample.name()),
                     round(peerWeight), Paths.start("ENTERPRISE", id, name).to("SUPPLIES", "ENTERPRISE", sample.id(), sample.name()).build()));
         }
-        String tier = s.tier() == null ? "NONE" : s.tier();
-        double tierScore = tierScore(tier);
-        if (tierScore > 0) {
-            reasons.add(new MatchModel.Reason("TIER", Messages.get("reason.tier." + tier), round(orderPart * w.tier() * tierScore), null));
-        }
-        long employees = s.employees() == null ? 0 : s.employees();
-        double scale = Math.min(1, Math.log10(employees + 1.0) / w.scaleLog10ForFull());
-        if (employees > 0) {
-            reasons.add(new MatchModel.Reason("SCALE", Messages.get("reason.scale", employees), round(orderPart * w.scale() * scale), null));
-        }
-        double track = Math.min(1, (s.deals() + s.mets() * w.metWeight()) / w.dealsForFull());
-        if (s.deals() + s.mets() > 0) {
-            reasons.add(new MatchModel.Reason("TRACK_RECORD", Messages.get("reason.track", (long) s.deals(), (long) s.mets()),
-                    round(orderPart * w.trackRecord() * track), null));
-        }
+        standing(s, orderPart, reasons);
         if (!s.requiredCertifications().isEmpty()) {
             reasons.add(new MatchModel.Reason("CERTIFIED", Messages.get("reason.certified", String.join("、", s.requiredCertifications())), 0, null));
         }
-        double order = (w.distance() * distance + w.feeds() * feedsScore + w.peers() * peerScore + w.tier() * tierScore
-                + w.scale() * scale + w.trackRecord() * track) / orderTotal;
-        double score = capability * (1 - w.orderShare() + w.orderShare() * order);
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
         List<String> flags = new ArrayList<>();
         if (s.existingSupplier()) {
@@ -202,8 +222,8 @@ public final class SupplyScorer {
         if (!fit.listed()) {
             flags.add("DISCOVERED");
         }
-        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.ENTERPRISE, id, name, s.candidateRegion(), s.tier()),
-                round(score), reasons, List.copyOf(flags));
+        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.ENTERPRISE, id, name, s.candidateRegion(), s.tier() == null ? null : s.tier().name()),
+                value(s), reasons, List.copyOf(flags));
     }
 
     /**
@@ -239,24 +259,10 @@ public final class SupplyScorer {
         }
         double orderTotalHere = w.tier() + w.scale() + w.trackRecord();
         double orderPart = capability * w.orderShare() / orderTotalHere;
-        String tier = s.tier() == null ? "NONE" : s.tier();
-        double tierScore = tierScore(tier);
-        if (tierScore > 0) {
-            reasons.add(new MatchModel.Reason("TIER", Messages.get("reason.tier." + tier), round(orderPart * w.tier() * tierScore), null));
-        }
-        long employees = s.employees() == null ? 0 : s.employees();
-        double scale = Math.min(1, Math.log10(employees + 1.0) / w.scaleLog10ForFull());
-        if (employees > 0) {
-            reasons.add(new MatchModel.Reason("SCALE", Messages.get("reason.scale", employees), round(orderPart * w.scale() * scale), null));
-        }
-        double track = Math.min(1, (s.deals() + s.mets() * w.metWeight()) / w.dealsForFull());
-        if (s.deals() + s.mets() > 0) {
-            reasons.add(new MatchModel.Reason("TRACK_RECORD", Messages.get("reason.track", (long) s.deals(), (long) s.mets()),
-                    round(orderPart * w.trackRecord() * track), null));
-        }
-        double order = (w.tier() * tierScore + w.scale() * scale + w.trackRecord() * track) / orderTotalHere;
+        standing(s, orderPart, reasons);
+        double order = (w.tier() * tierScore(s.tier()) + w.scale() * scale(s) + w.trackRecord() * track(s)) / orderTotalHere;
         reasons.sort(Comparator.comparingDouble(MatchModel.Reason::weight).reversed());
-        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.ENTERPRISE, id, name, s.candidateRegion(), s.tier()),
+        return new MatchModel.Match(new MatchModel.Candidate(CandidateType.ENTERPRISE, id, name, s.candidateRegion(), s.tier() == null ? null : s.tier().name()),
                 round(capability * (1 - w.orderShare() + w.orderShare() * order)), reasons, List.of("DISCOVERED"));
     }
 

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public record SupplySignals(Party buyer, Party candidate, String candidateRegion, String needTitle,
                             List<String> requiredCertifications, ProductFit fit, CoMade coMade, Text text, Double km,
-                            int peers, int leaderPeers, List<Party> peerSample, Feeds feeds, String tier, Long employees,
+                            int peers, int leaderPeers, List<Party> peerSample, Feeds feeds, cn.duijie.domain.Tier tier, Long employees,
                             int deals, int mets, boolean existingSupplier) {
 
     /** A firm by key and name, as reasons show it. */

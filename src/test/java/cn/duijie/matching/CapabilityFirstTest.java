@@ -28,7 +28,7 @@ class CapabilityFirstTest {
     static FirmsAndProducts.Firm firm(String id, String name, double lat, List<String> makes) {
         List<String> texts = new ArrayList<>(List.of(name));
         makes.forEach(p -> texts.add(TREE.productNames().get(p)));
-        return new FirmsAndProducts.Firm(-1, id, name, "321000", 100L, false, lat, 119.4, "NONE", List.of(), makes, List.of(),
+        return new FirmsAndProducts.Firm(-1, id, name, "321000", 100L, false, lat, 119.4, cn.duijie.domain.Tier.NONE, List.of(), makes, List.of(),
                 List.of(), List.of(), 0, Words.of(texts));
     }
 

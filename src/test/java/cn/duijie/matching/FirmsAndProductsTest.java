@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FirmsAndProductsTest {
 
     private static FirmsAndProducts.Firm firm(String id, List<String> makes, List<String> supplies) {
-        return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, "NONE", List.of(), makes, supplies,
+        return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, cn.duijie.domain.Tier.NONE, List.of(), makes, supplies,
                 List.of(), List.of(), 0, Words.of(id + " " + String.join(" ", makes)));
     }
 

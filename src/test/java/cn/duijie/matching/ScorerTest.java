@@ -27,7 +27,7 @@ class ScorerTest {
                                         String tier, Long employees, int deals, int mets) {
         return new SupplySignals(BUYER, new SupplySignals.Party("C", "供应商"), "321100", "精密轴承", List.of(), fit, null, text,
                 km, peers, peers > 0 ? 1 : 0, peers > 0 ? List.of(new SupplySignals.Party("P", "同行")) : List.of(),
-                feeds ? new SupplySignals.Feeds("X", "轴承", "S1", "零部件", "S2", "整车") : null, tier, employees, deals, mets, false);
+                feeds ? new SupplySignals.Feeds("X", "轴承", "S1", "零部件", "S2", "整车") : null, cn.duijie.domain.Tier.of(tier), employees, deals, mets, false);
     }
 
     @Test
