@@ -13,7 +13,8 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 /**
  * Entry point: {@code serve} (the default), {@code import [--server URL] FILE|DIR ...},
  * {@code generate --out DIR [--enterprises N] [--seed S]}, {@code backup --to DIR}, {@code restore --from DIR},
- * {@code engines}, and the scripted checks {@code crash-check} and {@code replica-check}.
+ * {@code engines}, and (in a {@code -Pbench} build) the benchmarks and the scripted checks {@code crash-check} and
+ * {@code replica-check}.
  * Starts the embedded engines that are not configured as external servers before Quarkus starts
  * (Hibernate Reactive connects while Quarkus boots).
  */
@@ -41,8 +42,8 @@ public class DuijieMain {
             case "serve" -> start(Service.class, rest);
             case "backup", "restore" -> System.exit(cn.duijie.common.BackupCommand.run(command, rest));
             case "engines" -> engines();
-            case "crash-check" -> cn.duijie.bench.CrashCheck.main(rest);
-            case "replica-check" -> cn.duijie.bench.ReplicaCheck.main(rest);
+            case "crash-check" -> benchClass("CrashCheck").getMethod("main", String[].class).invoke(null, (Object) rest);
+            case "replica-check" -> benchClass("ReplicaCheck").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "generate" -> cn.duijie.seed.SeedGenerator.main(rest);
             case "bench-http" -> benchClass("HttpBench").getMethod("main", String[].class).invoke(null, (Object) rest);
             case "bench-mixed" -> benchClass("MixedBench").getMethod("main", String[].class).invoke(null, (Object) rest);
@@ -73,7 +74,7 @@ public class DuijieMain {
         Thread.currentThread().join();
     }
 
-    /** Benchmarks live in src/bench/java and are in the jar only when it was built with -Pbench. */
+    /** Benchmarks and scripted checks live in src/bench/java and are in the jar only when it was built with -Pbench. */
     private static Class<?> benchClass(String name) {
         try {
             return Class.forName("cn.duijie.bench." + name);

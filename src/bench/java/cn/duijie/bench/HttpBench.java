@@ -60,7 +60,7 @@ public final class HttpBench {
         for (String id : ids) {
             targets.add(URI.create(url + path.replace("{id}", id)));
         }
-        bearer = "Bearer " + WhatIfBench.token(client, url, password);
+        bearer = "Bearer " + AdminLogin.token(client, url, password);
         int first = send(client, targets.get(0));
         if (first != 200) {
             throw new IllegalStateException("GET " + targets.get(0) + " answered HTTP " + first);

@@ -73,7 +73,7 @@ public final class MixedBench {
         }
         String base = url;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpBench.bearer = "Bearer " + WhatIfBench.token(client, base, password); // reads and writes need a login
+        HttpBench.bearer = "Bearer " + AdminLogin.token(client, base, password); // reads and writes need a login
         // several kinds (SUPPLY,TECH,FINANCE) are read interleaved
         List<List<String>> byKind = new ArrayList<>();
         for (String k : kind.split(",")) {

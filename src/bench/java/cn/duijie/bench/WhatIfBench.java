@@ -50,7 +50,7 @@ public final class WhatIfBench {
             throw new IllegalArgumentException("bench-whatif only targets this machine (localhost)");
         }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        String token = token(client, url, password);
+        String token = AdminLogin.token(client, url, password);
         // 50 firms of the city, from the public firm search
         HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/enterprises?region=" + city + "&size=50"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -101,18 +101,5 @@ public final class WhatIfBench {
     private static long value(Pattern p, String body) {
         Matcher m = p.matcher(body);
         return m.find() ? Long.parseLong(m.group(1)) : -1;
-    }
-
-    /** A bearer token of the admin account (the other benchmarks log in the same way). */
-    static String token(HttpClient client, String url, String password) throws Exception {
-        HttpResponse<String> res = client.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher m = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(res.body());
-        if (res.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("login as admin failed: HTTP " + res.statusCode());
-        }
-        return m.group(1);
     }
 }

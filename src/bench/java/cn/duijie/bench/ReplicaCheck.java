@@ -131,7 +131,7 @@ public final class ReplicaCheck {
         if (!startTogether()) {
             return false;
         }
-        token = login(b);
+        token = AdminLogin.token(http, b.url(""), adminPassword);
         Fixture f = fixture();
         visibility(f);
         concurrentWrites(f);
@@ -602,17 +602,6 @@ public final class ReplicaCheck {
         if (status != 200) {
             throw new IllegalStateException("withdrawing " + id + ": HTTP " + status);
         }
-    }
-
-    private String login(Instance target) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(target.url("/api/v1/auth/token")))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("login as admin on " + target.name + ": HTTP " + r.statusCode() + " " + r.body());
-        }
-        return json(r.body()).get("accessToken").asText();
     }
 
     private HttpResponse<String> send(Instance target, String method, String path, String body) throws Exception {
