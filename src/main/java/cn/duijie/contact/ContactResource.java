@@ -81,7 +81,7 @@ public class ContactResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "同意对接 Accept (the recipient)")
     public Uni<ContactApi.ContactRequestView> accept(@RestPath UUID id) {
-        return contacts.decide(caller.get(), id, ContactService.Decision.ACCEPT);
+        return decide(id, ContactService.Decision.ACCEPT);
     }
 
     @POST
@@ -89,7 +89,7 @@ public class ContactResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "拒绝对接 Decline (the recipient)")
     public Uni<ContactApi.ContactRequestView> decline(@RestPath UUID id) {
-        return contacts.decide(caller.get(), id, ContactService.Decision.DECLINE);
+        return decide(id, ContactService.Decision.DECLINE);
     }
 
     @POST
@@ -97,7 +97,12 @@ public class ContactResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "撤回对接请求 Withdraw (the sender)")
     public Uni<ContactApi.ContactRequestView> withdraw(@RestPath UUID id) {
-        return contacts.decide(caller.get(), id, ContactService.Decision.WITHDRAW);
+        return decide(id, ContactService.Decision.WITHDRAW);
+    }
+
+    /** The caller accepts, declines or withdraws a request; the service checks which side may do which. */
+    private Uni<ContactApi.ContactRequestView> decide(UUID id, ContactService.Decision decision) {
+        return contacts.decide(caller.get(), id, decision);
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.neo4j.driver.Value;
 
+import cn.duijie.common.SortParam;
 import cn.duijie.domain.Tier;
 import cn.duijie.graph.Values;
 
@@ -111,32 +112,21 @@ public final class EnterpriseApi {
 
     /** The filters of GET /enterprises; null means any. */
     public record Filter(String q, Tier tier, String region, String chain, String segment, String product,
-                         cn.duijie.common.SortParam.Order<Sort> sort) {
+                         SortParam.Order<Sort> sort) {
     }
 
-    /** How a firm list may be ordered; relevance (full-text score, then tier) is the default. */
-    public enum Sort implements cn.duijie.common.SortParam.Key {
-        RELEVANCE(true), NAME(false), TIER(true), EMPLOYEES(true);
-
-        private final boolean descending;
-
-        Sort(boolean descending) {
-            this.descending = descending;
-        }
+    /** How a firm list may be ordered; relevance (full-text score, then tier) is the default; all but NAME run high to low. */
+    public enum Sort implements SortParam.Key {
+        RELEVANCE, NAME, TIER, EMPLOYEES;
 
         @Override
         public boolean descending() {
-            return descending;
-        }
-
-        /** RELEVANCE for none; case-insensitive; anything else is a 400 problem naming the allowed values. */
-        public static Sort parse(String text) {
-            return cn.duijie.common.SortParam.parse(Sort.class, text, RELEVANCE);
+            return this != NAME;
         }
 
         /** {@code KEY} or {@code -KEY} (reversed); relevance first for none. */
-        public static cn.duijie.common.SortParam.Order<Sort> order(String text) {
-            return cn.duijie.common.SortParam.order(Sort.class, text, RELEVANCE);
+        public static SortParam.Order<Sort> order(String text) {
+            return SortParam.order(Sort.class, text, RELEVANCE);
         }
     }
 

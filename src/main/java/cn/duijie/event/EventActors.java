@@ -135,12 +135,8 @@ public class EventActors {
         }
     }
 
+    /** The event or a 404, in a session of its own (the callers run outside one). */
     private Uni<EventEntity> event(UUID eventId) {
-        return Panache.withSession(() -> events.findById(eventId)).map(e -> {
-            if (e == null) {
-                throw DomainException.notFound(Messages.get("event.not-found", eventId));
-            }
-            return e;
-        });
+        return Panache.withSession(() -> events.existing(eventId));
     }
 }

@@ -27,6 +27,7 @@ import cn.duijie.event.EventEnums.ParticipantRole;
 import cn.duijie.event.EventEnums.ParticipantStatus;
 import cn.duijie.domain.PartyType;
 import cn.duijie.common.Actor;
+import cn.duijie.common.SortParam;
 import cn.duijie.event.EventEnums.RequestStatus;
 import cn.duijie.event.EventEnums.ScheduleStatus;
 
@@ -237,27 +238,17 @@ public final class EventApi {
     }
 
     /** Orders of an event list (GET /events?sort=): latest date first (default), by title, kind or schedule status. */
-    public enum Sort implements cn.duijie.common.SortParam.Key {
-        DATE(true), TITLE(false), KIND(false), STATUS(false);
-
-        private final boolean descending;
-
-        Sort(boolean descending) {
-            this.descending = descending;
-        }
+    public enum Sort implements SortParam.Key {
+        DATE, TITLE, KIND, STATUS;
 
         @Override
         public boolean descending() {
-            return descending;
-        }
-
-        public static Sort parse(String text) {
-            return cn.duijie.common.SortParam.parse(Sort.class, text, DATE);
+            return this == DATE;
         }
 
         /** {@code KEY} or {@code -KEY} (reversed); latest date first for none. */
-        public static cn.duijie.common.SortParam.Order<Sort> order(String text) {
-            return cn.duijie.common.SortParam.order(Sort.class, text, DATE);
+        public static SortParam.Order<Sort> order(String text) {
+            return SortParam.order(Sort.class, text, DATE);
         }
     }
 }

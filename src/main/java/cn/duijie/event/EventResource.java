@@ -203,16 +203,20 @@ public class EventResource {
     @Path("/{id}/meeting-requests/{rid}/accept")
     @Operation(summary = "被邀请方接受洽谈 The invited side accepts")
     public Uni<MeetingRequestView> accept(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
-        return actors.recipient(rid).chain(to -> actors.participantOrBureau(caller.get(), id, body.actor(), to))
-                .chain(actor -> requests.decide(id, rid, MeetingRequestService.Decision.ACCEPT, actor));
+        return answer(id, rid, body, MeetingRequestService.Decision.ACCEPT);
     }
 
     @POST
     @Path("/{id}/meeting-requests/{rid}/decline")
     @Operation(summary = "被邀请方拒绝洽谈 The invited side declines")
     public Uni<MeetingRequestView> decline(@RestPath UUID id, @RestPath UUID rid, @NotNull @Valid Decision body) {
+        return answer(id, rid, body, MeetingRequestService.Decision.DECLINE);
+    }
+
+    /** The invited side (or the bureau on its behalf) answers a meeting request. */
+    private Uni<MeetingRequestView> answer(UUID id, UUID rid, Decision body, MeetingRequestService.Decision decision) {
         return actors.recipient(rid).chain(to -> actors.participantOrBureau(caller.get(), id, body.actor(), to))
-                .chain(actor -> requests.decide(id, rid, MeetingRequestService.Decision.DECLINE, actor));
+                .chain(actor -> requests.decide(id, rid, decision, actor));
     }
 
     @POST

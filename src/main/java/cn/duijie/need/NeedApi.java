@@ -4,6 +4,7 @@ import cn.duijie.domain.NeedStatus;
 import cn.duijie.domain.NeedKind;
 import cn.duijie.domain.Instrument;
 import cn.duijie.domain.FundStage;
+import cn.duijie.common.SortParam;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -112,27 +113,17 @@ public final class NeedApi {
     }
 
     /** Orders of a need list (GET /needs?sort=): newest first (default), by title, kind, status, poster, or soonest to expire. */
-    public enum Sort implements cn.duijie.common.SortParam.Key {
-        NEWEST(true), TITLE(false), KIND(false), STATUS(false), POSTER(false), EXPIRES(false);
-
-        private final boolean descending;
-
-        Sort(boolean descending) {
-            this.descending = descending;
-        }
+    public enum Sort implements SortParam.Key {
+        NEWEST, TITLE, KIND, STATUS, POSTER, EXPIRES;
 
         @Override
         public boolean descending() {
-            return descending;
-        }
-
-        public static Sort parse(String text) {
-            return cn.duijie.common.SortParam.parse(Sort.class, text, NEWEST);
+            return this == NEWEST;
         }
 
         /** {@code KEY} or {@code -KEY} (reversed); newest first for none. */
-        public static cn.duijie.common.SortParam.Order<Sort> order(String text) {
-            return cn.duijie.common.SortParam.order(Sort.class, text, NEWEST);
+        public static SortParam.Order<Sort> order(String text) {
+            return SortParam.order(Sort.class, text, NEWEST);
         }
     }
 }

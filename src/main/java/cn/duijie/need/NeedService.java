@@ -285,21 +285,6 @@ public class NeedService {
 
     /** Changes a need for a caller who may act for its poster (else 404, as if it did not exist). */
     public Uni<NeedApi.NeedView> patch(cn.duijie.account.Caller caller, String id, NeedApi.NeedPatch patch) {
-        return patch(caller, id, patch, false);
-    }
-
-    /**
-     * The poster keeps the chosen ones of the codes Duijie read in the need's words and confirms them (the need page's
-     * checkboxes, as {@code actor}); technologies count only for a TECH need, so the page need not read the need first.
-     */
-    public Uni<NeedApi.NeedView> confirmCodes(cn.duijie.account.Caller caller, String id, String actor,
-                                              List<String> products, List<String> technologies) {
-        return patch(caller, id, new NeedApi.NeedPatch(null, null, null, null, null, null, null, null, actor, products,
-                technologies, true), true);
-    }
-
-    private Uni<NeedApi.NeedView> patch(cn.duijie.account.Caller caller, String id, NeedApi.NeedPatch patch,
-                                        boolean technologiesOnlyForTech) {
         Actor named = patch.actor() == null || patch.actor().isBlank() ? null : FeedbackService.parseActor(patch.actor());
         List<String> products = patch.productCodes() == null ? null : clean(patch.productCodes());
         List<String> technologies = patch.technologyCodes() == null ? null : clean(patch.technologyCodes());
@@ -307,26 +292,30 @@ public class NeedService {
                 ? unknownReferences(null, products == null ? List.of() : products, technologies == null ? List.of() : technologies)
                 : Uni.createFrom().item(List.of());
         return unknown.chain(errors -> {
-            if (!technologiesOnlyForTech) {
-                failOnUnknown(errors);
-            }
+            failOnUnknown(errors);
             return Panache.withTransaction(() -> owned(caller, id).chain(n -> {
                 Actor poster = Actor.enterprise(n.postedBy);
                 if (named != null && !named.sameParty(poster) && !named.sameParty(caller.ownParty())) {
                     throw cn.duijie.account.AccessPolicy.forbidden(Messages.get("access.not-your-party", named.label()));
                 }
-                boolean ignoreTechnologies = technologiesOnlyForTech && n.kind != NeedKind.TECH;
-                if (technologiesOnlyForTech) {
-                    failOnUnknown(ignoreTechnologies
-                            ? errors.stream().filter(e -> !e.field().equals("technologyCodes")).toList() : errors);
-                }
                 applyPatch(n, patch);
-                return patchCodes(n, patch, products, ignoreTechnologies ? null : technologies).chain(() -> {
+                return patchCodes(n, patch, products, technologies).chain(() -> {
                     n.updatedAt = now();
                     return repository.persistAndFlush(n).chain(() -> outbox(n)).replaceWith(n);
                 });
             }));
         }).invoke(relay::nudge).map(NeedApi.NeedView::from);
+    }
+
+    /**
+     * The poster keeps the chosen ones of the codes Duijie read in the need's words and confirms them (the need page's
+     * checkboxes, as {@code actor}); technologies count only for a TECH need, so for any other they are left out here.
+     */
+    public Uni<NeedApi.NeedView> confirmCodes(cn.duijie.account.Caller caller, String id, String actor,
+                                              List<String> products, List<String> technologies) {
+        return Panache.withSession(() -> owned(caller, id)).chain(n -> patch(caller, id, new NeedApi.NeedPatch(
+                null, null, null, null, null, null, null, null, actor, products,
+                n.kind == NeedKind.TECH ? technologies : null, true)));
     }
 
     private static void failOnUnknown(List<Problem.FieldError> errors) {
