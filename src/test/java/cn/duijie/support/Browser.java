@@ -61,6 +61,8 @@ public final class Browser {
                 .setBaseURL(baseUrl).setViewportSize(width.width, width.height).setLocale("zh-CN")
                 .setAcceptDownloads(true));
         context.setDefaultTimeout(20_000);
+        // assertions wait as long as actions: on the shared 2-core machine an import behind a page can take 5 s and more
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         return context.newPage();
     }
 
