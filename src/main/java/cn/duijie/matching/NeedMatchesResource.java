@@ -33,7 +33,7 @@ public class NeedMatchesResource {
 
     /** A need's recommendations are its poster's (and its region's bureau's): anyone else gets the need's 404. */
     private Uni<Void> owned(String id) {
-        return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> needs.owned(caller.get(), id)).replaceWithVoid();
+        return needs.checkOwned(caller.get(), id);
     }
 
     @GET

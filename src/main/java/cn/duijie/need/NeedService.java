@@ -209,6 +209,11 @@ public class NeedService {
                 .map(NeedApi.NeedView::from);
     }
 
+    /** Fails with the need's 404 unless the caller may act for its poster (opens its own session). */
+    public Uni<Void> checkOwned(cn.duijie.account.Caller caller, String id) {
+        return Panache.withSession(() -> owned(caller, id)).replaceWithVoid();
+    }
+
     /** The need, when the caller may act for its poster; otherwise 404 so another party's need stays hidden. */
     public Uni<Need> owned(cn.duijie.account.Caller caller, String id) {
         return find(id).chain(n -> owned(caller, n));

@@ -31,7 +31,8 @@ public final class SeedGenerator {
 
     public static final long DEFAULT_SEED = 20261124L;
     static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-    static final String[] TIERS = {"NONE", "POOL", "INNOVATIVE", "SPECIALIZED", "LITTLE_GIANT", "CHAMPION"};
+    /** The ladder, lowest first, as {@link cn.duijie.domain.Tier} declares it (TIER_SHARE gives each rung its share). */
+    static final String[] TIERS = cn.duijie.domain.Vocabulary.names(cn.duijie.domain.Tier.class).toArray(String[]::new);
     static final double[] TIER_SHARE = {0.70, 0.18, 0.08, 0.032, 0.006, 0.002};
     /** Cities the cultivation plans come from get more firms; the chains each city pursues get more of them. */
     static final Map<String, Double> CITY_WEIGHT = Map.ofEntries(
