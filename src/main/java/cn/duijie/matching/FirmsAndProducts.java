@@ -21,7 +21,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                                Map<String, String> segmentNames, Map<String, List<String>> feeds,
                                Map<String, String> segmentChain, Map<String, String> chainNames,
                                WordStats words, CoProduction coProduction, Map<String, List<String>> productWords,
-                               Map<String, List<String>> productKeywords) {
+                               Map<String, List<String>> productKeywords, Map<String, List<Firm>> firmsByWord) {
 
     /**
      * A firm as matching sees it; lat/lon NaN when unknown. {@code idx} is a dense number for bit sets, kept when
@@ -30,10 +30,6 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
     public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat,
                        double lon, cn.duijie.domain.Tier tier, List<String> certifications, List<String> makes, List<String> supplies,
                        List<String> techs, List<String> leads, int descriptionLength, List<String> words) {
-        /** Whether what the full-text index holds of the firm (name, description, products) may differ between the two. */
-        boolean sameText(Firm other) {
-            return other != null && name.equals(other.name) && makes.equals(other.makes) && descriptionLength == other.descriptionLength;
-        }
     }
 
     /** The product tree (with each product's keywords), segments and chains as the graph holds them now. */
@@ -44,7 +40,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
 
     static FirmsAndProducts empty(Taxonomy taxonomy) {
         return new FirmsAndProducts(Map.of(), Map.of(), Map.of(), 0, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
-                Map.of(), Map.of(), Map.of(), Map.of(), WordStats.EMPTY, CoProduction.EMPTY, Map.of(), Map.of())
+                Map.of(), Map.of(), Map.of(), Map.of(), WordStats.EMPTY, CoProduction.EMPTY, Map.of(), Map.of(), Map.of())
                 .withTaxonomy(taxonomy);
     }
 
@@ -93,7 +89,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
         return new FirmsAndProducts(byId, makersByProduct, suppliedBy, nextIdx, Map.copyOf(t.productNames()),
                 Map.copyOf(t.productSegment()), freeze(down), up, sib, Map.copyOf(t.segmentNames()), Map.copyOf(t.feeds()),
                 Map.copyOf(t.segmentChain()), Map.copyOf(t.chainNames()), words, coProduction, Map.copyOf(productWords),
-                freeze(t.productKeywords()));
+                freeze(t.productKeywords()), firmsByWord);
     }
 
     /**
@@ -105,6 +101,8 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
         Map<String, Firm> ids = new HashMap<>(byId);
         Map<String, List<Firm>> makers = new HashMap<>(makersByProduct);
         Map<String, List<String>> buyers = new HashMap<>(suppliedBy);
+        Map<String, List<Firm>> byWord = new HashMap<>(firmsByWord);
+        Set<String> touchedWords = new HashSet<>();
         Set<String> touchedProducts = new HashSet<>();
         Set<String> touchedBuyers = new HashSet<>();
         Map<String, Firm> replaced = new HashMap<>();
@@ -137,6 +135,12 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 List<String> list = touchedBuyers.add(b) ? copy(buyers, b) : buyers.get(b);
                 list.remove(old.id());
             }
+            Firm now = ids.get(old.id());
+            // the word lists are read for keys only: a firm whose words stay keeps its entries (a tier edit copies none)
+            for (String w : now != null && now.words().equals(old.words()) ? List.<String>of() : old.words()) {
+                List<Firm> list = touchedWords.add(w) ? copy(byWord, w) : byWord.get(w);
+                list.removeIf(x -> x.id().equals(old.id()));
+            }
         }
         for (Firm f : fresh) {
             for (String p : f.makes()) {
@@ -145,7 +149,16 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             for (String b : f.supplies()) {
                 (touchedBuyers.add(b) ? copy(buyers, b) : buyers.get(b)).add(f.id());
             }
+            Firm old = replaced.get(f.id());
+            for (String w : old != null && old.words().equals(f.words()) ? List.<String>of() : f.words()) {
+                (touchedWords.add(w) ? copy(byWord, w) : byWord.get(w)).add(f);
+            }
         }
+        touchedWords.forEach(w -> {
+            if (byWord.get(w).isEmpty()) {
+                byWord.remove(w);
+            }
+        });
         touchedProducts.forEach(p -> {
             if (makers.get(p).isEmpty()) {
                 makers.remove(p);
@@ -162,7 +175,44 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
         List<List<String>> newMakes = fresh.stream().map(Firm::makes).toList();
         return new FirmsAndProducts(ids, makers, buyers, next, productNames, productSegment, narrower, broader, siblings,
                 segmentNames, feeds, segmentChain, chainNames, words.with(oldWords, newWords),
-                coProduction.with(oldMakes, newMakes), productWords, productKeywords);
+                coProduction.with(oldMakes, newMakes), productWords, productKeywords, byWord);
+    }
+
+    /**
+     * The firms whose words (name, description, product names, as {@link Words} segments them) share the most of
+     * {@code asking}, best first: each firm scores the IDF weight of the asking words it holds over that of all asking
+     * words that any firm uses; common words ({@link WordStats#common}) are no evidence and find nobody. Ties by key.
+     * This is supply matching's and discovery's full-text search, from the snapshot instead of a graph query.
+     */
+    public List<TextHits.Hit> wordHits(Collection<String> asking, int limit, double commonShare, int commonMinFirms) {
+        Map<Firm, Double> score = new java.util.IdentityHashMap<>(); // a firm record's own hash reads all its lists
+        double all = 0;
+        for (String w : new java.util.LinkedHashSet<>(asking)) {
+            double idf = words.idf(w);
+            if (idf <= 0) {
+                continue;
+            }
+            all += idf;
+            if (!words.common(w, commonShare, commonMinFirms)) {
+                for (Firm f : firmsByWord.getOrDefault(w, List.of())) {
+                    score.merge(f, idf, Double::sum);
+                }
+            }
+        }
+        if (score.isEmpty()) {
+            return List.of();
+        }
+        java.util.Comparator<Map.Entry<Firm, Double>> better = Map.Entry.<Firm, Double>comparingByValue().reversed()
+                .thenComparing(e -> e.getKey().id());
+        java.util.PriorityQueue<Map.Entry<Firm, Double>> top = new java.util.PriorityQueue<>(limit + 1, better.reversed());
+        for (Map.Entry<Firm, Double> e : score.entrySet()) {
+            top.add(e);
+            if (top.size() > limit) {
+                top.poll();
+            }
+        }
+        double total = all;
+        return top.stream().sorted(better).map(e -> new TextHits.Hit("E", e.getKey().id(), e.getValue() / total)).toList();
     }
 
     private static <T> List<T> copy(Map<String, List<T>> map, String key) {

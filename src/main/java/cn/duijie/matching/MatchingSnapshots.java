@@ -289,15 +289,12 @@ public class MatchingSnapshots {
             fullLoads++;
         }
         long start = System.nanoTime();
-        boolean textChanged = allFirms;
         // in batches, each published as a version of its own: a full reload replaces firms a batch at a time instead
         // of holding a second copy of all of them
         for (int i = 0; i < keys.size(); i += firmBatch) {
             List<String> chunk = keys.subList(i, Math.min(keys.size(), i + firmBatch));
             Map<String, FirmsAndProducts.Firm> read = loader.firms(chunk);
             List<String> gone = chunk.stream().filter(k -> !read.containsKey(k)).toList();
-            FirmsAndProducts before = firms;
-            textChanged |= !gone.isEmpty() || read.values().stream().anyMatch(f -> !f.sameText(before.firm(f.id())));
             firms = firms.withFirms(read.values(), gone);
             if (i + firmBatch < keys.size()) {
                 current = current.with(current.appliedChange(), firms, research, funds, regions, track);
@@ -310,10 +307,6 @@ public class MatchingSnapshots {
             lastFullLoadMs = (System.nanoTime() - start) / 1_000_000;
         }
         current = current.with(newest, firms, research, funds, regions, track);
-        // full-text hits only change with a firm's name, description or products (a new tier or a DEAL keeps them)
-        if (textChanged || whole.contains(Domain.TAXONOMY)) {
-            textHits.firmsChanged();
-        }
         if (whole.contains(Domain.RESEARCH)) {
             textHits.researchChanged();
         }

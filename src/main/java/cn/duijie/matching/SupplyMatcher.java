@@ -33,16 +33,14 @@ public class SupplyMatcher {
 
     private final Graph graph;
     private final MatchingSnapshots snapshots;
-    private final TextHits text;
     private final SupplyScorer scorer;
     private final MatchingConfig config;
     private final MatchingConfig.Supply w;
     private final MatchingConfig.Tree tree;
 
-    SupplyMatcher(Graph graph, MatchingSnapshots snapshots, TextHits text, MatchingConfig config) {
+    SupplyMatcher(Graph graph, MatchingSnapshots snapshots, MatchingConfig config) {
         this.graph = graph;
         this.snapshots = snapshots;
-        this.text = text;
         this.config = config;
         this.w = config.supply();
         this.tree = config.tree();
@@ -51,7 +49,7 @@ public class SupplyMatcher {
 
     /** Ranked candidates for a SUPPLY need, best first. */
     public Uni<List<MatchModel.Match>> forNeed(MatchQuery need, Set<String> dismissed, int limit) {
-        return snapshots.current().chain(s -> text.firms(need.title()).map(hits -> rank(s, need, hits, dismissed, limit)));
+        return snapshots.current().map(s -> rank(s, need, textHits(s, need.title()), dismissed, limit));
     }
 
     /**
@@ -162,7 +160,7 @@ public class SupplyMatcher {
                 return Uni.createFrom().failure(cn.duijie.common.DomainException.notFound(
                         cn.duijie.common.Messages.get("product.not-found", product)));
             }
-            return text.firms(name).map(hits -> discover(snapshot, product, region, hits, limit));
+            return Uni.createFrom().item(discover(snapshot, product, region, textHits(snapshot, name), limit));
         });
     }
 
@@ -210,6 +208,11 @@ public class SupplyMatcher {
         }
         out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
         return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    /** The firms whose words best match a text, from the snapshot's word index (candidates beyond the product tree). */
+    private List<TextHits.Hit> textHits(MatchingSnapshot snapshot, String text) {
+        return snapshot.firms().wordHits(Words.of(text), w.textLimit(), w.commonShare(), w.commonMinFirms());
     }
 
     /** The buyer's segments: where it makes products, else the segments its wanted products feed. */

@@ -23,9 +23,6 @@ public class TextHits {
     public record Hit(String index, String id, double score) {
     }
 
-    private static final String FIRMS = """
-            CALL db.index.fulltext.queryNodes('enterprise_text', $text, {limit: $limit}) YIELD node, score
-            RETURN 'E' AS idx, node.creditCode AS id, score""";
     private static final String RESEARCH = """
             CALL db.index.fulltext.queryNodes('achievement_text', $text, {limit: $limit}) YIELD node, score
             RETURN 'A' AS idx, node.id AS id, score
@@ -34,25 +31,15 @@ public class TextHits {
             RETURN 'I' AS idx, node.id AS id, score""";
 
     private final Graph graph;
-    private final Cache firms;
     private final Cache research;
     private final boolean enabled;
-    private final int firmLimit;
     private final int researchLimit;
 
-    TextHits(Graph graph, @CacheName("matching-text-firms") Cache firms, @CacheName("matching-text-research") Cache research,
-             MatchingConfig config) {
+    TextHits(Graph graph, @CacheName("matching-text-research") Cache research, MatchingConfig config) {
         this.graph = graph;
-        this.firms = firms;
         this.research = research;
         this.enabled = config.textCache();
-        this.firmLimit = config.supply().textLimit();
         this.researchLimit = config.tech().textLimit();
-    }
-
-    /** Firms whose name, description or products match the text, best first (empty text: none). */
-    public Uni<List<Hit>> firms(String text) {
-        return hits(firms, FIRMS, FullText.escape(text), firmLimit);
     }
 
     /** Achievements and institutions matching the text (empty text: none). */
@@ -68,10 +55,6 @@ public class TextHits {
                 .map(rows -> rows.stream().map(r -> new Hit(r.get("idx").asString(), r.get("id").asString(),
                         r.get("score").asDouble())).toList());
         return enabled ? cache.getAsync(text, k -> query) : query;
-    }
-
-    void firmsChanged() {
-        firms.invalidateAll().await().indefinitely();
     }
 
     void researchChanged() {

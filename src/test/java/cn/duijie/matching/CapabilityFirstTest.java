@@ -56,7 +56,7 @@ class CapabilityFirstTest {
     void makersSiblingsAndCoProducersRankAndCommonWordNeighboursDoNot() {
         MatchingSnapshot s = snapshot();
         assertTrue(s.firms().words().common("设备", 0.05, 20), "设备 is in nearly every firm here");
-        SupplyMatcher matcher = new SupplyMatcher(null, null, null, ScorerTest.config());
+        SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
         List<TextHits.Hit> hits = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             hits.add(new TextHits.Hit("E", "PACK" + i, 3.0)); // what a bigram index returns for 设备
@@ -78,7 +78,7 @@ class CapabilityFirstTest {
         MatchingSnapshot base = snapshot();
         FirmsAndProducts f = base.firms().withFirms(List.of(firm("NAMED", "泰州某激光切割设备有限公司", 32.45, List.of())), List.of());
         MatchingSnapshot s = new MatchingSnapshot(2, 0, f, null, null, null, base.track());
-        SupplyMatcher matcher = new SupplyMatcher(null, null, null, ScorerTest.config());
+        SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
         List<MatchModel.Match> ranked = matcher.rank(s, need(List.of("P1")), List.of(new TextHits.Hit("E", "NAMED", 5.0)), Set.of(), 10);
         MatchModel.Match named = ranked.stream().filter(m -> m.candidate().id().equals("NAMED")).findFirst().orElseThrow();
         assertEquals("NAMES_PRODUCT", named.reasons().get(0).code());
@@ -87,7 +87,7 @@ class CapabilityFirstTest {
 
     @Test
     void discoveryFindsFirmsThatDoNotListTheProductWithTheirEvidence() {
-        SupplyMatcher matcher = new SupplyMatcher(null, null, null, ScorerTest.config());
+        SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
         List<TextHits.Hit> hits = List.of(new TextHits.Hit("E", "PACK0", 3.0), new TextHits.Hit("E", "MAKER0", 9.0));
         List<MatchModel.Match> found = matcher.discover(snapshot(), "P1", null, hits, 10);
         List<String> ids = found.stream().map(m -> m.candidate().id()).toList();

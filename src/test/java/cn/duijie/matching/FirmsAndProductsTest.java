@@ -46,4 +46,28 @@ class FirmsAndProductsTest {
         assertEquals(List.of("R"), v1.siblings().get("Q"));
         assertEquals(List.of("P"), v1.broader().get("Q"));
     }
+
+    private static FirmsAndProducts.Firm named(String id, String name) {
+        return new FirmsAndProducts.Firm(-1, id, name, "321100", 10L, false, 32.0, 119.0, cn.duijie.domain.Tier.NONE, List.of(),
+                List.of(), List.of(), List.of(), List.of(), 0, Words.of(name));
+    }
+
+    @Test
+    void wordHitsRankByTheIdfOfSharedWordsAndFollowChanges() {
+        FirmsAndProducts v1 = FirmsAndProducts.empty(TREE).withFirms(List.of(named("A", "谐波减速器 精密 轴承"),
+                named("B", "精密 轴承"), named("C", "包装 纸箱")), List.of());
+        // A holds both words, B one, C none; ties would go by key
+        assertEquals(List.of("A", "B"), v1.wordHits(Words.of("谐波减速器 轴承"), 10, 0.9, 100).stream().map(TextHits.Hit::id).toList());
+        assertEquals(List.of("A"), v1.wordHits(Words.of("谐波减速器 轴承"), 1, 0.9, 100).stream().map(TextHits.Hit::id).toList());
+        // a word in more than the common share of the firms finds nobody (1 of 3 firms is over a share of .3)
+        assertEquals(List.of(), v1.wordHits(Words.of("包装"), 10, 0.3, 1));
+        // A renamed: its old words find it no more, its new ones do; the old version is unchanged
+        FirmsAndProducts v2 = v1.withFirms(List.of(named("A", "包装 纸箱")), List.of());
+        assertEquals(List.of("B"), v2.wordHits(Words.of("谐波减速器 轴承"), 10, 0.9, 100).stream().map(TextHits.Hit::id).toList());
+        assertEquals(List.of("A", "C"), v2.wordHits(Words.of("纸箱"), 10, 0.9, 100).stream().map(TextHits.Hit::id).toList());
+        assertEquals("A", v1.wordHits(Words.of("谐波减速器"), 10, 0.9, 100).get(0).id());
+        // gone firms leave the lists
+        assertEquals(List.of("C"), v2.withFirms(List.of(), List.of("A")).wordHits(Words.of("纸箱"), 10, 0.9, 100).stream()
+                .map(TextHits.Hit::id).toList());
+    }
 }
