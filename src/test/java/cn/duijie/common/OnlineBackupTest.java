@@ -75,9 +75,8 @@ class OnlineBackupTest {
         }, "need-reader");
         writer.start();
         reader.start();
-        while (acks.size() < 5) {
-            Thread.sleep(20);
-        }
+        org.awaitility.Awaitility.await("the writer has its first needs accepted").atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(20)).until(() -> acks.size() >= 5);
 
         long began = System.nanoTime();
         Response backup = Logins.admin().post("/api/v1/admin/backups");

@@ -121,16 +121,10 @@ class PagesOnOneSessionTest {
         Logins.investor(investor);
         java.util.function.Supplier<RequestSpecification> analyst = as("v-" + investor.toLowerCase());
         // the need reaches the graph through the outbox relay: ask until both funds show it
-        long until = System.currentTimeMillis() + 20_000;
-        while (analyst.get().get("/investor").then().statusCode(200).extract().asString()
-                .split(java.util.regex.Pattern.quote(title), -1).length != 3 && System.currentTimeMillis() < until) {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        org.awaitility.Awaitility.await("the need shows under both funds").atMost(java.time.Duration.ofSeconds(20))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> analyst.get().get("/investor").then().statusCode(200).extract().asString()
+                        .split(java.util.regex.Pattern.quote(title), -1).length == 3);
         for (int i = 0; i < 3; i++) {
             analyst.get().get("/investor").then().statusCode(200).body(containsString(r.p + "一号基金")).body(containsString(r.p + "二号基金"))
                     // fund 1 holds a maker of the same product in the same city
