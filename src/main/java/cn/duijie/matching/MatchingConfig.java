@@ -49,7 +49,7 @@ public interface MatchingConfig {
         @WithDefault("0.4") double sibling();
     }
 
-    /** Keep full-text hits per need text in the cache (quarkus.cache.caffeine.matching-text-*; false: ask the graph every time). */
+    /** Keep TECH full-text hits per need text in the cache (quarkus.cache.caffeine.matching-text-research; false: ask the graph every time). */
     @WithDefault("true") boolean textCache();
 
     /** 揭榜挂帅 proposals: how the three parts add up, and how the industrialising firm is chosen. */
@@ -252,7 +252,7 @@ public interface MatchingConfig {
         /** Candidates kept after the cheap pre-score, before the costlier signals. */
         @WithDefault("30") int pool();
 
-        /** Full-text hits of the need's text asked of the firm index (candidates beyond the product tree). */
+        /** Firms taken from the snapshot's word index for the need's title (candidates beyond the product tree). */
         @WithDefault("40") int textLimit();
 
         /** The distance part when the buyer or the candidate has no location. */

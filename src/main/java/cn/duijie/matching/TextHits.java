@@ -12,14 +12,19 @@ import io.quarkus.cache.CacheName;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Chinese full-text hits of a need's text, the one thing matching still asks the graph per request. Kept in
- * quarkus-cache (Caffeine; size and expiry under {@code quarkus.cache.caffeine.*}): needs often share a title. The
- * change feed empties the firm cache when firms change and the research cache when research does.
+ * Chinese full-text hits of a TECH need's text in the achievement and institution indexes, the one thing matching
+ * still asks the graph per request (supply matching and discovery read firms' words from the snapshot,
+ * {@link FirmsAndProducts#wordHits}). Kept in quarkus-cache (Caffeine; size and expiry under
+ * {@code quarkus.cache.caffeine."matching-text-research"}): needs often share a title. The change feed empties it when
+ * research changes.
  */
 @ApplicationScoped
 public class TextHits {
 
-    /** One hit: which index ({@code E} firms, {@code A} achievements, {@code I} institutions), the node's key, Lucene's score. */
+    /**
+     * One hit: which index ({@code E} firms, {@code A} achievements, {@code I} institutions), the key, and its score
+     * (Lucene's for research; for firms the IDF share of the asking words, from the snapshot).
+     */
     public record Hit(String index, String id, double score) {
     }
 
