@@ -73,7 +73,8 @@ public final class HttpBench {
         int errors = 0;
         for (int i = 0; i < requests; i++) {
             long t0 = System.nanoTime();
-            if (send(client, targets.get(i % targets.size())) != 200) {
+            // spread over all the needs: some titles cost more than others, the first thousand are no sample
+            if (send(client, targets.get((int) ((long) i * targets.size() / requests))) != 200) {
                 errors++;
             }
             lat[i] = System.nanoTime() - t0;
@@ -90,9 +91,10 @@ public final class HttpBench {
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             int offset = c;
+            int streams = connections;
             pool.execute(() -> {
                 HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                int i = offset * 7;
+                int i = offset * targets.size() / streams; // each connection walks its own stretch of the needs
                 while (System.nanoTime() < deadline) {
                     try {
                         if (send(own, targets.get(i++ % targets.size())) == 200) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -55,7 +56,7 @@ public class FinanceMatcher {
             }
         });
         Asker a = new Asker(buyer, s.regions().regionAndAbove(buyer.regionCode()), s.regions().cityOf(buyer.regionCode()),
-                segments, chains, Set.copyOf(buyer.supplies()), Set.copyOf(firms.suppliedBy().getOrDefault(buyer.id(), List.of())),
+                segments, chains, Set.copyOf(buyer.buyers()), Set.copyOf(firms.suppliedBy().getOrDefault(buyer.id(), List.of())),
                 Set.copyOf(buyer.makes()));
         record Pre(Funds.Fund fund, FundSignals signals, double score) {
         }
@@ -80,7 +81,24 @@ public class FinanceMatcher {
         return out;
     }
 
-    /** One fund's signals; the competitor check (which does not change the score) only when {@code withRival}. */
+    /** The fund's chains or segments that are the asker's, by name ({@code names} null: by code). */
+    private static List<String> focus(List<String> fund, Set<String> asker, Map<String, String> names) {
+        List<String> out = null;
+        for (String c : fund) {
+            if (asker.contains(c)) {
+                if (out == null) {
+                    out = new ArrayList<>(2);
+                }
+                out.add(names == null ? c : names.getOrDefault(c, c));
+            }
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /**
+     * One fund's signals; the competitor check and the names of its focus (neither changes the score) only when
+     * {@code withRival}.
+     */
     private static FundSignals signals(MatchingSnapshot s, Funds.Fund f, Asker a, MatchQuery need, boolean withRival) {
         FirmsAndProducts firms = s.firms();
         FundSignals.Adjacent adjacent = null;
@@ -101,12 +119,11 @@ public class FinanceMatcher {
                 }
             }
         }
-        List<String> chainFocus = f.chains().stream().filter(a.chains()::contains)
-                .map(c -> firms.chainNames().getOrDefault(c, c)).toList();
-        List<String> segmentFocus = f.segments().stream().filter(a.segments()::contains)
-                .map(seg -> firms.segmentNames().getOrDefault(seg, seg)).toList();
+        // the score reads only whether there is focus; names are looked up for the funds that are shown
+        List<String> chainFocus = focus(f.chains(), a.chains(), withRival ? firms.chainNames() : null);
+        List<String> segmentFocus = focus(f.segments(), a.segments(), withRival ? firms.segmentNames() : null);
         return new FundSignals(new SupplySignals.Party(a.firm().id(), a.firm().name()), f.id(), f.name(), f.regionCode(),
                 f.mandate(), segmentFocus, chainFocus, f.stages(), f.instruments(), f.min(), f.max(), adjacent, rival,
-                s.track().of(f.key()).deals(), need.amountWan(), need.stage(), need.instrument());
+                s.track().of(f.trackKey()).deals(), need.amountWan(), need.stage(), need.instrument());
     }
 }

@@ -28,8 +28,23 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
      * the firm changes.
      */
     public record Firm(int idx, String id, String name, String regionCode, Long employees, boolean leader, double lat,
-                       double lon, cn.duijie.domain.Tier tier, List<String> certifications, List<String> makes, List<String> supplies,
+                       double lon, cn.duijie.domain.Tier tier, List<String> certifications, List<String> makes, List<Supply> supplies,
                        List<String> techs, List<String> leads, int descriptionLength, List<String> words) {
+
+        /** The firms it supplies, each once, in the order of its edges. */
+        public Set<String> buyers() {
+            Set<String> out = new java.util.LinkedHashSet<>();
+            supplies.forEach(x -> out.add(x.buyer()));
+            return out;
+        }
+    }
+
+    /** One SUPPLIES edge of a firm: to whom, and the product it names (null when it names none). */
+    public record Supply(String buyer, String product) {
+    }
+
+    /** A SUPPLIES edge seen from its buyer: the supplier, and the product it names (null when it names none). */
+    public record Incoming(String supplier, String product) {
     }
 
     /** The product tree (with each product's keywords), segments and chains as the graph holds them now. */
@@ -44,8 +59,27 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 .withTaxonomy(taxonomy);
     }
 
+    private static final java.util.Comparator<Firm> BY_ID = java.util.Comparator.comparing(Firm::id);
+
     public Firm firm(String id) {
         return id == null ? null : byId.get(id);
+    }
+
+    /**
+     * The SUPPLIES edges into a buyer as (supplier, product) pairs, ordered by product (edges naming none last) and
+     * supplier: the snapshot's answer to "who supplies this firm with what", without asking the graph.
+     */
+    public List<Incoming> suppliesInto(String buyer) {
+        List<Incoming> out = new ArrayList<>();
+        for (String supplier : new java.util.LinkedHashSet<>(suppliedBy.getOrDefault(buyer, List.of()))) {
+            Firm f = byId.get(supplier);
+            if (f != null) {
+                f.supplies().stream().filter(x -> x.buyer().equals(buyer)).forEach(x -> out.add(new Incoming(supplier, x.product())));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Incoming::product, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(Incoming::supplier));
+        return out;
     }
 
     /** The segments of the products a firm makes. */
@@ -131,7 +165,8 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 List<Firm> list = touchedProducts.add(p) ? copy(makers, p) : makers.get(p);
                 list.removeIf(x -> x.id().equals(old.id()));
             }
-            for (String b : old.supplies()) {
+            for (Supply x : old.supplies()) {
+                String b = x.buyer();
                 List<String> list = touchedBuyers.add(b) ? copy(buyers, b) : buyers.get(b);
                 list.remove(old.id());
             }
@@ -146,7 +181,8 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             for (String p : f.makes()) {
                 (touchedProducts.add(p) ? copy(makers, p) : makers.get(p)).add(f);
             }
-            for (String b : f.supplies()) {
+            for (Supply x : f.supplies()) {
+                String b = x.buyer();
                 (touchedBuyers.add(b) ? copy(buyers, b) : buyers.get(b)).add(f.id());
             }
             Firm old = replaced.get(f.id());
@@ -155,8 +191,11 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             }
         }
         touchedWords.forEach(w -> {
-            if (byWord.get(w).isEmpty()) {
+            List<Firm> list = byWord.get(w);
+            if (list.isEmpty()) {
                 byWord.remove(w);
+            } else {
+                list.sort(BY_ID); // wordHits walks the lists in key order; appended firms are one short run (TimSort: linear)
             }
         });
         touchedProducts.forEach(p -> {
@@ -185,34 +224,104 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
      * This is supply matching's and discovery's full-text search, from the snapshot instead of a graph query.
      */
     public List<TextHits.Hit> wordHits(Collection<String> asking, int limit, double commonShare, int commonMinFirms) {
-        Map<Firm, Double> score = new java.util.IdentityHashMap<>(); // a firm record's own hash reads all its lists
+        List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(asking));
         double all = 0;
-        for (String w : new java.util.LinkedHashSet<>(asking)) {
+        List<List<Firm>> lists = new ArrayList<>(); // the evidence words' firm lists (sorted by key), in asking order
+        List<Double> weights = new ArrayList<>();
+        for (String w : distinct) {
             double idf = words.idf(w);
-            if (idf <= 0) {
-                continue;
-            }
-            all += idf;
-            if (!words.common(w, commonShare, commonMinFirms)) {
-                for (Firm f : firmsByWord.getOrDefault(w, List.of())) {
-                    score.merge(f, idf, Double::sum);
+            if (idf > 0) {
+                all += idf;
+                if (!words.common(w, commonShare, commonMinFirms)) {
+                    lists.add(firmsByWord.getOrDefault(w, List.of()));
+                    weights.add(idf);
                 }
             }
         }
-        if (score.isEmpty()) {
+        int n = lists.size();
+        if (n == 0 || limit < 1) {
             return List.of();
         }
-        java.util.Comparator<Map.Entry<Firm, Double>> better = Map.Entry.<Firm, Double>comparingByValue().reversed()
-                .thenComparing(e -> e.getKey().id());
-        java.util.PriorityQueue<Map.Entry<Firm, Double>> top = new java.util.PriorityQueue<>(limit + 1, better.reversed());
-        for (Map.Entry<Firm, Double> e : score.entrySet()) {
-            top.add(e);
-            if (top.size() > limit) {
+        // MaxScore over the key-sorted lists, walked together in key order: the lightest words whose weights together
+        // cannot beat the current `limit`-th best ("non-essential") find no new firm, they are only looked up for the
+        // firms the others name. A later firm has a larger key, so it must score strictly more to get in.
+        Integer[] light = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            light[i] = i;
+        }
+        java.util.Arrays.sort(light, java.util.Comparator.comparingDouble((Integer i) -> weights.get(i)).thenComparing(i -> i));
+        double[] upTo = new double[n + 1]; // upTo[j]: the weight of the j lightest words together
+        for (int j = 0; j < n; j++) {
+            upTo[j + 1] = upTo[j] + weights.get(light[j]);
+        }
+        record Scored(Firm firm, double score) {
+        }
+        java.util.Comparator<Scored> better = java.util.Comparator.comparingDouble(Scored::score).reversed()
+                .thenComparing(x -> x.firm().id());
+        java.util.PriorityQueue<Scored> top = new java.util.PriorityQueue<>(limit + 1, better.reversed());
+        int[] at = new int[n];
+        int nonEssential = 0;
+        while (true) {
+            double bar = top.size() < limit ? Double.NEGATIVE_INFINITY : top.peek().score();
+            while (nonEssential < n && upTo[nonEssential + 1] <= bar) {
+                nonEssential++;
+            }
+            Firm next = null;
+            for (int j = nonEssential; j < n; j++) {
+                List<Firm> l = lists.get(light[j]);
+                int i = at[light[j]];
+                if (i < l.size() && (next == null || l.get(i).id().compareTo(next.id()) < 0)) {
+                    next = l.get(i);
+                }
+            }
+            if (next == null) {
+                break;
+            }
+            double score = 0;
+            for (int b = 0; b < n; b++) { // summed in the asking words' order, as one pass over them would
+                List<Firm> l = lists.get(b);
+                int i = seek(l, at[b], next.id());
+                at[b] = i;
+                if (i < l.size() && l.get(i) == next) {
+                    score += weights.get(b);
+                    at[b] = i + 1;
+                }
+            }
+            if (top.size() < limit) {
+                top.add(new Scored(next, score));
+            } else if (score > top.peek().score()) {
                 top.poll();
+                top.add(new Scored(next, score));
             }
         }
         double total = all;
-        return top.stream().sorted(better).map(e -> new TextHits.Hit("E", e.getKey().id(), e.getValue() / total)).toList();
+        return top.stream().sorted(better).map(x -> new TextHits.Hit("E", x.firm().id(), x.score() / total)).toList();
+    }
+
+    /** The first index at or after {@code from} whose firm's key is not below {@code id} (galloping, then binary search). */
+    private static int seek(List<Firm> list, int from, String id) {
+        int size = list.size();
+        if (from >= size || list.get(from).id().compareTo(id) >= 0) {
+            return from;
+        }
+        int lo = from;
+        int step = 1;
+        int hi = from + 1;
+        while (hi < size && list.get(hi).id().compareTo(id) < 0) {
+            lo = hi;
+            step <<= 1;
+            hi = from + step;
+        }
+        hi = Math.min(hi, size);
+        while (lo + 1 < hi) { // list[lo] < id, list[hi] >= id (or hi == size)
+            int mid = (lo + hi) >>> 1;
+            if (list.get(mid).id().compareTo(id) < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 
     private static <T> List<T> copy(Map<String, List<T>> map, String key) {

@@ -43,9 +43,10 @@ public class MatchingService {
         this.finance = finance;
     }
 
-    public Uni<List<MatchModel.Match>> matches(String needId, int limit) {
+    /** A need's recommendations, for a caller who may act for its poster (otherwise the need's 404). */
+    public Uni<List<MatchModel.Match>> matches(cn.duijie.account.Caller caller, String needId, int limit) {
         checkLimit(limit);
-        return withDismissed(needId, (need, dismissed) -> switch (need.kind) {
+        return withDismissed(caller, needId, (need, dismissed) -> switch (need.kind) {
             case SUPPLY -> secondSource.plan(MatchQuery.of(need), need.purpose).chain(plan -> plan.active()
                     ? supply.forNeed(MatchQuery.of(need), dismissed, cn.duijie.resilience.SecondSource.pool(limit))
                             .chain(ranked -> secondSource.adjust(plan, ranked, limit))
@@ -57,11 +58,16 @@ public class MatchingService {
 
     /** 揭榜挂帅 consortium proposals for a TECH need; candidates dismissed for the need stay out of them too. */
     public Uni<List<MatchModel.ConsortiumProposal>> consortia(String needId, int limit) {
-        return withDismissed(needId, (need, dismissed) -> consortia.forNeed(MatchQuery.of(need), dismissed, limit));
+        return withDismissed(null, needId, (need, dismissed) -> consortia.forNeed(MatchQuery.of(need), dismissed, limit));
     }
 
-    private <T> Uni<T> withDismissed(String needId, java.util.function.BiFunction<Need, Set<String>, Uni<T>> then) {
-        return Panache.withSession(() -> needs.find(needId)
+    /**
+     * The need and the candidates dismissed for it, read in one session; with a caller, the need is checked for it
+     * (404 unless it may act for the poster).
+     */
+    private <T> Uni<T> withDismissed(cn.duijie.account.Caller caller, String needId,
+                                     java.util.function.BiFunction<Need, Set<String>, Uni<T>> then) {
+        return Panache.withSession(() -> (caller == null ? needs.find(needId) : needs.owned(caller, needId))
                         .chain(need -> feedback.dismissed(needId).map(d -> java.util.Map.entry(need, d))))
                 .chain(pair -> then.apply(pair.getKey(), pair.getValue()));
     }

@@ -25,15 +25,11 @@ public class NeedMatchesResource {
     private final cn.duijie.need.NeedService needs;
     private final cn.duijie.account.CurrentCaller caller;
 
+    /** A need's recommendations are its poster's (and its region's bureau's): anyone else gets the need's 404. */
     NeedMatchesResource(MatchingService matching, cn.duijie.need.NeedService needs, cn.duijie.account.CurrentCaller caller) {
         this.matching = matching;
         this.needs = needs;
         this.caller = caller;
-    }
-
-    /** A need's recommendations are its poster's (and its region's bureau's): anyone else gets the need's 404. */
-    private Uni<Void> owned(String id) {
-        return needs.checkOwned(caller.get(), id);
     }
 
     @GET
@@ -41,7 +37,7 @@ public class NeedMatchesResource {
     @Operation(summary = "为需求推荐候选方 Ranked candidates for a need",
             description = "每个候选附 0–1 的得分与可核查的理由（类型、中文说明、贡献、图谱路径）；flags 为不排除的提示，如 EXISTING_SUPPLIER。")
     public Uni<List<MatchModel.Match>> matches(@PathParam("id") String id, @QueryParam("limit") @DefaultValue("10") int limit) {
-        return owned(id).chain(() -> matching.matches(id, limit));
+        return matching.matches(caller.get(), id, limit);
     }
 
     @GET
@@ -52,6 +48,6 @@ public class NeedMatchesResource {
                     + "非技术需求为 409。")
     public Uni<List<MatchModel.ConsortiumProposal>> consortia(@PathParam("id") String id,
                                                              @QueryParam("limit") @DefaultValue("3") int limit) {
-        return owned(id).chain(() -> matching.consortia(id, limit));
+        return needs.checkOwned(caller.get(), id).chain(() -> matching.consortia(id, limit));
     }
 }

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The regions part of the matching snapshot: each region's level and the region it lies within. */
-public record Regions(Map<String, String> parent, Map<String, String> level) {
+/** The regions part of the matching snapshot: each region's level, name and the region it lies within. */
+public record Regions(Map<String, String> parent, Map<String, String> level, Map<String, String> names) {
 
     /** A region and the two above it, as the graph's (:Region)-[:WITHIN*0..2]->(:Region). */
     public List<String> regionAndAbove(String region) {

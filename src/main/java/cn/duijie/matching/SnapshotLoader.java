@@ -59,7 +59,7 @@ class SnapshotLoader {
                 out.put(id, new FirmsAndProducts.Firm(-1, id, r.get("name").asString(""), r.get("region").asString(null),
                         r.get("employees").isNull() ? null : r.get("employees").asLong(), r.get("leader").asBoolean(),
                         num(r.get("lat")), num(r.get("lon")), cn.duijie.domain.Tier.of(r.get("tier").asString(null)), strings(r, "certs"),
-                        strings(r, "makes"), strings(r, "supplies"), strings(r, "techs"), strings(r, "leads"),
+                        strings(r, "makes"), supplies(r), strings(r, "techs"), strings(r, "leads"),
                         r.get("descriptionLength").asInt(0), firmWords(r)));
             });
         }
@@ -112,15 +112,17 @@ class SnapshotLoader {
     Regions regions() {
         Map<String, String> parent = new HashMap<>();
         Map<String, String> level = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
         try (Session session = driver.session()) {
             session.run(REGIONS).forEachRemaining(r -> {
                 level.put(r.get("code").asString(), r.get("level").asString(""));
+                names.put(r.get("code").asString(), r.get("name").asString(""));
                 if (!r.get("parent").isNull()) {
                     parent.put(r.get("code").asString(), r.get("parent").asString());
                 }
             });
         }
-        return new Regions(Map.copyOf(parent), Map.copyOf(level));
+        return new Regions(Map.copyOf(parent), Map.copyOf(level), Map.copyOf(names));
     }
 
     Funds funds() {
@@ -129,7 +131,8 @@ class SnapshotLoader {
             session.run(FUNDS).forEachRemaining(r -> funds.put(r.get("id").asString(), new Funds.Fund(r.get("id").asString(),
                     r.get("name").asString(""), r.get("region").asString(null), strings(r, "stages"), strings(r, "instruments"),
                     r.get("min").isNull() ? null : r.get("min").asDouble(), r.get("max").isNull() ? null : r.get("max").asDouble(),
-                    r.get("mandate").asString(""), strings(r, "chains"), strings(r, "segments"), strings(r, "portfolio"))));
+                    r.get("mandate").asString(""), strings(r, "chains"), strings(r, "segments"), strings(r, "portfolio"),
+                    Funds.Fund.trackKey(r.get("id").asString()))));
         }
         Map<String, List<Funds.Fund>> byFocus = new HashMap<>(); // chain or segment id → funds focused on it, in id order
         funds.values().forEach(f -> {
@@ -206,6 +209,11 @@ class SnapshotLoader {
 
     MatchingConfig.Tree tree() {
         return tree;
+    }
+
+    private static List<FirmsAndProducts.Supply> supplies(Record r) {
+        Value v = r.get("supplies");
+        return v.isNull() ? List.of() : List.copyOf(v.asList(e -> new FirmsAndProducts.Supply(e.get(0).asString(), e.get(1).asString(null))));
     }
 
     private static List<String> strings(Record r, String key) {

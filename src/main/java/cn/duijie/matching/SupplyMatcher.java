@@ -240,7 +240,7 @@ public class SupplyMatcher {
         int peers = 0;
         int leaders = 0;
         List<SupplySignals.Party> sample = new ArrayList<>();
-        for (String b : new LinkedHashSet<>(c.supplies())) {
+        for (String b : c.buyers()) {
             FirmsAndProducts.Firm peer = s.firm(b);
             if (peer == null || peer == buyer || peer.makes().stream().noneMatch(p -> buyerSegments.contains(s.productSegment().get(p)))) {
                 continue;
@@ -266,7 +266,7 @@ public class SupplyMatcher {
                 new SupplySignals.Party(c.id(), c.name()), c.regionCode(), need.title(), need.requiredCertifications(), fit,
                 ask.coMade(c), ask.text(c, fit.listed()), km,
                 peers, leaders, sample, feeds, c.tier(), c.employees(), track.deals(), track.mets(),
-                buyer != null && c.supplies().contains(buyer.id()));
+                buyer != null && c.buyers().contains(buyer.id()));
     }
 
     /** Great-circle distance exactly as Neo4j's point.distance computes it for WGS-84 (same radius, same steps). */

@@ -203,15 +203,15 @@ public class NeedService {
                 });
     }
 
+    /** Fails with the need's 404 unless the caller may act for its poster (opens its own session). */
+    public Uni<Void> checkOwned(cn.duijie.account.Caller caller, String id) {
+        return Panache.withSession(() -> owned(caller, id)).replaceWithVoid();
+    }
+
     /** An open need for anyone; any other only for its poster and the poster's region's bureau (else 404). */
     public Uni<NeedApi.NeedView> get(cn.duijie.account.Caller caller, String id) {
         return Panache.withSession(() -> find(id).chain(n -> n.status == NeedStatus.OPEN ? Uni.createFrom().item(n) : owned(caller, n)))
                 .map(NeedApi.NeedView::from);
-    }
-
-    /** Fails with the need's 404 unless the caller may act for its poster (opens its own session). */
-    public Uni<Void> checkOwned(cn.duijie.account.Caller caller, String id) {
-        return Panache.withSession(() -> owned(caller, id)).replaceWithVoid();
     }
 
     /** The need, when the caller may act for its poster; otherwise 404 so another party's need stays hidden. */

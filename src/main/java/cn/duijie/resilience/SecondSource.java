@@ -26,7 +26,8 @@ import io.smallrye.mutiny.Uni;
  * scorer. When the need seeks a second source — said so, or by default while the poster's current supply of a wanted
  * product is single-source — candidates tied to the incumbent (the incumbent itself, its sister firms by group or
  * 字号, its own suppliers; more mildly, firms in its city) have their score multiplied down and are flagged; the
- * others carry the reason 降低单一来源风险. Nobody is hidden.
+ * others carry the reason 降低单一来源风险. Nobody is hidden. Everything it reads (the poster's suppliers per product,
+ * trade names, cities) comes from the matching snapshot: a SUPPLY request asks the graph nothing.
  */
 @ApplicationScoped
 public class SecondSource {
@@ -38,12 +39,10 @@ public class SecondSource {
         }
     }
 
-    private final ResilienceRepository repository;
     private final MatchingSnapshots snapshots;
     private final ResilienceConfig.SecondSource config;
 
-    SecondSource(ResilienceRepository repository, MatchingSnapshots snapshots, ResilienceConfig config) {
-        this.repository = repository;
+    SecondSource(MatchingSnapshots snapshots, ResilienceConfig config) {
         this.snapshots = snapshots;
         this.config = config.secondSource();
     }
@@ -54,28 +53,28 @@ public class SecondSource {
      * exactly one supplier.
      */
     public Uni<Plan> plan(MatchQuery need, NeedPurpose declared) {
-        return snapshots.current().chain(snapshot -> {
-            String poster = need.postedBy();
-            if (poster == null || need.productCodes().isEmpty() || (declared == NeedPurpose.GENERAL)
-                    || snapshot.firms().suppliedBy().getOrDefault(poster, List.of()).isEmpty()) {
-                return Uni.createFrom().item(new Plan(declared == null ? NeedPurpose.GENERAL : declared, List.of()));
-            }
-            return repository.suppliesInto(List.of(poster)).map(edges -> {
-                Map<String, Set<String>> byProduct = incumbentsByProduct(snapshot.firms(), edges, need.productCodes());
-                boolean single = byProduct.values().stream().anyMatch(s -> s.size() == 1);
-                NeedPurpose purpose = declared != null ? declared : single ? NeedPurpose.SECOND_SOURCE : NeedPurpose.GENERAL;
-                Set<String> all = new LinkedHashSet<>();
-                byProduct.values().forEach(all::addAll);
-                return new Plan(purpose, List.copyOf(all));
-            });
-        });
+        return snapshots.current().map(snapshot -> plan(snapshot.firms(), need, declared));
+    }
+
+    static Plan plan(FirmsAndProducts s, MatchQuery need, NeedPurpose declared) {
+        String poster = need.postedBy();
+        List<FirmsAndProducts.Incoming> edges = poster == null ? List.of() : s.suppliesInto(poster);
+        if (need.productCodes().isEmpty() || declared == NeedPurpose.GENERAL || edges.isEmpty()) {
+            return new Plan(declared == null ? NeedPurpose.GENERAL : declared, List.of());
+        }
+        Map<String, Set<String>> byProduct = incumbentsByProduct(s, edges, need.productCodes());
+        boolean single = byProduct.values().stream().anyMatch(x -> x.size() == 1);
+        NeedPurpose purpose = declared != null ? declared : single ? NeedPurpose.SECOND_SOURCE : NeedPurpose.GENERAL;
+        Set<String> all = new LinkedHashSet<>();
+        byProduct.values().forEach(all::addAll);
+        return new Plan(purpose, List.copyOf(all));
     }
 
     /** The poster's suppliers per wanted product. */
-    static Map<String, Set<String>> incumbentsByProduct(FirmsAndProducts s, List<ResilienceRepository.SupplyEdge> edges,
+    static Map<String, Set<String>> incumbentsByProduct(FirmsAndProducts s, List<FirmsAndProducts.Incoming> edges,
                                                         List<String> wanted) {
         Map<String, Set<String>> out = new LinkedHashMap<>();
-        for (ResilienceRepository.SupplyEdge e : edges) {
+        for (FirmsAndProducts.Incoming e : edges) {
             if (e.product() != null) {
                 if (wanted.contains(e.product())) {
                     out.computeIfAbsent(e.product(), k -> new LinkedHashSet<>()).add(e.supplier());
@@ -95,8 +94,8 @@ public class SecondSource {
         if (!plan.active()) {
             return Uni.createFrom().item(ranked.size() > limit ? ranked.subList(0, limit) : ranked);
         }
-        return snapshots.current().chain(snapshot -> repository.regionNames(null)
-                .map(names -> adjust(snapshot, new TradeNames(names.values()), names, plan.incumbents(), ranked, limit)));
+        return snapshots.current().map(snapshot -> adjust(snapshot, new TradeNames(snapshot.regions().names().values()),
+                snapshot.regions().names(), plan.incumbents(), ranked, limit));
     }
 
     List<MatchModel.Match> adjust(MatchingSnapshot snapshot, TradeNames tradeNames, Map<String, String> regionNames,

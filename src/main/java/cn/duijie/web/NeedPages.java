@@ -153,7 +153,7 @@ public class NeedPages {
     /** The poster (or its bureau): the ranked candidates and what was done about each. */
     private Uni<TemplateInstance> ownerView(WebUser user, NeedApi.NeedView need) {
         String id = need.id();
-        return matching.matches(id, MATCH_LIMIT).chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
+        return matching.matches(user.caller(), id, MATCH_LIMIT).chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
             Map<String, Set<String>> done = done(all);
             List<Row> rows = matches.stream().map(m -> new Row(m, done.getOrDefault(m.candidate().id(), Set.of()))).toList();
             List<NeedApi.FeedbackView> shortlist = all.stream().filter(f -> f.action() == MatchFeedback.Action.SHORTLIST).toList();
@@ -192,7 +192,7 @@ public class NeedPages {
                 return recorded.map(f -> Response.ok("", MediaType.TEXT_HTML_TYPE).build())
                         .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
             }
-            return Pages.respond(recorded.chain(f -> needs.get(user.caller(), id)).chain(need -> matching.matches(id, MATCH_LIMIT)
+            return Pages.respond(recorded.chain(f -> needs.get(user.caller(), id)).chain(need -> matching.matches(user.caller(), id, MATCH_LIMIT)
                     .chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
                         Map<String, Set<String>> done = done(all);
                         MatchModel.Match m = matches.stream().filter(x -> x.candidate().id().equals(candidateId)).findFirst()
@@ -239,7 +239,7 @@ public class NeedPages {
     @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     public Uni<Response> shortlistWorkbook(@PathParam("id") String id) {
         return session.requireUser().chain(user -> {
-            return needs.get(user.caller(), id).chain(need -> matching.matches(id, MatchingService.MAX_LIMIT)
+            return needs.get(user.caller(), id).chain(need -> matching.matches(user.caller(), id, MatchingService.MAX_LIMIT)
                     .chain(matches -> feedback.list(user.caller(), id, MatchFeedback.Action.SHORTLIST).map(shortlist -> {
                         Map<String, MatchModel.Match> byId = new HashMap<>();
                         matches.forEach(m -> byId.put(m.candidate().id(), m));

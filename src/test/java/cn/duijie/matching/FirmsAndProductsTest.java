@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class FirmsAndProductsTest {
 
     private static FirmsAndProducts.Firm firm(String id, List<String> makes, List<String> supplies) {
-        return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, cn.duijie.domain.Tier.NONE, List.of(), makes, supplies,
+        return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, cn.duijie.domain.Tier.NONE, List.of(), makes,
+                supplies.stream().map(b -> new FirmsAndProducts.Supply(b, null)).toList(),
                 List.of(), List.of(), 0, Words.of(id + " " + String.join(" ", makes)));
     }
 
@@ -45,6 +46,80 @@ class FirmsAndProductsTest {
         // the product tree: narrower, broader and siblings derived once
         assertEquals(List.of("R"), v1.siblings().get("Q"));
         assertEquals(List.of("P"), v1.broader().get("Q"));
+    }
+
+    private static FirmsAndProducts.Firm supplier(String id, FirmsAndProducts.Supply... edges) {
+        return new FirmsAndProducts.Firm(-1, id, id, "321100", 10L, false, 32.0, 119.0, cn.duijie.domain.Tier.NONE, List.of(),
+                List.of("P"), List.of(edges), List.of(), List.of(), 0, Words.of(id));
+    }
+
+    @Test
+    void suppliesIntoABuyerListEachEdgeByProductThenSupplierAndFollowChanges() {
+        FirmsAndProducts v1 = FirmsAndProducts.empty(TREE).withFirms(List.of(
+                supplier("S2", new FirmsAndProducts.Supply("B", "Q"), new FirmsAndProducts.Supply("B", null)),
+                supplier("S1", new FirmsAndProducts.Supply("B", "Q"), new FirmsAndProducts.Supply("X", "P")),
+                supplier("S3", new FirmsAndProducts.Supply("B", "P"))), List.of());
+        assertEquals(List.of(new FirmsAndProducts.Incoming("S3", "P"), new FirmsAndProducts.Incoming("S1", "Q"),
+                new FirmsAndProducts.Incoming("S2", "Q"), new FirmsAndProducts.Incoming("S2", null)), v1.suppliesInto("B"));
+        assertEquals(List.of(new FirmsAndProducts.Incoming("S1", "P")), v1.suppliesInto("X"));
+        // S1 now supplies B with P instead: the new version says so, the old one is unchanged
+        FirmsAndProducts v2 = v1.withFirms(List.of(supplier("S1", new FirmsAndProducts.Supply("B", "P"))), List.of("S3"));
+        assertEquals(List.of(new FirmsAndProducts.Incoming("S1", "P"), new FirmsAndProducts.Incoming("S2", "Q"),
+                new FirmsAndProducts.Incoming("S2", null)), v2.suppliesInto("B"));
+        assertEquals(List.of(), v2.suppliesInto("X"));
+        assertEquals(4, v1.suppliesInto("B").size());
+    }
+
+    /** The plain way: every firm holding an evidence word scored, summed in the asking words' order. */
+    private static List<TextHits.Hit> everyFirm(FirmsAndProducts s, List<String> asking, int limit, double share, int min) {
+        java.util.Map<String, Double> score = new java.util.HashMap<>();
+        double all = 0;
+        for (String w : new java.util.LinkedHashSet<>(asking)) {
+            double idf = s.words().idf(w);
+            if (idf <= 0) {
+                continue;
+            }
+            all += idf;
+            if (!s.words().common(w, share, min)) {
+                for (FirmsAndProducts.Firm f : s.firmsByWord().getOrDefault(w, List.of())) {
+                    score.merge(f.id(), idf, Double::sum);
+                }
+            }
+        }
+        double total = all;
+        return score.entrySet().stream().sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry::getKey)).limit(limit)
+                .map(e -> new TextHits.Hit("E", e.getKey(), e.getValue() / total)).toList();
+    }
+
+    @Test
+    void wordHitsFindTheSameFirmsAsScoringEveryFirmThatHoldsAWord() {
+        java.util.Random random = new java.util.Random(7);
+        List<String> vocabulary = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            vocabulary.add("w" + i);
+        }
+        List<FirmsAndProducts.Firm> firms = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            java.util.Set<String> ws = new java.util.LinkedHashSet<>();
+            int n = 1 + random.nextInt(12);
+            while (ws.size() < n) {
+                // skewed: low-numbered words are frequent, high-numbered ones rare
+                ws.add(vocabulary.get((int) (vocabulary.size() * Math.pow(random.nextDouble(), 3))));
+            }
+            firms.add(new FirmsAndProducts.Firm(-1, String.format("F%05d", i), "f", "321100", 10L, false, 32.0, 119.0,
+                    cn.duijie.domain.Tier.NONE, List.of(), List.of(), List.of(), List.of(), List.of(), 0, List.copyOf(ws)));
+        }
+        FirmsAndProducts s = FirmsAndProducts.empty(TREE).withFirms(firms, List.of());
+        for (int q = 0; q < 400; q++) {
+            List<String> asking = new java.util.ArrayList<>();
+            int n = 1 + random.nextInt(q % 50 == 0 ? 90 : 8);
+            for (int i = 0; i < n; i++) {
+                asking.add(vocabulary.get((int) (vocabulary.size() * Math.pow(random.nextDouble(), 2))));
+            }
+            int limit = 1 + random.nextInt(40);
+            assertEquals(everyFirm(s, asking, limit, 0.05, 20), s.wordHits(asking, limit, 0.05, 20), "query " + asking);
+        }
     }
 
     private static FirmsAndProducts.Firm named(String id, String name) {
