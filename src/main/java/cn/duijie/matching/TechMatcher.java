@@ -72,6 +72,9 @@ public class TechMatcher {
         for (Level l : levels) {
             Fit fit = new Fit(l.fit(), TechSignals.How.TECH, l.tech(), x.techNames().get(l.tech()), l.want(), x.techNames().get(l.want()));
             for (Research.Party party : x.byTech().getOrDefault(l.tech(), List.of())) {
+                if (only != null && !only.equals(party.id())) {
+                    continue; // an institution's view scores that institution alone (the same fit and text as in a full list)
+                }
                 if (best.putIfAbsent(party.key(), fit) == null) {
                     parties.put(party.key(), party);
                 }
@@ -82,6 +85,9 @@ public class TechMatcher {
             String name = snapshot.firms().productNames().getOrDefault(code, code);
             Fit fit = new Fit(application, TechSignals.How.PRODUCT, code, name, code, name);
             for (Research.Party party : x.byProduct().getOrDefault(code, List.of())) {
+                if (only != null && !only.equals(party.id())) {
+                    continue;
+                }
                 Fit old = best.get(party.key());
                 if (old == null || old.fit() < application) {
                     best.put(party.key(), fit);
@@ -92,7 +98,7 @@ public class TechMatcher {
         Set<String> textToo = new HashSet<>();
         for (TextHits.Hit h : hits) {
             Research.Party party = h.index().equals("A") ? x.achievements().get(h.id()) : x.institutionParties().get(h.id());
-            if (party != null && textToo.add(party.key()) && !best.containsKey(party.key())) {
+            if (party != null && (only == null || only.equals(party.id())) && textToo.add(party.key()) && !best.containsKey(party.key())) {
                 best.put(party.key(), new Fit(h.score(), TechSignals.How.TEXT, null, null, null, null));
                 parties.put(party.key(), party);
             }
