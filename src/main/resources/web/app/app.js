@@ -26,7 +26,15 @@ document.addEventListener('click', (event) => {
   const chosen = (picker && picker.querySelector('[data-chosen]')) || document.getElementById('chosen');
   const field = option.dataset.pickField;
   const code = option.dataset.pickCode;
-  if (chosen.querySelector(`input[name="${field}"][value="${CSS.escape(code)}"]`)) return;
+  // already in the form (chosen before, or one of a need's proposed codes): tick it again rather than add it twice
+  const there = (option.closest('form') || chosen).querySelector(`input[type=checkbox][name="${field}"][value="${CSS.escape(code)}"]`);
+  if (there) {
+    if (!there.checked) {
+      there.checked = true;
+      there.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    return;
+  }
   const label = document.createElement('label');
   label.className = 'btn btn-sm btn-outline-primary';
   const box = document.createElement('input');
@@ -41,6 +49,13 @@ document.addEventListener('click', (event) => {
   name.value = option.dataset.pickLabel;
   label.append(box, document.createTextNode(option.dataset.pickLabel), name);
   chosen.append(label);
+});
+
+// Enter in a picker's search box searches there and then, and does not send the form the picker sits in.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Enter' || !event.target.matches('[data-picker] input[type=search]')) return;
+  event.preventDefault();
+  htmx.trigger(event.target, 'search');
 });
 
 // Upload progress for forms marked data-upload-progress (htmx reports the bytes sent).

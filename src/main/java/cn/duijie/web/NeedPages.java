@@ -70,13 +70,59 @@ public class NeedPages {
         }
     }
 
+    /**
+     * The proposed-codes box as the poster left it: the codes ticked, those added with the picker (products, or
+     * technologies for a TECH need), and why a confirmation was refused; a refused one is shown again as it was sent.
+     */
+    public record CodesBox(Set<String> tickedCodes, ResearchPages.Picked added, FormErrors errors) {
+
+        /** The box as the need page first shows it: every code the need is matched on ticked, nothing added. */
+        static CodesBox of(NeedApi.NeedView need) {
+            Set<String> ticked = new HashSet<>(need.productCodes());
+            ticked.addAll(need.technologyCodes());
+            return new CodesBox(ticked, ResearchPages.Picked.of(field(need), List.of(), List.of()), FormErrors.NONE);
+        }
+
+        /** What the poster sent; the picker's codes are those that are not among the proposals (its labels go with them). */
+        static CodesBox sent(NeedApi.NeedView need, SentCodes sent, FormErrors errors) {
+            Set<String> ticked = new HashSet<>(sent.products());
+            ticked.addAll(sent.technologies());
+            Set<String> proposed = new HashSet<>();
+            need.proposedCodes().forEach(c -> proposed.add(c.code()));
+            boolean tech = "technologyCodes".equals(field(need));
+            List<String> added = (tech ? sent.technologies() : sent.products()).stream().filter(c -> !proposed.contains(c)).distinct().toList();
+            return new CodesBox(ticked, ResearchPages.Picked.of(field(need), added, tech ? sent.technologyLabels() : sent.productLabels()), errors);
+        }
+
+        /** A TECH need adds technologies, any other products. */
+        static String field(NeedApi.NeedView need) {
+            return need.kind() == cn.duijie.domain.NeedKind.TECH ? "technologyCodes" : "productCodes";
+        }
+
+        public boolean isTicked(String code) {
+            return tickedCodes.contains(code);
+        }
+
+        public String legendKey() {
+            return "technologyCodes".equals(added.field()) ? "web.need.proposed.other-technologies" : "web.need.proposed.other-products";
+        }
+
+        public String hintKey() {
+            return "technologyCodes".equals(added.field()) ? "web.research.tech-hint" : "web.need.pick-hint";
+        }
+    }
+
+    /** The codes form as posted: ticked and added codes, and the names the picker sent for the added ones. */
+    record SentCodes(List<String> products, List<String> productLabels, List<String> technologies, List<String> technologyLabels) {
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Frame frame, NeedForm form, FormErrors errors, List<String> kinds, List<String> stages,
                                             List<String> instruments);
 
         static native TemplateInstance need(Frame frame, NeedApi.NeedView need, boolean owner, boolean sent, List<Row> rows,
-                                            List<NeedApi.FeedbackView> shortlist, List<String> actions);
+                                            List<NeedApi.FeedbackView> shortlist, List<String> actions, CodesBox box);
 
         static native TemplateInstance need$row(NeedApi.NeedView need, Row row, List<String> actions);
 
@@ -146,18 +192,18 @@ public class NeedPages {
         return session.requireUser().chain(user -> {
             // one after another: these share the request's Hibernate Reactive session, which takes one operation at a time
             return Pages.respond(needs.get(user.caller(), id).chain(need -> session.mayActFor(user, Actor.enterprise(need.postedBy()))
-                    .chain(owner -> owner ? ownerView(user, need) : visitorView(user, need))), user);
+                    .chain(owner -> owner ? ownerView(user, need, CodesBox.of(need)) : visitorView(user, need))), user);
         });
     }
 
     /** The poster (or its bureau): the ranked candidates and what was done about each. */
-    private Uni<TemplateInstance> ownerView(WebUser user, NeedApi.NeedView need) {
+    private Uni<TemplateInstance> ownerView(WebUser user, NeedApi.NeedView need, CodesBox box) {
         String id = need.id();
         return matching.matches(user.caller(), id, MATCH_LIMIT).chain(matches -> feedback.list(user.caller(), id, null).map(all -> {
             Map<String, Set<String>> done = done(all);
             List<Row> rows = matches.stream().map(m -> new Row(m, done.getOrDefault(m.candidate().id(), Set.of()))).toList();
             List<NeedApi.FeedbackView> shortlist = all.stream().filter(f -> f.action() == MatchFeedback.Action.SHORTLIST).toList();
-            return Templates.need(Frame.of(need.title(), "home", user), need, true, false, rows, shortlist, ACTIONS);
+            return Templates.need(Frame.of(need.title(), "home", user), need, true, false, rows, shortlist, ACTIONS, box);
         }));
     }
 
@@ -165,7 +211,7 @@ public class NeedPages {
     private Uni<TemplateInstance> visitorView(WebUser user, NeedApi.NeedView need) {
         Uni<Set<String>> asked = user.partyId() == null ? Uni.createFrom().item(Set.of()) : contacts.askedAbout(user.caller());
         return asked.map(sent -> Templates.need(Frame.of(need.title(), "home", user), need, false, sent.contains(need.id()),
-                List.of(), List.of(), ACTIONS));
+                List.of(), List.of(), ACTIONS, CodesBox.of(need)));
     }
 
     /** One action on one candidate; htmx gets the candidate's row back, a plain form post the page. */
@@ -202,21 +248,40 @@ public class NeedPages {
         });
     }
 
-    /** The poster confirms or narrows the products (technologies) Duijie read in the need's words. */
+    /**
+     * The poster confirms the products (technologies) Duijie read in the need's words, unticks wrong ones and adds
+     * others found with the picker; a refusal (none left, an unknown code) shows the need page again with the reason
+     * beside the box.
+     */
     @POST
     @Path("/{id}/codes")
     @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> codes(@PathParam("id") String id, @RestForm List<String> productCodes, @RestForm List<String> technologyCodes) {
+    public Uni<Response> codes(@PathParam("id") String id, @RestForm List<String> productCodes, @RestForm List<String> productLabels,
+                               @RestForm List<String> technologyCodes, @RestForm List<String> technologyLabels) {
         return session.requireUser().chain(user -> {
-            List<String> products = orEmpty(productCodes);
-            List<String> technologies = orEmpty(technologyCodes);
-            if (products.isEmpty() && technologies.isEmpty()) {
-                return Pages.error(DomainException.invalid("productCodes", Pages.text("web.need.codes.none-chosen")), user);
+            SentCodes sent = new SentCodes(orEmpty(productCodes), productLabels == null ? List.of() : productLabels,
+                    orEmpty(technologyCodes), technologyLabels == null ? List.of() : technologyLabels);
+            if (sent.products().isEmpty() && sent.technologies().isEmpty()) {
+                return refusedCodes(user, id, sent, need -> DomainException.invalid(Pages.text("detail.validation", 1),
+                        List.of(new Problem.FieldError(CodesBox.field(need), Pages.text("web.need.codes.none-chosen")))));
             }
-            return Uni.createFrom().deferred(() -> needs.confirmCodes(user.caller(), id, session.actor(user).label(), products, technologies))
+            return Uni.createFrom().deferred(() -> needs.confirmCodes(user.caller(), id, session.actor(user).label(), sent.products(),
+                            sent.technologies()))
                     .map(n -> Response.seeOther(URI.create("/needs/" + id)).build())
-                    .onFailure(DomainException.class).recoverWithUni(e -> Pages.error((DomainException) e, user));
+                    .onFailure(DomainException.class).recoverWithUni(e -> refusedCodes(user, id, sent, need -> (DomainException) e));
         });
+    }
+
+    /** The poster's need page with the box as it was sent and the refusal's reasons (400 or 422); any other failure, the error page. */
+    private Uni<Response> refusedCodes(WebUser user, String id, SentCodes sent, java.util.function.Function<NeedApi.NeedView, DomainException> refusal) {
+        return needs.get(user.caller(), id).chain(need -> session.mayActFor(user, Actor.enterprise(need.postedBy())).chain(owner -> {
+            DomainException e = refusal.apply(need);
+            if (!owner || (e.status() != 400 && e.status() != 422)) {
+                return Pages.error(e, user);
+            }
+            return ownerView(user, need, CodesBox.sent(need, sent, FormErrors.of(e))).chain(TemplateInstance::createUni)
+                    .map(html -> Response.status(e.status()).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build());
+        })).onFailure(DomainException.class).recoverWithUni(x -> Pages.error((DomainException) x, user));
     }
 
     @POST

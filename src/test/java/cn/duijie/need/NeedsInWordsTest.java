@@ -7,11 +7,13 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,17 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 import cn.duijie.support.Imports;
 import cn.duijie.support.Logins;
+import cn.duijie.support.PageSessions;
 import cn.duijie.support.Ready;
 import cn.duijie.support.SupplyRegion;
 import cn.duijie.support.TestData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 
 /** Needs written in words: no codes given, Duijie reads them from the title and description, matches, the poster confirms. */
 @QuarkusTest
 class NeedsInWordsTest {
 
+    @TestHTTPResource("/")
+    URL base;
     @TempDir
     Path dir;
     SupplyRegion r;
@@ -131,6 +138,31 @@ class NeedsInWordsTest {
         // another party cannot change them
         Logins.firm(r.nearCertified).contentType(ContentType.JSON).body("{\"productCodes\": [\"%s\"]}".formatted(r.bearing))
                 .patch("/api/v1/needs/{id}", id).then().statusCode(404);
+    }
+
+    @Test
+    void anUnknownCodeAddedOnTheNeedPageIsRefusedBesideTheBoxAndTheNeedKeepsItsCodes() {
+        JsonPath need = post(r.leader, "{\"kind\": \"SUPPLY\", \"title\": \"采购一批%s\"}".formatted(tag + "谐波减速器"));
+        String id = need.getString("id");
+        Supplier<RequestSpecification> leader = PageSessions.as(base, "f-" + r.leader.toLowerCase());
+        String form = "application/x-www-form-urlencoded; charset=UTF-8";
+        leader.get().contentType(form).formParam("productCodes", harmonic).formParam("productCodes", "NO-SUCH-PRODUCT")
+                .formParam("productLabels", "并不存在的产品").post("/needs/" + id + "/codes")
+                .then().statusCode(422).contentType(containsString("text/html"))
+                // the reason beside the box's picker, and what the poster added shown again, still ticked
+                .body(containsString("id=\"pick-productCodes-error\">产品代码 NO-SUCH-PRODUCT 不存在</div>"))
+                .body(containsString("value=\"NO-SUCH-PRODUCT\" checked"))
+                .body(containsString("并不存在的产品"));
+        leader.get().contentType(form).post("/needs/" + id + "/codes").then().statusCode(400)
+                .body(containsString("请至少保留一项"));
+        Logins.firm(r.leader).get("/api/v1/needs/{id}", id).then().statusCode(200).body("codesProposed", equalTo(true))
+                .body("productCodes", equalTo(List.of(harmonic)));
+
+        // a product that exists, added beside the proposal: the need is matched on both, no longer proposed
+        leader.get().contentType(form).formParam("productCodes", harmonic).formParam("productCodes", r.bearings)
+                .formParam("productLabels", "轴承").post("/needs/" + id + "/codes").then().statusCode(303);
+        Logins.firm(r.leader).get("/api/v1/needs/{id}", id).then().statusCode(200).body("codesProposed", equalTo(false))
+                .body("productCodes", equalTo(List.of(harmonic, r.bearings)));
     }
 
     @Test

@@ -1,12 +1,15 @@
 package cn.duijie.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +22,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import cn.duijie.support.Browser;
+import cn.duijie.support.Imports;
 import cn.duijie.support.Logins;
 import cn.duijie.support.Ready;
 import cn.duijie.support.SupplyRegion;
+import cn.duijie.support.TestData;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -113,8 +118,21 @@ class ChainLeaderJourneyTest {
     }
 
     @Test
-    void aNeedTypedInWordsShowsTheProductsReadFromItAndThePosterConfirmsThem(@TempDir Path dir) throws Exception {
+    void aNeedTypedInWordsShowsTheProductsReadFromItAndThePosterAddsAnotherFoundByAChineseWord(@TempDir Path dir) throws Exception {
         SupplyRegion r = new SupplyRegion(dir);
+        // a product only this test names ({tag}滚珠丝杠, keyword {tag}丝杠) and a maker of it near the leader
+        String tag = TestData.chineseTag(r.p);
+        String screw = r.p + "W5";
+        Imports.upload(
+                TestData.csv(dir, "products.csv", """
+                        code,name,segmentId,broaderCode,keywords
+                        %1$sW5,%2$s滚珠丝杠,%1$sS1,,%2$s丝杠
+                        """.formatted(r.p, tag)),
+                TestData.csv(dir, "enterprises.csv", """
+                        creditCode,name,regionCode,tier,isChainLeader,employees,certifications,productCodes,description
+                        %2$s,丹阳%1$s丝杠,321181,SPECIALIZED,false,200,IATF16949,%1$sW5,
+                        """.formatted(r.p, TestData.creditCode(r.p + "WS"))))
+                .statusCode(201).body("errors", hasSize(0));
         Logins.firm(r.leader);
         Page page = Browser.open(base.toString(), Browser.Width.DESKTOP);
         try {
@@ -129,13 +147,30 @@ class ChainLeaderJourneyTest {
             assertThat(proposed).containsText("置信度");
             // (other test regions name their products 精密轴承 too, so their makers may fill the list)
             assertThat(page.getByTestId("matches")).containsText("生产所需产品“精密轴承”");
+            String id = page.url().replaceAll(".*/needs/", "");
+
+            // the reading is not what the poster meant: untick it, find the product by a Chinese keyword, add it
+            for (Locator box : proposed.locator("li.form-check input[type=checkbox]").all()) {
+                box.uncheck();
+            }
+            proposed.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("加入其他产品"))
+                    .getByLabel("按中文名称或关键词查找，点击加入").fill(tag + "丝杠");
+            proposed.getByTestId("pick-options").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(tag + "滚珠丝杠")).click();
+            assertThat(proposed.getByTestId("chosen-productCodes")).containsText(tag + "滚珠丝杠");
+            assertThat(proposed.getByTestId("chosen-productCodes").getByRole(AriaRole.CHECKBOX)).isChecked();
             Browser.screenshot(page, "leader-need-in-words-desktop");
-            Browser.assertFitsPhone(page, "the need page with its proposed products");
+            Browser.assertFitsPhone(page, "the need page with its proposed products and the picker's options");
+            Browser.screenshot(page, "leader-need-in-words-phone");
             page.setViewportSize(1280, 900);
 
             page.getByTestId("confirm-codes").click();
             assertThat(page.getByTestId("proposed-codes")).hasCount(0);
-            assertThat(page.getByTestId("matches")).containsText("生产所需产品“精密轴承”");
+            // matched on the product the poster added, and on it alone
+            assertThat(page.getByTestId("matches")).containsText("丹阳" + r.p + "丝杠");
+            assertThat(page.getByTestId("matches")).containsText("生产所需产品“" + tag + "滚珠丝杠”");
+            assertThat(page.getByTestId("matches")).not().containsText("生产所需产品“精密轴承”");
+            Logins.firm(r.leader).get("/api/v1/needs/{id}", id).then().statusCode(200)
+                    .body("codesProposed", equalTo(false)).body("productCodes", equalTo(List.of(screw)));
         } finally {
             Browser.close(page);
         }
