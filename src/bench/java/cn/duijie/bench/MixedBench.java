@@ -130,11 +130,12 @@ public final class MixedBench {
         long start = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             int offset = c;
+            int streams = connections;
             pool.execute(() -> {
                 HttpClient own = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                 long[] lat = new long[2_000_000];
                 int n = 0;
-                int i = offset * 7;
+                int i = offset * targets.size() / streams; // each reader walks its own stretch of the needs (as bench-http)
                 while (System.nanoTime() < deadline && n < lat.length) {
                     long t0 = System.nanoTime();
                     try {
