@@ -2,6 +2,7 @@ package cn.duijie.matching;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,37 @@ public class FinanceMatcher {
         return snapshots.current().map(s -> rank(s, need, dismissed, limit, only));
     }
 
+    /**
+     * A fund's deal flow (its opportunities): every open FINANCE need whose poster the fund's mandate admits, scored
+     * from one snapshot as the need's own list scores the fund, best first; null when there is no such fund.
+     */
+    public List<ReverseMatch> needsFor(MatchingSnapshot s, String fundId, Set<String> dismissedNeeds, int limit) {
+        Funds.Fund fund = s.funds().byId().get(fundId);
+        if (fund == null) {
+            return null;
+        }
+        PriorityQueue<ReverseMatch> top = new PriorityQueue<>(limit + 1, WORST_FIRST);
+        for (MatchQuery n : s.needs().finance()) {
+            FirmsAndProducts.Firm poster = s.firms().firm(n.postedBy());
+            if (poster == null || dismissedNeeds.contains(n.needId()) || !fund.admits(s.regions().regionAndAbove(poster.regionCode()))) {
+                continue;
+            }
+            for (MatchModel.Match m : rank(s, n, Set.of(), 1, fundId)) {
+                top.add(new ReverseMatch(n, m));
+                if (top.size() > limit) {
+                    top.poll();
+                }
+            }
+        }
+        List<ReverseMatch> out = new ArrayList<>(top);
+        out.sort(WORST_FIRST.reversed());
+        return out;
+    }
+
+    private static final Comparator<ReverseMatch> WORST_FIRST = Comparator
+            .comparingDouble((ReverseMatch o) -> o.match().score())
+            .thenComparing(o -> o.need().needId(), Comparator.reverseOrder());
+
     /** The firm as fund matching sees it: where it is, what it makes, its chains, customers and suppliers. */
     private record Asker(FirmsAndProducts.Firm firm, List<String> ancestors, String city, Set<String> segments,
                          Set<String> chains, Set<String> customers, Set<String> suppliers, Set<String> products) {
@@ -58,26 +90,57 @@ public class FinanceMatcher {
         Asker a = new Asker(buyer, s.regions().regionAndAbove(buyer.regionCode()), s.regions().cityOf(buyer.regionCode()),
                 segments, chains, Set.copyOf(buyer.buyers()), Set.copyOf(firms.suppliedBy().getOrDefault(buyer.id(), List.of())),
                 Set.copyOf(buyer.makes()));
+        Map<String, FundSignals.Adjacent> adjacent = adjacent(s, a);
         record Pre(Funds.Fund fund, FundSignals signals, double score) {
         }
         // the best `limit` funds by score, worst on top; ties go to the smaller id as in the final order
-        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1,
-                Comparator.comparingDouble(Pre::score).thenComparing(p -> p.fund().id(), Comparator.reverseOrder()));
-        for (Funds.Fund f : s.funds().byId().values()) {
-            if ((only != null && !only.equals(f.id())) || dismissed.contains(f.id()) || !f.admits(a.ancestors())) {
+        Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score)
+                .thenComparing(p -> p.fund().id(), Comparator.reverseOrder());
+        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1, worstFirst);
+        List<Funds.Fund> candidates = only == null ? s.funds().all()
+                : s.funds().byId().containsKey(only) ? List.of(s.funds().byId().get(only)) : List.of();
+        for (Funds.Fund f : candidates) {
+            if (dismissed.contains(f.id()) || !f.admits(a.ancestors())) {
                 continue;
             }
-            FundSignals signals = signals(s, f, a, need, false);
-            top.add(new Pre(f, signals, scorer.total(scorer.parts(signals))));
-            if (top.size() > limit) {
+            FundSignals signals = signals(s, f, a, adjacent.get(f.id()), need, false);
+            Pre pre = new Pre(f, signals, scorer.total(scorer.parts(signals)));
+            if (top.size() < limit) {
+                top.add(pre);
+            } else if (limit > 0 && worstFirst.compare(pre, top.peek()) > 0) {
                 top.poll();
+                top.add(pre);
             }
         }
         List<MatchModel.Match> out = new ArrayList<>();
         for (Pre p : top) {
-            out.add(scorer.score(signals(s, p.fund(), a, need, true)));
+            out.add(scorer.score(signals(s, p.fund(), a, adjacent.get(p.fund().id()), need, true)));
         }
         out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
+        return out;
+    }
+
+    /**
+     * For each fund holding a supplier or customer of the asker, that portfolio firm (the first in the fund's
+     * portfolio order when it holds several): read from the firms' investors, not from every fund's portfolio.
+     */
+    private static Map<String, FundSignals.Adjacent> adjacent(MatchingSnapshot s, Asker a) {
+        Map<String, Integer> at = new HashMap<>();
+        Map<String, FundSignals.Adjacent> out = new HashMap<>();
+        Set<String> near = new HashSet<>(a.suppliers());
+        near.addAll(a.customers());
+        near.remove(a.firm().id());
+        for (String p : near) {
+            for (Funds.Fund f : s.funds().byHolding().getOrDefault(p, List.of())) {
+                int i = f.portfolio().indexOf(p);
+                Integer before = at.get(f.id());
+                if (before == null || i < before) {
+                    at.put(f.id(), i);
+                    FirmsAndProducts.Firm firm = s.firms().firm(p);
+                    out.put(f.id(), new FundSignals.Adjacent(p, firm == null ? p : firm.name(), a.suppliers().contains(p)));
+                }
+            }
+        }
         return out;
     }
 
@@ -99,24 +162,16 @@ public class FinanceMatcher {
      * One fund's signals; the competitor check and the names of its focus (neither changes the score) only when
      * {@code withRival}.
      */
-    private static FundSignals signals(MatchingSnapshot s, Funds.Fund f, Asker a, MatchQuery need, boolean withRival) {
+    private static FundSignals signals(MatchingSnapshot s, Funds.Fund f, Asker a, FundSignals.Adjacent adjacent,
+                                       MatchQuery need, boolean withRival) {
         FirmsAndProducts firms = s.firms();
-        FundSignals.Adjacent adjacent = null;
         SupplySignals.Party rival = null;
-        for (String p : f.portfolio()) {
-            if (p.equals(a.firm().id())) {
-                continue;
-            }
-            if (adjacent == null && (a.suppliers().contains(p) || a.customers().contains(p))) {
-                FirmsAndProducts.Firm firm = firms.firm(p);
-                adjacent = new FundSignals.Adjacent(p, firm == null ? p : firm.name(), a.suppliers().contains(p));
-            }
-            if (withRival && rival == null && a.city() != null) {
-                FirmsAndProducts.Firm firm = firms.firm(p);
-                if (firm != null && firm.makes().stream().anyMatch(a.products()::contains)
-                        && s.regions().regionAndAbove(firm.regionCode()).contains(a.city())) {
-                    rival = new SupplySignals.Party(p, firm.name());
-                }
+        for (int i = 0; withRival && rival == null && a.city() != null && i < f.portfolio().size(); i++) {
+            String p = f.portfolio().get(i);
+            FirmsAndProducts.Firm firm = p.equals(a.firm().id()) ? null : firms.firm(p);
+            if (firm != null && firm.makes().stream().anyMatch(a.products()::contains)
+                    && s.regions().regionAndAbove(firm.regionCode()).contains(a.city())) {
+                rival = new SupplySignals.Party(p, firm.name());
             }
         }
         // the score reads only whether there is focus; names are looked up for the funds that are shown

@@ -30,9 +30,12 @@ public class MatchingService {
     private final ConsortiumProposals consortia;
     private final cn.duijie.graph.Graph graph;
     private final cn.duijie.resilience.SecondSource secondSource;
+    private final MatchingSnapshots snapshots;
 
     MatchingService(NeedService needs, FeedbackService feedback, SupplyMatcher supply, TechMatcher tech, FinanceMatcher finance,
-                    ConsortiumProposals consortia, cn.duijie.graph.Graph graph, cn.duijie.resilience.SecondSource secondSource) {
+                    ConsortiumProposals consortia, cn.duijie.graph.Graph graph, cn.duijie.resilience.SecondSource secondSource,
+                    MatchingSnapshots snapshots) {
+        this.snapshots = snapshots;
         this.secondSource = secondSource;
         this.graph = graph;
         this.consortia = consortia;
@@ -109,47 +112,21 @@ public class MatchingService {
                 });
     }
 
-    /** Open TECH needs an institution could take up, or FINANCE needs in a fund's deal flow, best first. */
+    /**
+     * Open TECH needs an institution could take up, or FINANCE needs in a fund's deal flow, best first: scored from
+     * one snapshot version by the forward engine, leaving out needs that dismissed the party.
+     */
     public Uni<List<MatchModel.Opportunity>> needsForParty(String partyType, String id, int limit) {
         checkLimit(limit);
         boolean institution = partyType.equals("INSTITUTION");
-        // candidates first, in the graph: TECH needs in the lab's fields (through the tree); FINANCE needs the fund
-        // may see (its mandate) from firms in its chains first
-        String candidates = institution ? """
-                MATCH (x:Institution {id: $id})
-                OPTIONAL MATCH (x)-[:EXPERT_IN]->(:Technology)-[:BROADER*0..2]-(w:Technology)<-[:WANTS]-(n:Need)
-                WHERE n.kind = 'TECH' AND n.status = 'OPEN'
-                RETURN x.id AS id, collect(DISTINCT n.id)[0..$max] AS needs""" : """
-                MATCH (x:Fund {id: $id})
-                OPTIONAL MATCH (e:Enterprise)-[:POSTED]->(n:Need)
-                WHERE n.kind = 'FINANCE' AND n.status = 'OPEN'
-                  AND (coalesce(x.regionMandate, '') = '' OR EXISTS { (e)-[:LOCATED_IN]->(:Region)-[:WITHIN*0..2]->(:Region {code: x.regionMandate}) })
-                WITH x, n, EXISTS { (x)-[:FOCUSES_ON]->(:Chain)-[:HAS_SEGMENT]->(:Segment)<-[:IN_SEGMENT]-(:Product)<-[:MAKES]-(e) } AS inFocus
-                ORDER BY inFocus DESC
-                RETURN x.id AS id, collect(DISTINCT n.id)[0..$max] AS needs""";
-        return graph.read(candidates, java.util.Map.of("id", id, "max", 60)).chain(rows -> {
-            if (rows.isEmpty()) {
-                throw DomainException.notFound(Messages.get(institution ? "institution.not-found" : "fund.not-found", id));
-            }
-            List<String> ids = rows.get(0).get("needs").asList(org.neo4j.driver.Value::asString);
-            if (ids.isEmpty()) {
-                return Uni.createFrom().item(List.<Need>of());
-            }
-            return Panache.withSession(() -> needs.openAmong(ids).chain(open -> feedback.dismissedFrom(id)
-                    .map(dismissedNeeds -> open.stream().filter(n -> !dismissedNeeds.contains(n.id)).toList())));
-        }).chain(needs -> {
-            if (needs.isEmpty()) {
-                return Uni.createFrom().item(List.<MatchModel.Opportunity>of());
-            }
-            List<Uni<List<MatchModel.Opportunity>>> each = needs.stream().map(n -> (institution
-                    ? tech.forNeed(MatchQuery.of(n), Set.of(), 1, id) : finance.forNeed(MatchQuery.of(n), Set.of(), 1, id))
-                    .map(ms -> ms.stream().map(m -> new MatchModel.Opportunity(new MatchModel.NeedRef(n.id, n.kind.name(), n.title, n.postedBy),
-                            m.score(), m.reasons(), m.flags())).toList())).toList();
-            return Uni.join().all(each).usingConcurrencyOf(4).andCollectFailures().map(lists -> lists.stream().flatMap(List::stream)
-                    .sorted(java.util.Comparator.comparingDouble(MatchModel.Opportunity::score).reversed()
-                            .thenComparing(o -> o.need().id()))
-                    .limit(limit).toList());
-        });
+        return snapshots.current().chain(s -> Panache.withSession(() -> feedback.dismissedFrom(id)).chain(dismissed -> institution
+                        ? tech.needsFor(s, id, dismissed, limit) : Uni.createFrom().item(finance.needsFor(s, id, dismissed, limit))))
+                .map(found -> {
+                    if (found == null) {
+                        throw DomainException.notFound(Messages.get(institution ? "institution.not-found" : "fund.not-found", id));
+                    }
+                    return found.stream().map(ReverseMatch::opportunity).toList();
+                });
     }
 
     static void checkLimit(int limit) {

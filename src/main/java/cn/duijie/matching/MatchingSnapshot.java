@@ -6,9 +6,9 @@ package cn.duijie.matching;
  * {@code appliedChange} is the newest row of the change feed ({@code graph_change}) this version reflects.
  */
 public record MatchingSnapshot(long version, long appliedChange, FirmsAndProducts firms, Research research, Funds funds,
-                               Regions regions, TrackRecords track) {
+                               Regions regions, TrackRecords track, OpenNeeds needs) {
 
-    MatchingSnapshot with(long appliedChange, FirmsAndProducts f, Research r, Funds fu, Regions re, TrackRecords t) {
-        return new MatchingSnapshot(version + 1, appliedChange, f, r, fu, re, t);
+    MatchingSnapshot with(long appliedChange, FirmsAndProducts f, Research r, Funds fu, Regions re, TrackRecords t, OpenNeeds n) {
+        return new MatchingSnapshot(version + 1, appliedChange, f, r, fu, re, t, n);
     }
 }

@@ -166,7 +166,7 @@ public class MatchingSnapshots {
                 firms = firms.withFirms(loader.firms(chunk).values(), List.of());
             }
             MatchingSnapshot s = new MatchingSnapshot(1, upTo, firms, loader.research(), loader.funds(), loader.regions(),
-                    new TrackRecords(loader.outcomes(null)));
+                    new TrackRecords(loader.outcomes(null)), OpenNeeds.of(loader.needs(null).values()));
             watermark = upTo;
             seen.clear();
             lastFullLoadMs = (System.nanoTime() - start) / 1_000_000;
@@ -261,19 +261,23 @@ public class MatchingSnapshots {
         Set<Domain> whole = java.util.EnumSet.noneOf(Domain.class);
         Set<String> firmKeys = new LinkedHashSet<>();
         Set<String> outcomeKeys = new LinkedHashSet<>();
+        Set<String> needKeys = new LinkedHashSet<>();
         long newest = current.appliedChange();
         for (Row r : rows) {
             newest = Math.max(newest, r.getLong("id"));
             Domain d = Domain.valueOf(r.getString("domain"));
             String[] keys = r.getArrayOfStrings("keys");
             if (d == Domain.ALL) {
-                whole.addAll(List.of(Domain.FIRMS, Domain.TAXONOMY, Domain.RESEARCH, Domain.FUNDS, Domain.REGIONS, Domain.OUTCOMES));
+                whole.addAll(List.of(Domain.FIRMS, Domain.TAXONOMY, Domain.RESEARCH, Domain.FUNDS, Domain.REGIONS, Domain.OUTCOMES,
+                        Domain.NEEDS));
             } else if (keys == null || d == Domain.TAXONOMY || d == Domain.RESEARCH || d == Domain.FUNDS || d == Domain.REGIONS) {
                 whole.add(d);
             } else if (d == Domain.FIRMS) {
                 firmKeys.addAll(List.of(keys));
             } else if (d == Domain.OUTCOMES) {
                 outcomeKeys.addAll(List.of(keys));
+            } else if (d == Domain.NEEDS) {
+                needKeys.addAll(List.of(keys));
             }
         }
         MatchingSnapshot s = current;
@@ -283,6 +287,8 @@ public class MatchingSnapshots {
         Regions regions = whole.contains(Domain.REGIONS) ? loader.regions() : s.regions();
         TrackRecords track = whole.contains(Domain.OUTCOMES) ? new TrackRecords(loader.outcomes(null))
                 : outcomeKeys.isEmpty() ? s.track() : s.track().with(outcomeKeys, loader.outcomes(List.copyOf(outcomeKeys)));
+        OpenNeeds needs = whole.contains(Domain.NEEDS) ? OpenNeeds.of(loader.needs(null).values())
+                : needKeys.isEmpty() ? s.needs() : s.needs().with(needKeys, loader.needs(List.copyOf(needKeys)));
         boolean allFirms = whole.contains(Domain.FIRMS);
         List<String> keys = allFirms ? loader.firmKeys() : List.copyOf(firmKeys);
         if (allFirms) {
@@ -297,7 +303,7 @@ public class MatchingSnapshots {
             List<String> gone = chunk.stream().filter(k -> !read.containsKey(k)).toList();
             firms = firms.withFirms(read.values(), gone);
             if (i + firmBatch < keys.size()) {
-                current = current.with(current.appliedChange(), firms, research, funds, regions, track);
+                current = current.with(current.appliedChange(), firms, research, funds, regions, track, needs);
             }
         }
         if (allFirms) {
@@ -306,7 +312,7 @@ public class MatchingSnapshots {
             firms = firms.withFirms(List.of(), removed);
             lastFullLoadMs = (System.nanoTime() - start) / 1_000_000;
         }
-        current = current.with(newest, firms, research, funds, regions, track);
+        current = current.with(newest, firms, research, funds, regions, track, needs);
         if (whole.contains(Domain.RESEARCH)) {
             textHits.researchChanged();
         }

@@ -17,12 +17,15 @@ public record Research(Map<String, String> techParent, Map<String, List<String>>
                        Map<String, List<Party>> achievementsByInstitution, Map<String, Party> experts,
                        Map<String, List<String>> techKeywords) {
 
-    /** An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an institution. */
+    /**
+     * An achievement, institution or expert as 产学研 matching sees it; {@code institutionId} is its own id for an
+     * institution; {@code key} (TYPE:id, its key in the track records and among candidates) is built once, at load.
+     */
     public record Party(CandidateType type, String id, String name, Integer trl, String institutionId, List<String> techs,
-                        List<String> products) {
-        /** The key of its track record: TYPE:id. */
-        String key() {
-            return type + ":" + id;
+                        List<String> products, String key) {
+        public Party(CandidateType type, String id, String name, Integer trl, String institutionId, List<String> techs,
+                     List<String> products) {
+            this(type, id, name, trl, institutionId, techs, products, type + ":" + id);
         }
     }
 
@@ -46,6 +49,29 @@ public record Research(Map<String, String> techParent, Map<String, List<String>>
         }
         if (techParent.containsKey(want)) {
             out.add(Map.entry(techParent.get(want), fit.broader()));
+        }
+        return out;
+    }
+
+    /**
+     * The wanted technologies a party working on {@code techs} fits in {@link #around}: each of them, the one and two
+     * above it, the ones directly below it (around's inverse).
+     */
+    Set<String> servedBy(java.util.Collection<String> techs) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String t : techs) {
+            if (!techNames.containsKey(t)) {
+                continue;
+            }
+            out.add(t);
+            String up = techParent.get(t);
+            if (up != null) {
+                out.add(up);
+                if (techParent.containsKey(up)) {
+                    out.add(techParent.get(up));
+                }
+            }
+            out.addAll(techChildren.getOrDefault(t, List.of()));
         }
         return out;
     }

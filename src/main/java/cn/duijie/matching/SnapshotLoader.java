@@ -29,6 +29,8 @@ class SnapshotLoader {
     private static final String CHAINS = Graph.cypher("matching/snapshot/chains.cypher");
     private static final String REGIONS = Graph.cypher("matching/snapshot/regions.cypher");
     private static final String FUNDS = Graph.cypher("matching/snapshot/funds.cypher");
+    private static final String NEEDS = Graph.cypher("matching/snapshot/needs.cypher");
+    private static final String NEEDS_OF = Graph.cypher("matching/snapshot/needs-of.cypher");
     private static final String TECHNOLOGIES = Graph.cypher("matching/snapshot/technologies.cypher");
     private static final String INSTITUTIONS = Graph.cypher("matching/snapshot/institutions.cypher");
     private static final String ACHIEVEMENTS = Graph.cypher("matching/snapshot/achievements.cypher");
@@ -134,12 +136,25 @@ class SnapshotLoader {
                     r.get("mandate").asString(""), strings(r, "chains"), strings(r, "segments"), strings(r, "portfolio"),
                     Funds.Fund.trackKey(r.get("id").asString()))));
         }
-        Map<String, List<Funds.Fund>> byFocus = new HashMap<>(); // chain or segment id → funds focused on it, in id order
-        funds.values().forEach(f -> {
-            f.chains().forEach(x -> byFocus.computeIfAbsent(x, k -> new ArrayList<>()).add(f));
-            f.segments().forEach(x -> byFocus.computeIfAbsent(x, k -> new ArrayList<>()).add(f));
-        });
-        return new Funds(java.util.Collections.unmodifiableMap(funds), byFocus);
+        return Funds.of(funds);
+    }
+
+    /** The open needs among {@code ids} as they are in the graph now, or every open need when ids is null. */
+    Map<String, MatchQuery> needs(List<String> ids) {
+        Map<String, MatchQuery> out = new LinkedHashMap<>();
+        try (Session session = driver.session()) {
+            var result = ids == null ? session.run(NEEDS) : session.run(NEEDS_OF, Map.of("ids", ids));
+            result.forEachRemaining(r -> {
+                if ("OPEN".equals(r.get("status").asString(null)) && !r.get("kind").isNull()) {
+                    String id = r.get("id").asString();
+                    out.put(id, new MatchQuery(id, r.get("kind").asString(), r.get("postedBy").asString(null),
+                            r.get("title").asString(""), r.get("description").asString(""), strings(r, "products"),
+                            strings(r, "techs"), strings(r, "certifications"), decimal(r.get("maxKm")),
+                            decimal(r.get("amount")), r.get("stage").asString(null), r.get("instrument").asString(null)));
+                }
+            });
+        }
+        return out;
     }
 
     Research research() {
@@ -169,9 +184,10 @@ class SnapshotLoader {
                 List<String> partners = strings(r, "partners");
                 institutions.put(id, new Research.Institution(id, r.get("name").asString(""), r.get("region").asString(null),
                         num(r.get("lat")), num(r.get("lon")), partners.size(), Set.copyOf(partners)));
-                Research.Party party = new Research.Party(CandidateType.INSTITUTION, id, r.get("name").asString(""), null, id, List.of(), List.of());
+                Research.Party party = new Research.Party(CandidateType.INSTITUTION, id, r.get("name").asString(""), null, id,
+                        strings(r, "techs"), List.of());
                 institutionParties.put(id, party);
-                strings(r, "techs").forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
+                party.techs().forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
             });
             session.run(ACHIEVEMENTS).forEachRemaining(r -> {
                 Research.Party party = new Research.Party(CandidateType.ACHIEVEMENT, r.get("id").asString(), r.get("title").asString(""),
@@ -186,9 +202,9 @@ class SnapshotLoader {
             });
             session.run(EXPERTS).forEachRemaining(r -> {
                 Research.Party party = new Research.Party(CandidateType.EXPERT, r.get("id").asString(), r.get("name").asString(""), null,
-                        r.get("institution").asString(null), List.of(), List.of());
+                        r.get("institution").asString(null), strings(r, "techs"), List.of());
                 experts.put(party.id(), party);
-                strings(r, "techs").forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
+                party.techs().forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(party));
             });
         }
         return new Research(techParent, techChildren, techNames, byTech, byProduct, achievements, institutionParties,
@@ -219,6 +235,24 @@ class SnapshotLoader {
     private static List<String> strings(Record r, String key) {
         Value v = r.get(key);
         return v.isNull() ? List.of() : List.copyOf(v.asList(Value::asString));
+    }
+
+    /** A number the outbox projected (a JSON number, or its text for a decimal), or null. */
+    private static Double decimal(Value v) {
+        if (v.isNull()) {
+            return null;
+        }
+        return switch (v.type().name()) {
+            case "INTEGER", "FLOAT" -> v.asDouble();
+            case "STRING" -> {
+                try {
+                    yield Double.valueOf(v.asString());
+                } catch (NumberFormatException e) {
+                    yield null;
+                }
+            }
+            default -> null;
+        };
     }
 
     private static double num(Value v) {

@@ -42,8 +42,63 @@ public class TechMatcher {
 
     /** With {@code only} set, scores just that candidate (an institution's view of the TECH needs). */
     public Uni<List<MatchModel.Match>> forNeed(MatchQuery need, Set<String> dismissed, int limit, String only) {
-        return snapshots.current().chain(s -> text.research((need.title() + " " + need.description()).strip())
-                .map(hits -> rank(s, need, hits, dismissed, limit, only)));
+        return snapshots.current().chain(s -> forNeed(s, need, dismissed, limit, only));
+    }
+
+    /**
+     * An institution's view (its opportunities): the open TECH needs wanting a technology it works on (or one its
+     * fields fit through the tree, as in {@link Research#around}), scored from one snapshot as the need's own list
+     * would score the institution, best first; null when there is no such institution. Every candidate is scored
+     * without the text signal first (cheap); the full-text search of a need's words, which can add at most
+     * {@link TechScorer#maxTextGain}, runs only for needs that could still make the list.
+     */
+    public Uni<List<ReverseMatch>> needsFor(MatchingSnapshot s, String institutionId, Set<String> dismissedNeeds, int limit) {
+        Research.Party party = s.research().institutionParties().get(institutionId);
+        if (party == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Map<String, MatchQuery> candidates = new java.util.TreeMap<>();
+        for (String want : s.research().servedBy(party.techs())) {
+            for (MatchQuery n : s.needs().techByTechnology().getOrDefault(want, List.of())) {
+                if (!dismissedNeeds.contains(n.needId())) {
+                    candidates.put(n.needId(), n);
+                }
+            }
+        }
+        List<ReverseMatch> structural = new ArrayList<>();
+        for (MatchQuery n : candidates.values()) {
+            rank(s, n, List.of(), Set.of(), 1, institutionId).forEach(m -> structural.add(new ReverseMatch(n, m)));
+        }
+        structural.sort(BEST_FIRST);
+        double gain = scorer.maxTextGain() + 0.0001; // and the rounding of a shown score
+        return exact(s, structural, 0, new ArrayList<>(), gain, institutionId, limit);
+    }
+
+    private static final Comparator<ReverseMatch> BEST_FIRST = Comparator
+            .comparingDouble((ReverseMatch o) -> o.match().score()).reversed().thenComparing(o -> o.need().needId());
+
+    /** The exact scores (with the text signal), in the order of the structural ones, until none left can make the list. */
+    private Uni<List<ReverseMatch>> exact(MatchingSnapshot s, List<ReverseMatch> structural, int from, List<ReverseMatch> done,
+                                         double gain, String institutionId, int limit) {
+        done.sort(BEST_FIRST);
+        boolean full = done.size() >= limit;
+        if (from >= structural.size() || full && structural.get(from).match().score() + gain < done.get(limit - 1).match().score()) {
+            return Uni.createFrom().item(done.size() > limit ? List.copyOf(done.subList(0, limit)) : List.copyOf(done));
+        }
+        int to = Math.min(structural.size(), from + 8); // a few needs' text searches at once
+        List<Uni<List<ReverseMatch>>> each = new ArrayList<>();
+        for (ReverseMatch o : structural.subList(from, to)) {
+            each.add(forNeed(s, o.need(), Set.of(), 1, institutionId).map(ms -> ms.stream().map(m -> new ReverseMatch(o.need(), m)).toList()));
+        }
+        return Uni.join().all(each).usingConcurrencyOf(4).andFailFast().chain(lists -> {
+            lists.forEach(done::addAll);
+            return exact(s, structural, to, done, gain, institutionId, limit);
+        });
+    }
+
+    /** {@link #forNeed} on a given snapshot version (a reverse view scores many needs against one). */
+    Uni<List<MatchModel.Match>> forNeed(MatchingSnapshot s, MatchQuery need, Set<String> dismissed, int limit, String only) {
+        return text.research((need.title() + " " + need.description()).strip()).map(hits -> rank(s, need, hits, dismissed, limit, only));
     }
 
     /**
@@ -105,14 +160,14 @@ public class TechMatcher {
         }
         // every candidate's full score (numbers only, cheap), the pool cut by it; reasons only for the pool. A cut by a
         // pre-score of fit and nearness alone dropped the institution with the track record in about half the cases.
-        record Scored(TechSignals signals, String institutionId, double value) {
+        record Scored(TechSignals signals, String key, String institutionId, double value) {
         }
         boolean buyerLocated = !Double.isNaN(buyer.lat());
         double maxText = hits.stream().mapToDouble(TextHits.Hit::score).max().orElse(1);
         SupplySignals.Party asker = new SupplySignals.Party(buyer.id(), buyer.name());
         int pool = Math.max(w.pool(), limit * 3);
         PriorityQueue<Scored> top = new PriorityQueue<>(pool + 1, Comparator.comparingDouble(Scored::value)
-                .thenComparing(p -> p.signals().type() + ":" + p.signals().id(), Comparator.reverseOrder()));
+                .thenComparing(Scored::key, Comparator.reverseOrder()));
         for (Research.Party party : parties.values()) {
             if (only != null && !only.equals(party.id()) || dismissed.contains(party.id())) {
                 continue;
@@ -127,9 +182,12 @@ public class TechMatcher {
                     inst == null ? null : inst.id(), inst == null ? null : inst.name(), inst == null ? null : inst.regionCode(),
                     inst != null && inst.partners().contains(buyer.id()), inst == null ? 0 : inst.collaborations(),
                     snapshot.track().of(party.key()).deals());
-            top.add(new Scored(signals, inst == null ? party.id() : inst.id(), scorer.value(signals)));
-            if (top.size() > pool) {
-                top.poll();
+            Scored scored = new Scored(signals, party.key(), inst == null ? party.id() : inst.id(), scorer.value(signals));
+            if (top.size() < pool) {
+                top.add(scored);
+            } else if (top.comparator().compare(scored, top.peek()) > 0) {
+                top.poll(); // only a candidate better than the worst in the pool goes in
+                top.add(scored);
             }
         }
         List<MatchModel.Match> out = new ArrayList<>();

@@ -37,6 +37,11 @@ public final class TechScorer {
         return Math.min(1, structuralFit + (textToo ? w.textBonus() : 0));
     }
 
+    /** The most the text signal can add to a candidate's score with a structural fit (its bonus on the fit). */
+    double maxTextGain() {
+        return w.technology() * w.textBonus() / total;
+    }
+
     /** The score of {@link #score} without its reasons: what the pool is cut by. */
     double value(TechSignals s) {
         boolean rated = s.type() == CandidateType.ACHIEVEMENT && s.trl() != null;

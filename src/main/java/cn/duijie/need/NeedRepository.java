@@ -23,11 +23,6 @@ public class NeedRepository implements PanacheRepositoryBase<Need, String> {
         return list("id in ?1", List.copyOf(ids));
     }
 
-    /** The open needs among these ids. */
-    public Uni<List<Need>> openAmong(Collection<String> ids) {
-        return list("id in ?1 and status = ?2", List.copyOf(ids), NeedStatus.OPEN);
-    }
-
     /** A firm's newest open need of a kind, or null. */
     public Uni<Need> newestOpen(String postedBy, NeedKind kind) {
         return find("postedBy = ?1 and kind = ?2 and status = ?3 order by createdAt desc", postedBy, kind, NeedStatus.OPEN)

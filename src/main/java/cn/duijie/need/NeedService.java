@@ -237,12 +237,6 @@ public class NeedService {
     public Uni<Need> newestOpen(String postedBy, NeedKind kind) {
         return repository.newestOpen(postedBy, kind);
     }
-
-    /** The open needs among these ids. Call inside a session. */
-    public Uni<List<Need>> openAmong(java.util.Collection<String> ids) {
-        return repository.openAmong(ids);
-    }
-
     /**
      * Needs, newest first. Open needs are public; drafts and closed needs are listed only to the poster, its region's
      * bureau (both when listing by {@code postedBy}) and ADMIN.

@@ -44,7 +44,7 @@ class CapabilityFirstTest {
         firms.add(firm("SIBLING", "无锡某焊接技术有限公司", 31.50, List.of("P2")));
         firms.add(firm("COMADE", "常州某光电有限公司", 31.70, List.of("P4")));
         return new MatchingSnapshot(1, 0, FirmsAndProducts.empty(TREE).withFirms(firms, List.of()), null, null, null,
-                new TrackRecords(Map.of()));
+                new TrackRecords(Map.of()), OpenNeeds.NONE);
     }
 
     static MatchQuery need(List<String> products) {
@@ -77,7 +77,7 @@ class CapabilityFirstTest {
     void aFirmWhoseNameNamesTheProductCountsAsEvidence() {
         MatchingSnapshot base = snapshot();
         FirmsAndProducts f = base.firms().withFirms(List.of(firm("NAMED", "泰州某激光切割设备有限公司", 32.45, List.of())), List.of());
-        MatchingSnapshot s = new MatchingSnapshot(2, 0, f, null, null, null, base.track());
+        MatchingSnapshot s = new MatchingSnapshot(2, 0, f, null, null, null, base.track(), OpenNeeds.NONE);
         SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
         List<MatchModel.Match> ranked = matcher.rank(s, need(List.of("P1")), List.of(new TextHits.Hit("E", "NAMED", 5.0)), Set.of(), 10);
         MatchModel.Match named = ranked.stream().filter(m -> m.candidate().id().equals("NAMED")).findFirst().orElseThrow();

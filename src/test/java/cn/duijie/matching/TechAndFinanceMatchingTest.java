@@ -162,12 +162,24 @@ class TechAndFinanceMatchingTest {
         assertTrue(ids.contains(p + "F-LOCAL"), ids.toString());
         assertTrue(ids.indexOf(p + "F-BIG") < ids.indexOf(p + "F-SMALL"), "a fund that can cover the amount ranks first: " + ids);
 
+        float localScore = Logins.admin().queryParam("limit", 100).get("/api/v1/needs/{id}/matches", id).then()
+                .extract().jsonPath().getFloat("find { it.candidate.id == '%sF-LOCAL' }.score".formatted(p));
         org.awaitility.Awaitility.await("the need reaches the fund's opportunities").atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> Logins.admin().get("/api/v1/funds/{f}/opportunities",
-                        p + "F-LOCAL").then().extract().jsonPath().getList("need.id").contains(id));
-        Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().statusCode(200).body("need.id", hasItem(id));
-        Logins.admin().get("/api/v1/funds/{f}/opportunities", p + "F-OTHER").then().statusCode(200)
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> Logins.admin().queryParam("limit", 100)
+                        .get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().extract().jsonPath().getList("need.id").contains(id));
+        // the fund's view scores the need as the need's own list scores the fund
+        Logins.admin().queryParam("limit", 100).get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().statusCode(200)
+                .body("find { it.need.id == '%s' }.score".formatted(id), equalTo(localScore))
+                .body("find { it.need.id == '%s' }.need.title".formatted(id), equalTo("A轮融资"))
+                .body("find { it.need.id == '%s' }.reasons.code".formatted(id), hasItem("LOCAL_MANDATE"));
+        Logins.admin().queryParam("limit", 100).get("/api/v1/funds/{f}/opportunities", p + "F-OTHER").then().statusCode(200)
                 .body("need.id", org.hamcrest.Matchers.not(hasItem(id)));
+        // a withdrawn need leaves the fund's view
+        Logins.admin().contentType("application/json").body("{\"status\": \"WITHDRAWN\"}").patch("/api/v1/needs/{id}", id)
+                .then().statusCode(200);
+        org.awaitility.Awaitility.await("the withdrawn need leaves the fund's opportunities").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> !Logins.admin().queryParam("limit", 100)
+                        .get("/api/v1/funds/{f}/opportunities", p + "F-LOCAL").then().extract().jsonPath().getList("need.id").contains(id));
         Logins.admin().queryParam("kind", "FINANCE").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
                 .body("candidate.id", hasItem(p + "F-LOCAL"))
                 .body("candidate.id", org.hamcrest.Matchers.not(hasItem(p + "F-OTHER")));
@@ -224,13 +236,18 @@ class TechAndFinanceMatchingTest {
     void labsSeeTheChallengesTheyCouldTakeUpAndFirmsSeeRelevantAchievements() {
         String id = post("""
                 {"kind": "TECH", "postedBy": "%s", "title": "预浸料固化周期长", "technologyCodes": ["%sT1"]}""".formatted(sme, p));
-        // the reverse views read the graph projection of needs, which the outbox relay writes a moment later
+        // the reverse views read the snapshot's open needs, which follow the outbox relay's projection a moment later
         org.awaitility.Awaitility.await("the need reaches the lab's opportunities").atMost(java.time.Duration.ofSeconds(10))
-                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> Logins.admin().get("/api/v1/institutions/{i}/opportunities",
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> Logins.admin().queryParam("limit", 100).get("/api/v1/institutions/{i}/opportunities",
                         p + "I-A").then().extract().jsonPath().getList("need.id").contains(id));
-        Logins.admin().get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().statusCode(200)
+        Logins.admin().queryParam("limit", 100).get("/api/v1/institutions/{i}/opportunities", p + "I-A").then().statusCode(200)
                 .body("need.id", hasItem(id))
-                .body("find { it.need.id == '%s' }.reasons.code".formatted(id), hasItem("TECHNOLOGY_FIT"));
+                .body("find { it.need.id == '%s' }.reasons.code".formatted(id), hasItem("TECHNOLOGY_FIT"))
+                .body("find { it.need.id == '%s' }.score".formatted(id), equalTo(Logins.admin().queryParam("limit", 100)
+                        .get("/api/v1/needs/{id}/matches", id).then().extract().jsonPath()
+                        .getFloat("find { it.candidate.id == '%sI-A' }.score".formatted(p))));
+        Logins.admin().get("/api/v1/institutions/{i}/opportunities", "NOPE").then().statusCode(404)
+                .contentType("application/problem+json");
         Logins.admin().queryParam("kind", "TECH").get("/api/v1/enterprises/{c}/opportunities", sme).then().statusCode(200)
                 .body("candidate.id", hasItem(p + "A-RIGHT"))
                 .body("candidate.type", org.hamcrest.Matchers.everyItem(equalTo("ACHIEVEMENT")));

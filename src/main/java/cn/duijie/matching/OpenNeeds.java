@@ -1,0 +1,52 @@
+package cn.duijie.matching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The open needs part of the matching snapshot, for the reverse views (the needs an institution or a fund could
+ * serve): every open need by id, the TECH needs by each technology and product they want, the FINANCE needs, each
+ * list in need id order. Immutable; a change to some needs makes a new one ({@link #with}).
+ */
+public record OpenNeeds(Map<String, MatchQuery> byId, Map<String, List<MatchQuery>> techByTechnology,
+                        Map<String, List<MatchQuery>> techByProduct, List<MatchQuery> finance) {
+
+    public static final OpenNeeds NONE = of(List.of());
+
+    /** The views of these open needs. */
+    static OpenNeeds of(Collection<MatchQuery> open) {
+        TreeMap<String, MatchQuery> byId = new TreeMap<>();
+        open.forEach(n -> byId.put(n.needId(), n));
+        Map<String, List<MatchQuery>> byTech = new HashMap<>();
+        Map<String, List<MatchQuery>> byProduct = new HashMap<>();
+        List<MatchQuery> finance = new ArrayList<>();
+        for (MatchQuery n : byId.values()) {
+            switch (n.kind()) {
+                case "TECH" -> {
+                    n.technologyCodes().forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(n));
+                    n.productCodes().forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(n));
+                }
+                case "FINANCE" -> finance.add(n);
+                default -> {
+                }
+            }
+        }
+        return new OpenNeeds(Collections.unmodifiableMap(byId), byTech, byProduct, List.copyOf(finance));
+    }
+
+    /**
+     * A new version after the needs {@code ids} changed: {@code read} holds those still open as they are now; the
+     * others (closed, withdrawn, expired, deleted) leave.
+     */
+    OpenNeeds with(Collection<String> ids, Map<String, MatchQuery> read) {
+        TreeMap<String, MatchQuery> next = new TreeMap<>(byId);
+        ids.forEach(next::remove);
+        next.putAll(read);
+        return of(next.values());
+    }
+}
