@@ -46,27 +46,45 @@ public class FinanceMatcher {
         if (fund == null) {
             return null;
         }
-        PriorityQueue<ReverseMatch> top = new PriorityQueue<>(limit + 1, WORST_FIRST);
+        record Pre(MatchQuery need, Asker asker, FundSignals.Adjacent adjacent, double score) {
+        }
+        // the best `limit` needs by score, worst on top (ties: the smaller need id first); reasons only for those
+        Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score)
+                .thenComparing(p -> p.need().needId(), Comparator.reverseOrder());
+        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1, worstFirst);
         for (MatchQuery n : s.needs().finance()) {
-            FirmsAndProducts.Firm poster = s.firms().firm(n.postedBy());
-            if (poster == null || dismissedNeeds.contains(n.needId()) || !fund.admits(s.regions().regionAndAbove(poster.regionCode()))) {
+            Asker a = dismissedNeeds.contains(n.needId()) ? null : asker(s, n);
+            if (a == null || !fund.admits(a.ancestors())) {
                 continue;
             }
-            for (MatchModel.Match m : rank(s, n, Set.of(), 1, fundId)) {
-                top.add(new ReverseMatch(n, m));
-                if (top.size() > limit) {
-                    top.poll();
-                }
+            FundSignals.Adjacent adjacent = adjacentIn(s, fund, a);
+            Pre pre = new Pre(n, a, adjacent, scorer.total(scorer.parts(signals(s, fund, a, adjacent, n, false))));
+            if (top.size() < limit) {
+                top.add(pre);
+            } else if (worstFirst.compare(pre, top.peek()) > 0) {
+                top.poll();
+                top.add(pre);
             }
         }
-        List<ReverseMatch> out = new ArrayList<>(top);
-        out.sort(WORST_FIRST.reversed());
+        List<ReverseMatch> out = new ArrayList<>();
+        for (Pre p : top) {
+            out.add(new ReverseMatch(p.need(), scorer.score(signals(s, fund, p.asker(), p.adjacent(), p.need(), true))));
+        }
+        out.sort(Comparator.comparingDouble((ReverseMatch o) -> o.match().score()).reversed()
+                .thenComparing(o -> o.need().needId()));
         return out;
     }
 
-    private static final Comparator<ReverseMatch> WORST_FIRST = Comparator
-            .comparingDouble((ReverseMatch o) -> o.match().score())
-            .thenComparing(o -> o.need().needId(), Comparator.reverseOrder());
+    /** The first firm of one fund's portfolio that supplies the asker or buys from it, or null. */
+    private static FundSignals.Adjacent adjacentIn(MatchingSnapshot s, Funds.Fund f, Asker a) {
+        for (String p : f.portfolio()) {
+            if (!p.equals(a.firm().id()) && (a.suppliers().contains(p) || a.customers().contains(p))) {
+                FirmsAndProducts.Firm firm = s.firms().firm(p);
+                return new FundSignals.Adjacent(p, firm == null ? p : firm.name(), a.suppliers().contains(p));
+            }
+        }
+        return null;
+    }
 
     /** The firm as fund matching sees it: where it is, what it makes, its chains, customers and suppliers. */
     private record Asker(FirmsAndProducts.Firm firm, List<String> ancestors, String city, Set<String> segments,
@@ -74,24 +92,12 @@ public class FinanceMatcher {
     }
 
     List<MatchModel.Match> rank(MatchingSnapshot s, MatchQuery need, Set<String> dismissed, int limit, String only) {
-        FirmsAndProducts firms = s.firms();
-        FirmsAndProducts.Firm buyer = firms.firm(need.postedBy());
-        if (buyer == null) {
+        Asker a = asker(s, need);
+        if (a == null) {
             return List.of();
         }
-        Set<String> segments = firms.segmentsOf(buyer);
-        Set<String> chains = new HashSet<>(buyer.leads());
-        segments.forEach(seg -> {
-            String c = firms.segmentChain().get(seg);
-            if (c != null) {
-                chains.add(c);
-            }
-        });
-        Asker a = new Asker(buyer, s.regions().regionAndAbove(buyer.regionCode()), s.regions().cityOf(buyer.regionCode()),
-                segments, chains, Set.copyOf(buyer.buyers()), Set.copyOf(firms.suppliedBy().getOrDefault(buyer.id(), List.of())),
-                Set.copyOf(buyer.makes()));
-        Map<String, FundSignals.Adjacent> adjacent = adjacent(s, a);
-        record Pre(Funds.Fund fund, FundSignals signals, double score) {
+        Map<String, FundSignals.Adjacent> adjacent = only == null ? adjacent(s, a) : null;
+        record Pre(Funds.Fund fund, FundSignals.Adjacent adjacent, double score) {
         }
         // the best `limit` funds by score, worst on top; ties go to the smaller id as in the final order
         Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score)
@@ -103,8 +109,9 @@ public class FinanceMatcher {
             if (dismissed.contains(f.id()) || !f.admits(a.ancestors())) {
                 continue;
             }
-            FundSignals signals = signals(s, f, a, adjacent.get(f.id()), need, false);
-            Pre pre = new Pre(f, signals, scorer.total(scorer.parts(signals)));
+            FundSignals.Adjacent adj = adjacent == null ? adjacentIn(s, f, a) : adjacent.get(f.id());
+            FundSignals signals = signals(s, f, a, adj, need, false);
+            Pre pre = new Pre(f, adj, scorer.total(scorer.parts(signals)));
             if (top.size() < limit) {
                 top.add(pre);
             } else if (limit > 0 && worstFirst.compare(pre, top.peek()) > 0) {
@@ -114,10 +121,30 @@ public class FinanceMatcher {
         }
         List<MatchModel.Match> out = new ArrayList<>();
         for (Pre p : top) {
-            out.add(scorer.score(signals(s, p.fund(), a, adjacent.get(p.fund().id()), need, true)));
+            out.add(scorer.score(signals(s, p.fund(), a, p.adjacent(), need, true)));
         }
         out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));
         return out;
+    }
+
+    /** The poster of a need as fund matching sees it, or null when the firm is not in the snapshot. */
+    private static Asker asker(MatchingSnapshot s, MatchQuery need) {
+        FirmsAndProducts firms = s.firms();
+        FirmsAndProducts.Firm buyer = firms.firm(need.postedBy());
+        if (buyer == null) {
+            return null;
+        }
+        Set<String> segments = firms.segmentsOf(buyer);
+        Set<String> chains = new HashSet<>(buyer.leads());
+        segments.forEach(seg -> {
+            String c = firms.segmentChain().get(seg);
+            if (c != null) {
+                chains.add(c);
+            }
+        });
+        return new Asker(buyer, s.regions().regionAndAbove(buyer.regionCode()), s.regions().cityOf(buyer.regionCode()),
+                segments, chains, Set.copyOf(buyer.buyers()), Set.copyOf(firms.suppliedBy().getOrDefault(buyer.id(), List.of())),
+                Set.copyOf(buyer.makes()));
     }
 
     /**

@@ -53,6 +53,15 @@ public record Research(Map<String, String> techParent, Map<String, List<String>>
         return out;
     }
 
+    /** The achievement, institution or expert with this id, or null. */
+    Party party(String id) {
+        Party p = institutionParties.get(id);
+        if (p == null) {
+            p = achievements.get(id);
+        }
+        return p != null ? p : experts.get(id);
+    }
+
     /**
      * The wanted technologies a party working on {@code techs} fits in {@link #around}: each of them, the one and two
      * above it, the ones directly below it (around's inverse).

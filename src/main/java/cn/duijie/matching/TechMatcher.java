@@ -117,6 +117,11 @@ public class TechMatcher {
         }
         record Level(String tech, double fit, String want) {
         }
+        // an institution's view scores that one party alone, with the same fit and text as in the need's full list
+        Research.Party single = only == null ? null : x.party(only);
+        if (only != null && single == null) {
+            return List.of();
+        }
         List<Level> levels = new ArrayList<>();
         for (String want : need.technologyCodes()) {
             x.around(want, tree).forEach(t -> levels.add(new Level(t.getKey(), t.getValue(), want)));
@@ -126,10 +131,7 @@ public class TechMatcher {
         Map<String, Fit> best = new HashMap<>();
         for (Level l : levels) {
             Fit fit = new Fit(l.fit(), TechSignals.How.TECH, l.tech(), x.techNames().get(l.tech()), l.want(), x.techNames().get(l.want()));
-            for (Research.Party party : x.byTech().getOrDefault(l.tech(), List.of())) {
-                if (only != null && !only.equals(party.id())) {
-                    continue; // an institution's view scores that institution alone (the same fit and text as in a full list)
-                }
+            for (Research.Party party : listed(x.byTech(), l.tech(), single, single == null ? null : single.techs())) {
                 if (best.putIfAbsent(party.key(), fit) == null) {
                     parties.put(party.key(), party);
                 }
@@ -139,10 +141,7 @@ public class TechMatcher {
         for (String code : need.productCodes()) {
             String name = snapshot.firms().productNames().getOrDefault(code, code);
             Fit fit = new Fit(application, TechSignals.How.PRODUCT, code, name, code, name);
-            for (Research.Party party : x.byProduct().getOrDefault(code, List.of())) {
-                if (only != null && !only.equals(party.id())) {
-                    continue;
-                }
+            for (Research.Party party : listed(x.byProduct(), code, single, single == null ? null : single.products())) {
                 Fit old = best.get(party.key());
                 if (old == null || old.fit() < application) {
                     best.put(party.key(), fit);
@@ -197,6 +196,18 @@ public class TechMatcher {
             institutionOf.put(p.signals().id(), p.institutionId());
         }
         return diverse(out, institutionOf, limit);
+    }
+
+    /**
+     * The parties listed under {@code code} in an index (by technology or product); with {@code single}, just that
+     * party when its own codes hold {@code code} (the same answer, without walking a list of thousands).
+     */
+    private static List<Research.Party> listed(Map<String, List<Research.Party>> index, String code, Research.Party single,
+                                               List<String> codesOfSingle) {
+        if (single == null) {
+            return index.getOrDefault(code, List.of());
+        }
+        return codesOfSingle.contains(code) ? List.of(single) : List.of();
     }
 
     /**
