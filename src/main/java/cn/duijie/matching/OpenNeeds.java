@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The open needs part of the matching snapshot, for the reverse views (the needs an institution or a fund could
- * serve): every open need by id, the TECH needs by each technology and product they want, the FINANCE needs, each
- * list in need id order. Immutable; a change to some needs makes a new one ({@link #with}).
+ * The open needs part of the matching snapshot, for the reverse views (the needs a firm, an institution or a fund
+ * could serve): every open need by id, the SUPPLY needs by each product they want, the TECH needs by each technology
+ * they want, the FINANCE needs, each list in need id order. Immutable; a change to some needs makes a new one ({@link #with}).
  */
-public record OpenNeeds(Map<String, MatchQuery> byId, Map<String, List<MatchQuery>> techByTechnology,
-                        Map<String, List<MatchQuery>> techByProduct, List<MatchQuery> finance) {
+public record OpenNeeds(Map<String, MatchQuery> byId, Map<String, List<MatchQuery>> supplyByProduct,
+                        Map<String, List<MatchQuery>> techByTechnology, List<MatchQuery> finance) {
 
     public static final OpenNeeds NONE = of(List.of());
 
@@ -22,21 +22,19 @@ public record OpenNeeds(Map<String, MatchQuery> byId, Map<String, List<MatchQuer
     static OpenNeeds of(Collection<MatchQuery> open) {
         TreeMap<String, MatchQuery> byId = new TreeMap<>();
         open.forEach(n -> byId.put(n.needId(), n));
-        Map<String, List<MatchQuery>> byTech = new HashMap<>();
         Map<String, List<MatchQuery>> byProduct = new HashMap<>();
+        Map<String, List<MatchQuery>> byTech = new HashMap<>();
         List<MatchQuery> finance = new ArrayList<>();
         for (MatchQuery n : byId.values()) {
             switch (n.kind()) {
-                case "TECH" -> {
-                    n.technologyCodes().forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(n));
-                    n.productCodes().forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(n));
-                }
+                case "SUPPLY" -> n.productCodes().forEach(p -> byProduct.computeIfAbsent(p, k -> new ArrayList<>()).add(n));
+                case "TECH" -> n.technologyCodes().forEach(t -> byTech.computeIfAbsent(t, k -> new ArrayList<>()).add(n));
                 case "FINANCE" -> finance.add(n);
                 default -> {
                 }
             }
         }
-        return new OpenNeeds(Collections.unmodifiableMap(byId), byTech, byProduct, List.copyOf(finance));
+        return new OpenNeeds(Collections.unmodifiableMap(byId), byProduct, byTech, List.copyOf(finance));
     }
 
     /**

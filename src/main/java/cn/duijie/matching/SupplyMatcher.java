@@ -15,10 +15,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.neo4j.driver.Record;
-import org.neo4j.driver.Value;
 
-import cn.duijie.graph.Graph;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -29,17 +26,13 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SupplyMatcher {
 
-    private static final String OPPORTUNITIES = Graph.cypher("matching/supply-opportunities.cypher");
-
-    private final Graph graph;
     private final MatchingSnapshots snapshots;
     private final SupplyScorer scorer;
     private final MatchingConfig config;
     private final MatchingConfig.Supply w;
     private final MatchingConfig.Tree tree;
 
-    SupplyMatcher(Graph graph, MatchingSnapshots snapshots, MatchingConfig config) {
-        this.graph = graph;
+    SupplyMatcher(MatchingSnapshots snapshots, MatchingConfig config) {
         this.snapshots = snapshots;
         this.config = config;
         this.w = config.supply();
@@ -299,46 +292,69 @@ public class SupplyMatcher {
         return List.copyOf(out);
     }
 
-    /** Open SUPPLY needs a firm could serve (found through the product tree in the graph), scored from the snapshot. */
+    /**
+     * Open SUPPLY needs a firm could serve, best first, from the snapshot's open needs: those wanting a product it
+     * makes, one narrower or broader (two levels) or a sibling of one, or one made together with its products
+     * (co-production); each scored as the need's own list scores the firm, reasons only for the ones shown.
+     */
     public Uni<List<MatchModel.Opportunity>> opportunities(String firm, Set<String> dismissedNeeds, int limit) {
-        return snapshots.current().chain(snapshot -> graph.read(OPPORTUNITIES,
-                Map.of("firm", firm, "coMade", coMadeWith(snapshot.firms(), firm))).map(rows -> {
-            FirmsAndProducts s = snapshot.firms();
-            FirmsAndProducts.Firm c = s.firm(firm);
-            Map<String, Record> needRows = new LinkedHashMap<>(); // one row per need: the tree fit is read again from the snapshot
-            for (Record r : rows) {
-                String needId = r.get("needId").asString();
-                if (!dismissedNeeds.contains(needId)) {
-                    needRows.putIfAbsent(needId, r);
+        return snapshots.current().map(snapshot -> opportunities(snapshot, firm, dismissedNeeds, limit));
+    }
+
+    List<MatchModel.Opportunity> opportunities(MatchingSnapshot snapshot, String firm, Set<String> dismissedNeeds, int limit) {
+        FirmsAndProducts s = snapshot.firms();
+        FirmsAndProducts.Firm c = s.firm(firm);
+        if (c == null) {
+            return List.of();
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String mine : c.makes()) {
+            wanted.add(mine);
+            wanted.addAll(s.narrower().getOrDefault(mine, List.of()));
+            wanted.addAll(s.broader().getOrDefault(mine, List.of()));
+            wanted.addAll(s.siblings().getOrDefault(mine, List.of()));
+        }
+        wanted.addAll(coMadeWith(s, firm));
+        Map<String, MatchQuery> candidates = new java.util.TreeMap<>();
+        for (String code : wanted) {
+            for (MatchQuery n : snapshot.needs().supplyByProduct().getOrDefault(code, List.of())) {
+                if (!firm.equals(n.postedBy()) && !dismissedNeeds.contains(n.needId())) {
+                    candidates.put(n.needId(), n);
                 }
             }
-            List<MatchModel.Opportunity> out = new ArrayList<>();
-            if (c == null) {
-                return out;
+        }
+        record Pre(SupplySignals signals, String needId, double score) {
+        }
+        Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score).thenComparing(Pre::needId, Comparator.reverseOrder());
+        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1, worstFirst);
+        for (MatchQuery need : candidates.values()) {
+            FirmsAndProducts.Firm buyer = s.firm(need.postedBy());
+            if (buyer == c || !c.certifications().containsAll(need.requiredCertifications())) {
+                continue;
             }
-            needRows.forEach((needId, r) -> {
-                List<String> certs = r.get("certs").asList(Value::asString);
-                Double maxKm = r.get("maxKm").isNull() ? null : r.get("maxKm").asDouble();
-                FirmsAndProducts.Firm buyer = s.firm(r.get("buyer").asString());
-                if (buyer == c || !c.certifications().containsAll(certs)) {
-                    return;
-                }
-                Double km = buyer == null || Double.isNaN(buyer.lat()) || Double.isNaN(c.lat()) ? null
-                        : haversineKm(c.lat(), c.lon(), buyer.lat(), buyer.lon());
-                if (maxKm != null && (km == null || km > maxKm)) {
-                    return;
-                }
-                MatchQuery need = new MatchQuery(needId, "SUPPLY", r.get("buyer").asString(), r.get("title").asString(),
-                        r.get("description").asString(""), r.get("wantCodes").asList(Value::asString), List.of(), certs, maxKm,
-                        null, null, null);
-                SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), need.title(), need.description());
-                MatchModel.Match m = scorer.score(signals(snapshot, ask, c, buyer, need.postedBy(),
-                        buyerSegments(s, buyer, need.productCodes()), km, need));
-                out.add(new MatchModel.Opportunity(new MatchModel.NeedRef(needId, "SUPPLY", need.title(), need.postedBy()),
-                        m.score(), m.reasons(), m.flags()));
-            });
-            out.sort(Comparator.comparingDouble(MatchModel.Opportunity::score).reversed().thenComparing(o -> o.need().id()));
-            return out.size() > limit ? out.subList(0, limit) : out;
-        }));
+            Double km = buyer == null || Double.isNaN(buyer.lat()) || Double.isNaN(c.lat()) ? null
+                    : haversineKm(c.lat(), c.lon(), buyer.lat(), buyer.lon());
+            if (need.maxDistanceKm() != null && (km == null || km > need.maxDistanceKm())) {
+                continue;
+            }
+            SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), need.title(), need.description());
+            SupplySignals signals = signals(snapshot, ask, c, buyer, need.postedBy(), buyerSegments(s, buyer, need.productCodes()), km, need);
+            Pre pre = new Pre(signals, need.needId(), scorer.value(signals));
+            if (top.size() < limit) {
+                top.add(pre);
+            } else if (worstFirst.compare(pre, top.peek()) > 0) {
+                top.poll();
+                top.add(pre);
+            }
+        }
+        List<MatchModel.Opportunity> out = new ArrayList<>();
+        for (Pre p : top) {
+            MatchQuery need = snapshot.needs().byId().get(p.needId());
+            MatchModel.Match m = scorer.score(p.signals());
+            out.add(new MatchModel.Opportunity(new MatchModel.NeedRef(need.needId(), "SUPPLY", need.title(), need.postedBy()),
+                    m.score(), m.reasons(), m.flags()));
+        }
+        out.sort(Comparator.comparingDouble(MatchModel.Opportunity::score).reversed().thenComparing(o -> o.need().id()));
+        return out;
     }
 }

@@ -56,7 +56,7 @@ class CapabilityFirstTest {
     void makersSiblingsAndCoProducersRankAndCommonWordNeighboursDoNot() {
         MatchingSnapshot s = snapshot();
         assertTrue(s.firms().words().common("设备", 0.05, 20), "设备 is in nearly every firm here");
-        SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
+        SupplyMatcher matcher = new SupplyMatcher(null, ScorerTest.config());
         List<TextHits.Hit> hits = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             hits.add(new TextHits.Hit("E", "PACK" + i, 3.0)); // what a bigram index returns for 设备
@@ -78,7 +78,7 @@ class CapabilityFirstTest {
         MatchingSnapshot base = snapshot();
         FirmsAndProducts f = base.firms().withFirms(List.of(firm("NAMED", "泰州某激光切割设备有限公司", 32.45, List.of())), List.of());
         MatchingSnapshot s = new MatchingSnapshot(2, 0, f, null, null, null, base.track(), OpenNeeds.NONE);
-        SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
+        SupplyMatcher matcher = new SupplyMatcher(null, ScorerTest.config());
         List<MatchModel.Match> ranked = matcher.rank(s, need(List.of("P1")), List.of(new TextHits.Hit("E", "NAMED", 5.0)), Set.of(), 10);
         MatchModel.Match named = ranked.stream().filter(m -> m.candidate().id().equals("NAMED")).findFirst().orElseThrow();
         assertEquals("NAMES_PRODUCT", named.reasons().get(0).code());
@@ -87,7 +87,7 @@ class CapabilityFirstTest {
 
     @Test
     void discoveryFindsFirmsThatDoNotListTheProductWithTheirEvidence() {
-        SupplyMatcher matcher = new SupplyMatcher(null, null, ScorerTest.config());
+        SupplyMatcher matcher = new SupplyMatcher(null, ScorerTest.config());
         List<TextHits.Hit> hits = List.of(new TextHits.Hit("E", "PACK0", 3.0), new TextHits.Hit("E", "MAKER0", 9.0));
         List<MatchModel.Match> found = matcher.discover(snapshot(), "P1", null, hits, 10);
         List<String> ids = found.stream().map(m -> m.candidate().id()).toList();
@@ -95,5 +95,39 @@ class CapabilityFirstTest {
         MatchModel.Match sibling = found.get(ids.indexOf("SIBLING"));
         assertEquals("生产同类产品 激光焊接设备（与“激光切割设备”同属一类）", sibling.reasons().get(0).text());
         assertTrue(found.stream().allMatch(m -> m.flags().equals(List.of("DISCOVERED"))));
+    }
+
+    static MatchQuery supplyNeed(String id, String postedBy, List<String> products, List<String> certifications) {
+        return new MatchQuery(id, "SUPPLY", postedBy, "寻求供应商", "", products, List.of(), certifications, null, null, null, null);
+    }
+
+    @Test
+    void aMakersOpportunitiesAreTheNeedsItCouldServeScoredAsTheirOwnListsScoreIt() {
+        MatchingSnapshot base = snapshot();
+        MatchQuery cutting = supplyNeed("N1", "BUYER", List.of("P1"), List.of());
+        MatchQuery welding = supplyNeed("N2", "BUYER", List.of("P2"), List.of()); // a sibling of what MAKER0 makes
+        MatchQuery packaging = supplyNeed("N3", "BUYER", List.of("P3"), List.of());
+        MatchQuery certified = supplyNeed("N4", "BUYER", List.of("P1"), List.of("IATF16949")); // MAKER0 has no certificate
+        MatchQuery own = supplyNeed("N5", "MAKER0", List.of("P1"), List.of());
+        MatchQuery tech = new MatchQuery("N6", "TECH", "BUYER", "激光切割工艺", "", List.of("P1"), List.of(), List.of(), null, null, null, null);
+        MatchingSnapshot s = new MatchingSnapshot(2, 0, base.firms(), null, null, null, base.track(),
+                OpenNeeds.of(List.of(cutting, welding, packaging, certified, own, tech)));
+        SupplyMatcher matcher = new SupplyMatcher(null, ScorerTest.config());
+
+        List<MatchModel.Opportunity> seen = matcher.opportunities(s, "MAKER0", Set.of(), 10);
+        assertEquals(List.of("N1", "N2"), seen.stream().map(o -> o.need().id()).toList(), "the exact product first, then the sibling");
+        for (MatchModel.Opportunity o : seen) {
+            MatchQuery need = o.need().id().equals("N1") ? cutting : welding;
+            double inItsList = matcher.rank(s, need, List.of(), Set.of(), 50).stream()
+                    .filter(m -> m.candidate().id().equals("MAKER0")).findFirst().orElseThrow().score();
+            assertEquals(inItsList, o.score(), "the need's own list scores MAKER0 the same for " + o.need().id());
+            assertEquals("寻求供应商", o.need().title());
+        }
+        assertEquals(List.of("N2"), matcher.opportunities(s, "MAKER0", Set.of("N1"), 10).stream().map(o -> o.need().id()).toList(),
+                "a need that dismissed the firm is not shown again");
+        assertEquals(List.of("N1"), matcher.opportunities(s, "MAKER0", Set.of(), 1).stream().map(o -> o.need().id()).toList());
+        assertTrue(matcher.opportunities(s, "COMADE", Set.of(), 10).stream().anyMatch(o -> o.need().id().equals("N1")),
+                "a maker of a product made together with the wanted one sees the need (co-production)");
+        assertTrue(matcher.opportunities(s, "NOBODY", Set.of(), 10).isEmpty());
     }
 }

@@ -103,6 +103,7 @@ class SupplyMatchingTest {
 
     @Test
     void aMakerSeesTheNeedsItCouldServe() {
+        awaitOpportunity(r.changshu, needId);
         Logins.admin().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
                 .body("need.id", hasItem(needId))
                 .body("find { it.need.id == '%s' }.reasons.code".formatted(needId), hasItem("PRODUCT_EXACT"));
@@ -135,11 +136,19 @@ class SupplyMatchingTest {
         String need = Logins.admin().contentType("application/json").body("""
                 {"kind": "SUPPLY", "postedBy": "%s", "title": "采购泵壳", "productCodes": ["%sY"], "quantity": 100}
                 """.formatted(r.leader, p)).post("/api/v1/needs").then().statusCode(201).extract().path("id");
+        awaitOpportunity(maker, need);
         Logins.admin().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", maker).then().statusCode(200)
                 .body("need.id", hasItem(need))
                 .body("find { it.need.id == '%s' }.reasons.code".formatted(need), hasItem("CO_PRODUCTION"))
                 .body("find { it.need.id == '%s' }.reasons.find { it.code == 'CO_PRODUCTION' }.text".formatted(need),
                         containsString("3 家"));
+    }
+
+    /** A new need reaches the reverse views once the outbox relay projected it and the snapshot applied the change. */
+    private static void awaitOpportunity(String firm, String need) {
+        org.awaitility.Awaitility.await("need " + need + " in the opportunities of " + firm).atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(100)).until(() -> Logins.admin().queryParam("kind", "SUPPLY")
+                        .get("/api/v1/enterprises/{c}/opportunities", firm).then().extract().jsonPath().getList("need.id").contains(need));
     }
 
     @jakarta.inject.Inject

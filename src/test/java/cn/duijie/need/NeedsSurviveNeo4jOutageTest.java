@@ -60,7 +60,10 @@ class NeedsSurviveNeo4jOutageTest {
                     .extract().jsonPath().getList("candidate.id", String.class);
             assertTrue(top.contains(r.nearCertified), "need " + id + " is matchable: " + top);
         }
-        Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
-                .body("need.id", org.hamcrest.Matchers.hasItems(ids.toArray()));
+        // and the maker's opportunities, once the matching snapshot has applied the projection's change
+        org.awaitility.Awaitility.await("every need accepted during the outage is in the maker's opportunities")
+                .atMost(java.time.Duration.ofSeconds(30)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.changshu).then().statusCode(200)
+                        .extract().jsonPath().getList("need.id", String.class).containsAll(ids));
     }
 }
