@@ -23,11 +23,16 @@ final class SupplyEvidence {
 
     /** What is asked: the wanted products and the words of the asking text (the wanted products' names included). */
     SupplyEvidence(FirmsAndProducts s, MatchingConfig config, List<String> wanted, String... texts) {
+        this(s, config, wanted, Words.of(texts));
+    }
+
+    /** The same, with the asking text already cut into words ({@link Words#of}). */
+    SupplyEvidence(FirmsAndProducts s, MatchingConfig config, List<String> wanted, List<String> textWords) {
         this.s = s;
         this.tree = config.tree();
         this.w = config.supply();
         this.wanted = List.copyOf(wanted);
-        Set<String> ws = new LinkedHashSet<>(Words.of(texts));
+        Set<String> ws = new LinkedHashSet<>(textWords);
         wanted.forEach(p -> ws.addAll(s.productWords().getOrDefault(p, List.of())));
         this.words = List.copyOf(ws);
         for (String p : wanted) {

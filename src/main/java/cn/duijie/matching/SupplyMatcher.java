@@ -337,7 +337,7 @@ public class SupplyMatcher {
             if (need.maxDistanceKm() != null && (km == null || km > need.maxDistanceKm())) {
                 continue;
             }
-            SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), need.title(), need.description());
+            SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), snapshot.needs().words(need));
             SupplySignals signals = signals(snapshot, ask, c, buyer, need.postedBy(), buyerSegments(s, buyer, need.productCodes()), km, need);
             Pre pre = new Pre(signals, need.needId(), scorer.value(signals));
             if (top.size() < limit) {
