@@ -40,18 +40,31 @@ final class DuplicateFirms {
         return regionCode == null || regionCode.length() < 4 ? "" : regionCode.substring(0, 4) + "00";
     }
 
-    /** Pairs among the new rows, and between new rows and firms already in the graph. */
+    /** The key two firms that are probably one share: their city and their normalized name (stored as duplicateKey). */
+    static String key(String name, String regionCode) {
+        return city(regionCode) + "|" + normalize(name);
+    }
+
+    /** The keys of these enterprise rows. */
+    static List<String> keys(List<Map<String, Object>> rows) {
+        return rows.stream().map(r -> key((String) r.get("name"), (String) r.get("regionCode"))).distinct().toList();
+    }
+
+    /**
+     * Pairs among the new rows, and between new rows and firms already in the graph ({@code existing}: credit code,
+     * name, region code of at least every firm sharing a key with a row).
+     */
     static List<ImportReport.PossibleDuplicate> find(List<Map<String, Object>> rows, List<String[]> existing) {
         Map<String, String[]> seen = new HashMap<>();
         for (String[] e : existing) {
-            seen.putIfAbsent(city(e[2]) + "|" + normalize(e[1]), e);
+            seen.putIfAbsent(key(e[1], e[2]), e);
         }
         List<ImportReport.PossibleDuplicate> out = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             String code = (String) row.get("creditCode");
             String name = (String) row.get("name");
             String region = (String) row.get("regionCode");
-            String key = city(region) + "|" + normalize(name);
+            String key = key(name, region);
             String[] other = seen.get(key);
             if (other != null && !other[0].equals(code)) {
                 out.add(new ImportReport.PossibleDuplicate(code, name, other[0], other[1], city(region),

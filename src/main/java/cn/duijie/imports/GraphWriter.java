@@ -265,10 +265,17 @@ final class GraphWriter {
     }
 
     /** Existing firms as (creditCode, name, regionCode), for the duplicate check. */
-    List<String[]> enterpriseNames() {
+    /**
+     * Credit code, name and region of the firms sharing one of these duplicate keys — of every firm while some firm
+     * imported before the key existed has not got it yet ({@code allKeyed} false: {@link DuplicateKeyBackfill}).
+     */
+    List<String[]> enterpriseNames(List<String> duplicateKeys, boolean allKeyed) {
         List<String[]> out = new ArrayList<>();
         try (Session session = driver.session()) {
-            session.run("MATCH (e:Enterprise) RETURN e.creditCode AS c, e.name AS n, e.regionCode AS r")
+            session.run(allKeyed
+                            ? "MATCH (e:Enterprise) WHERE e.duplicateKey IN $keys RETURN e.creditCode AS c, e.name AS n, e.regionCode AS r"
+                            : "MATCH (e:Enterprise) RETURN e.creditCode AS c, e.name AS n, e.regionCode AS r",
+                    Map.of("keys", duplicateKeys))
                     .forEachRemaining(r -> out.add(new String[] {r.get("c").asString(), r.get("n").asString(""),
                             r.get("r").asString("")}));
         }

@@ -42,10 +42,12 @@ public class ImportEngine {
     private final Instance<AccountRowSink> accountSink;
 
     private final cn.duijie.graph.GraphChanges changes;
+    private final DuplicateKeyBackfill duplicateKeys;
 
     ImportEngine(Driver driver, Instance<NeedRowSink> needSink, Instance<AccountRowSink> accountSink,
-                 cn.duijie.graph.GraphChanges changes) {
+                 cn.duijie.graph.GraphChanges changes, DuplicateKeyBackfill duplicateKeys) {
         this.writer = new GraphWriter(driver);
+        this.duplicateKeys = duplicateKeys;
         this.needSink = needSink;
         this.accountSink = accountSink;
         this.changes = changes;
@@ -278,7 +280,7 @@ public class ImportEngine {
             }
         }
         if (file == ImportFile.ENTERPRISES) {
-            report.duplicates.addAll(DuplicateFirms.find(good, writer.enterpriseNames()));
+            report.duplicates.addAll(DuplicateFirms.find(good, writer.enterpriseNames(DuplicateFirms.keys(good), duplicateKeys.done())));
         }
         errors.sort(Comparator.comparingInt(ImportReport.RowError::row));
         report.errors.addAll(errors);
@@ -499,6 +501,9 @@ public class ImportEngine {
                 }
             }
             props.put(col, e.getValue());
+        }
+        if (file == ImportFile.ENTERPRISES) {
+            props.put("duplicateKey", DuplicateFirms.key((String) v.get("name"), (String) v.get("regionCode")));
         }
         Map<String, Object> p = new HashMap<>();
         p.put("rowKey", rowKey);

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.FileOutputStream;
 import java.nio.charset.Charset;
@@ -223,6 +224,32 @@ class ImportTest {
                 .body("files[0].created", equalTo(1))
                 .body("possibleDuplicates", hasSize(1))
                 .body("possibleDuplicates[0].creditCode", equalTo(twin))
+                .body("possibleDuplicates[0].otherCreditCode", equalTo(bearingMaker));
+    }
+
+    @Inject
+    DuplicateKeyBackfill duplicateKeys;
+
+    @Test
+    void aFirmImportedBeforeTheDuplicateKeyGetsItAndItsTwinIsStillFlagged() {
+        Imports.upload(region()).statusCode(201);
+        String name;
+        try (var s = driver.session()) {
+            name = s.run("MATCH (e:Enterprise {creditCode: $c}) REMOVE e.duplicateKey RETURN e.name AS n", Map.of("c", bearingMaker))
+                    .single().get("n").asString();
+        }
+        assertTrue(duplicateKeys.fillMissing() >= 1);
+        assertTrue(duplicateKeys.done(), "the backfill at start is done");
+        try (var s = driver.session()) {
+            assertEquals(DuplicateFirms.key(name, "321181"), s.run("MATCH (e:Enterprise {creditCode: $c}) RETURN e.duplicateKey AS k",
+                    Map.of("c", bearingMaker)).single().get("k").asString());
+        }
+        String twin = TestData.creditCode(p + "twin2");
+        Imports.upload(TestData.csv(dir, "enterprises.csv", """
+                creditCode,name,regionCode,tier
+                %s,江苏丹阳%s精工有限责任公司,321181,POOL
+                """.formatted(twin, p))).statusCode(201)
+                .body("possibleDuplicates", hasSize(1))
                 .body("possibleDuplicates[0].otherCreditCode", equalTo(bearingMaker));
     }
 
