@@ -327,7 +327,12 @@ public class ImportEngine {
             noteChanges(file, toCreate, toUpdate, report);
         }
         if (file.creates != null) {
-            keys.computeIfAbsent(file.creates, writer::keys).addAll(goodKeys);
+            // the later files of this run may refer to these keys: a key set already read learns them; one not read
+            // yet will be read from the graph, which has them (reading every key here cost a profile edit 1-6 s)
+            Set<String> known = keys.get(file.creates);
+            if (known != null) {
+                known.addAll(goodKeys);
+            }
         }
         report.files.add(new ImportReport.FileCounts(fileName, created, updated, unchanged, raw.size() - good.size()));
         if (!contactRows.isEmpty() && accountSink.isResolvable()) {
