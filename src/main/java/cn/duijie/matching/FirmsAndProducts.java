@@ -135,7 +135,18 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
         Map<String, Firm> ids = new HashMap<>(byId);
         Map<String, List<Firm>> makers = new HashMap<>(makersByProduct);
         Map<String, List<String>> buyers = new HashMap<>(suppliedBy);
-        Map<String, List<Firm>> byWord = new HashMap<>(firmsByWord);
+        // the word index is copied only when some firm's words change (a tier edit keeps it, and the text hits
+        // cached for it: TextHits#firms)
+        boolean wordsChange = false;
+        for (Firm row : rows) {
+            Firm old = byId.get(row.id());
+            wordsChange |= old == null ? !row.words().isEmpty() : !old.words().equals(row.words());
+        }
+        for (String id : gone) {
+            Firm old = byId.get(id);
+            wordsChange |= old != null && !old.words().isEmpty();
+        }
+        Map<String, List<Firm>> byWord = wordsChange ? new HashMap<>(firmsByWord) : firmsByWord;
         Set<String> touchedWords = new HashSet<>();
         Set<String> touchedProducts = new HashSet<>();
         Set<String> touchedBuyers = new HashSet<>();
@@ -208,8 +219,21 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 buyers.remove(b);
             }
         });
-        List<List<String>> oldWords = replaced.values().stream().map(Firm::words).toList();
-        List<List<String>> newWords = fresh.stream().map(Firm::words).toList();
+        // the word statistics change by the firms whose words changed, came or went (the others would cancel out)
+        List<List<String>> oldWords = new ArrayList<>();
+        List<List<String>> newWords = new ArrayList<>();
+        for (Firm old : replaced.values()) {
+            Firm now = ids.get(old.id());
+            if (now == null || !now.words().equals(old.words())) {
+                oldWords.add(old.words());
+            }
+        }
+        for (Firm f : fresh) {
+            Firm old = replaced.get(f.id());
+            if (old == null || !old.words().equals(f.words())) {
+                newWords.add(f.words());
+            }
+        }
         List<List<String>> oldMakes = replaced.values().stream().map(Firm::makes).toList();
         List<List<String>> newMakes = fresh.stream().map(Firm::makes).toList();
         return new FirmsAndProducts(ids, makers, buyers, next, productNames, productSegment, narrower, broader, siblings,

@@ -313,6 +313,9 @@ public class MatchingSnapshots {
             lastFullLoadMs = (System.nanoTime() - start) / 1_000_000;
         }
         current = current.with(newest, firms, research, funds, regions, track, needs);
+        if (firms.firmsByWord() != s.firms().firmsByWord() || firms.words() != s.firms().words()) {
+            textHits.firmsChanged();
+        }
         if (whole.contains(Domain.RESEARCH)) {
             textHits.researchChanged();
         }

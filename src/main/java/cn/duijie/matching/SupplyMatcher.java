@@ -32,8 +32,17 @@ public class SupplyMatcher {
     private final MatchingConfig.Supply w;
     private final MatchingConfig.Tree tree;
 
+    /** The cache of text hits; null in tests without Quarkus. */
+    private final TextHits textIndex;
+
     SupplyMatcher(MatchingSnapshots snapshots, MatchingConfig config) {
+        this(snapshots, config, null);
+    }
+
+    @jakarta.inject.Inject
+    SupplyMatcher(MatchingSnapshots snapshots, MatchingConfig config, TextHits textIndex) {
         this.snapshots = snapshots;
+        this.textIndex = textIndex;
         this.config = config;
         this.w = config.supply();
         this.tree = config.tree();
@@ -205,7 +214,9 @@ public class SupplyMatcher {
 
     /** The firms whose words best match a text, from the snapshot's word index (candidates beyond the product tree). */
     private List<TextHits.Hit> textHits(MatchingSnapshot snapshot, String text) {
-        return snapshot.firms().wordHits(Words.of(text), w.textLimit(), w.commonShare(), w.commonMinFirms());
+        FirmsAndProducts f = snapshot.firms();
+        return textIndex == null ? f.wordHits(Words.of(text), w.textLimit(), w.commonShare(), w.commonMinFirms())
+                : textIndex.firms(f, text, t -> f.wordHits(Words.of(t), w.textLimit(), w.commonShare(), w.commonMinFirms()));
     }
 
     /** The buyer's segments: where it makes products, else the segments its wanted products feed. */

@@ -130,4 +130,22 @@ class CapabilityFirstTest {
                 "a maker of a product made together with the wanted one sees the need (co-production)");
         assertTrue(matcher.opportunities(s, "NOBODY", Set.of(), 10).isEmpty());
     }
+
+    @Test
+    void aTierEditKeepsTheWordIndexAndANewNameReplacesIt() {
+        FirmsAndProducts f = snapshot().firms();
+        FirmsAndProducts.Firm maker = f.firm("MAKER0");
+        FirmsAndProducts.Firm champion = new FirmsAndProducts.Firm(-1, maker.id(), maker.name(), maker.regionCode(), maker.employees(),
+                maker.leader(), maker.lat(), maker.lon(), cn.duijie.domain.Tier.CHAMPION, maker.certifications(), maker.makes(),
+                maker.supplies(), maker.techs(), maker.leads(), maker.descriptionLength(), maker.words());
+        FirmsAndProducts edited = f.withFirms(List.of(champion), List.of());
+        assertTrue(edited.firmsByWord() == f.firmsByWord() && edited.words() == f.words(),
+                "the cached text hits of this index stay valid after a tier edit");
+        assertEquals(cn.duijie.domain.Tier.CHAMPION, edited.firm("MAKER0").tier());
+        FirmsAndProducts renamed = f.withFirms(List.of(firm("MAKER0", "苏州某包装设备有限公司", 31.30, List.of("P1", "P4"))), List.of());
+        assertFalse(renamed.firmsByWord() == f.firmsByWord(), "a firm's new words make a new index (and empty the cache)");
+        java.util.function.Function<FirmsAndProducts, Double> makerScore = x -> x.wordHits(Words.of("包装设备"), 50, 1, 1000).stream()
+                .filter(h -> h.id().equals("MAKER0")).mapToDouble(TextHits.Hit::score).findFirst().orElse(0);
+        assertTrue(makerScore.apply(renamed) > makerScore.apply(f), "the new name's words count at once");
+    }
 }
