@@ -78,7 +78,13 @@ public class MatchingService {
     public Uni<List<MatchModel.Opportunity>> supplyOpportunities(String creditCode, int limit) {
         checkLimit(limit);
         return Panache.withSession(() -> feedback.dismissedFrom(creditCode.strip().toUpperCase()))
-                .chain(dismissedNeeds -> supply.opportunities(creditCode.strip().toUpperCase(), dismissedNeeds, limit));
+                .chain(dismissedNeeds -> supply.opportunities(creditCode.strip().toUpperCase(), dismissedNeeds, limit))
+                .map(found -> {
+                    if (found == null) {
+                        throw DomainException.notFound(Messages.get("enterprise.not-found", creditCode.strip().toUpperCase()));
+                    }
+                    return found;
+                });
     }
 
     /**

@@ -306,7 +306,8 @@ public class SupplyMatcher {
     /**
      * Open SUPPLY needs a firm could serve, best first, from the snapshot's open needs: those wanting a product it
      * makes, one narrower or broader (two levels) or a sibling of one, or one made together with its products
-     * (co-production); each scored as the need's own list scores the firm, reasons only for the ones shown.
+     * (co-production); each scored as the need's own list scores the firm, reasons only for the ones shown. Null when
+     * the firm is not in the snapshot.
      */
     public Uni<List<MatchModel.Opportunity>> opportunities(String firm, Set<String> dismissedNeeds, int limit) {
         return snapshots.current().map(snapshot -> opportunities(snapshot, firm, dismissedNeeds, limit));
@@ -316,7 +317,7 @@ public class SupplyMatcher {
         FirmsAndProducts s = snapshot.firms();
         FirmsAndProducts.Firm c = s.firm(firm);
         if (c == null) {
-            return List.of();
+            return null;
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (String mine : c.makes()) {

@@ -128,7 +128,7 @@ class CapabilityFirstTest {
         assertEquals(List.of("N1"), matcher.opportunities(s, "MAKER0", Set.of(), 1).stream().map(o -> o.need().id()).toList());
         assertTrue(matcher.opportunities(s, "COMADE", Set.of(), 10).stream().anyMatch(o -> o.need().id().equals("N1")),
                 "a maker of a product made together with the wanted one sees the need (co-production)");
-        assertTrue(matcher.opportunities(s, "NOBODY", Set.of(), 10).isEmpty());
+        assertEquals(null, matcher.opportunities(s, "NOBODY", Set.of(), 10), "an unknown firm has no view (the service answers 404)");
     }
 
     @Test

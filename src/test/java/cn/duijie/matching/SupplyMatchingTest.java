@@ -111,6 +111,8 @@ class SupplyMatchingTest {
                 .body("need.id", not(hasItem(needId)));
         Logins.admin().get("/api/v1/enterprises/{c}/opportunities", r.leader).then().statusCode(200)
                 .body("need.id", not(hasItem(needId)));
+        Logins.admin().queryParam("kind", "SUPPLY").get("/api/v1/enterprises/{c}/opportunities", "91320000NOSUCHFIRM")
+                .then().statusCode(404).contentType("application/problem+json").body("detail", containsString("91320000NOSUCHFIRM"));
     }
 
     @Test
