@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,23 +50,17 @@ public class FinanceMatcher {
         // the best `limit` needs by score, worst on top (ties: the smaller need id first); reasons only for those
         Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score)
                 .thenComparing(p -> p.need().needId(), Comparator.reverseOrder());
-        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1, worstFirst);
+        TopK<Pre> top = new TopK<>(limit, worstFirst);
         for (MatchQuery n : s.needs().finance()) {
             Asker a = dismissedNeeds.contains(n.needId()) ? null : asker(s, n);
             if (a == null || !fund.admits(a.ancestors())) {
                 continue;
             }
             FundSignals.Adjacent adjacent = adjacentIn(s, fund, a);
-            Pre pre = new Pre(n, a, adjacent, scorer.total(scorer.parts(signals(s, fund, a, adjacent, n, false))));
-            if (top.size() < limit) {
-                top.add(pre);
-            } else if (worstFirst.compare(pre, top.peek()) > 0) {
-                top.poll();
-                top.add(pre);
-            }
+            top.offer(new Pre(n, a, adjacent, scorer.total(scorer.parts(signals(s, fund, a, adjacent, n, false)))));
         }
         List<ReverseMatch> out = new ArrayList<>();
-        for (Pre p : top) {
+        for (Pre p : top.kept()) {
             out.add(new ReverseMatch(p.need(), scorer.score(signals(s, fund, p.asker(), p.adjacent(), p.need(), true))));
         }
         out.sort(Comparator.comparingDouble((ReverseMatch o) -> o.match().score()).reversed()
@@ -102,7 +95,7 @@ public class FinanceMatcher {
         // the best `limit` funds by score, worst on top; ties go to the smaller id as in the final order
         Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score)
                 .thenComparing(p -> p.fund().id(), Comparator.reverseOrder());
-        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1, worstFirst);
+        TopK<Pre> top = new TopK<>(limit, worstFirst);
         List<Funds.Fund> candidates = only == null ? s.funds().all()
                 : s.funds().byId().containsKey(only) ? List.of(s.funds().byId().get(only)) : List.of();
         for (Funds.Fund f : candidates) {
@@ -111,16 +104,10 @@ public class FinanceMatcher {
             }
             FundSignals.Adjacent adj = adjacent == null ? adjacentIn(s, f, a) : adjacent.get(f.id());
             FundSignals signals = signals(s, f, a, adj, need, false);
-            Pre pre = new Pre(f, adj, scorer.total(scorer.parts(signals)));
-            if (top.size() < limit) {
-                top.add(pre);
-            } else if (limit > 0 && worstFirst.compare(pre, top.peek()) > 0) {
-                top.poll();
-                top.add(pre);
-            }
+            top.offer(new Pre(f, adj, scorer.total(scorer.parts(signals))));
         }
         List<MatchModel.Match> out = new ArrayList<>();
-        for (Pre p : top) {
+        for (Pre p : top.kept()) {
             out.add(scorer.score(signals(s, p.fund(), a, p.adjacent(), need, true)));
         }
         out.sort(Comparator.comparingDouble(MatchModel.Match::score).reversed().thenComparing(m -> m.candidate().id()));

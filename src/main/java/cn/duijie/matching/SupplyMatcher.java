@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,7 +86,7 @@ public class SupplyMatcher {
         record Pre(FirmsAndProducts.Firm firm, Double km, double score) {
         }
         // keep only the best pool by pre-score: a bounded heap, worst on top
-        PriorityQueue<Pre> top = new PriorityQueue<>(pool + 1,
+        TopK<Pre> top = new TopK<>(pool,
                 Comparator.comparingDouble(Pre::score).thenComparing(p -> p.firm().id(), Comparator.reverseOrder()));
         java.util.function.ObjDoubleConsumer<FirmsAndProducts.Firm> offer = (c, capability) -> {
             if (c == null || c.id().equals(buyerId) || dismissed.contains(c.id())
@@ -98,15 +97,12 @@ public class SupplyMatcher {
             if (maxKm != null && (km == null || km > maxKm)) {
                 return;
             }
-            top.add(new Pre(c, km, scorer.prescore(capability, km, c.tier())));
-            if (top.size() > pool) {
-                top.poll();
-            }
+            top.offer(new Pre(c, km, scorer.prescore(capability, km, c.tier())));
         };
         BitSet seen = new BitSet(s.nextIdx());
         for (Group g : groups) {
             // a group whose best possible pre-score cannot beat the pool's worst adds nothing: skip it whole
-            if (top.size() >= pool && scorer.prescoreBound(g.capability(), 0, Tier.CHAMPION) < top.peek().score()) {
+            if (top.full() && scorer.prescoreBound(g.capability(), 0, Tier.CHAMPION) < top.worst().score()) {
                 continue;
             }
             for (FirmsAndProducts.Firm c : s.makersByProduct().getOrDefault(g.product(), List.of())) {
@@ -114,10 +110,10 @@ public class SupplyMatcher {
                     continue;
                 }
                 seen.set(c.idx());
-                if (top.size() >= pool && buyerLocated && !Double.isNaN(c.lat())) {
+                if (top.full() && buyerLocated && !Double.isNaN(c.lat())) {
                     // the latitude difference alone bounds the distance from below: skip firms that cannot make the pool
                     double minKm = Math.abs(Math.toRadians(c.lat()) - Math.toRadians(buyer.lat())) * EARTH_RADIUS_KM;
-                    if (scorer.prescoreBound(g.capability(), minKm, c.tier()) < top.peek().score()) {
+                    if (scorer.prescoreBound(g.capability(), minKm, c.tier()) < top.worst().score()) {
                         continue;
                     }
                 }
@@ -139,7 +135,7 @@ public class SupplyMatcher {
         record Scored(SupplySignals signals, double score) {
         }
         List<Scored> scored = new ArrayList<>();
-        for (Pre p : top) {
+        for (Pre p : top.kept()) {
             SupplySignals signals = signals(snapshot, ask, p.firm(), buyer, buyerId, buyerSegments, p.km(), need);
             if (scorer.capability(signals) >= scorer.minCapability()) {
                 scored.add(new Scored(signals, scorer.value(signals)));
@@ -215,8 +211,9 @@ public class SupplyMatcher {
     /** The firms whose words best match a text, from the snapshot's word index (candidates beyond the product tree). */
     private List<TextHits.Hit> textHits(MatchingSnapshot snapshot, String text) {
         FirmsAndProducts f = snapshot.firms();
-        return textIndex == null ? f.wordHits(Words.of(text), w.textLimit(), w.commonShare(), w.commonMinFirms())
-                : textIndex.firms(f, text, t -> f.wordHits(Words.of(t), w.textLimit(), w.commonShare(), w.commonMinFirms()));
+        java.util.function.Function<String, List<TextHits.Hit>> compute =
+                t -> f.wordHits(Words.of(t), w.textLimit(), w.commonShare(), w.commonMinFirms());
+        return textIndex == null ? compute.apply(text) : textIndex.firms(f, text, compute);
     }
 
     /** The buyer's segments: where it makes products, else the segments its wanted products feed. */
@@ -338,7 +335,7 @@ public class SupplyMatcher {
         record Pre(SupplySignals signals, String needId, double score) {
         }
         Comparator<Pre> worstFirst = Comparator.comparingDouble(Pre::score).thenComparing(Pre::needId, Comparator.reverseOrder());
-        PriorityQueue<Pre> top = new PriorityQueue<>(limit + 1, worstFirst);
+        TopK<Pre> top = new TopK<>(limit, worstFirst);
         for (MatchQuery need : candidates.values()) {
             FirmsAndProducts.Firm buyer = s.firm(need.postedBy());
             if (buyer == c || !c.certifications().containsAll(need.requiredCertifications())) {
@@ -351,16 +348,10 @@ public class SupplyMatcher {
             }
             SupplyEvidence ask = new SupplyEvidence(s, config, need.productCodes(), snapshot.needs().words(need));
             SupplySignals signals = signals(snapshot, ask, c, buyer, need.postedBy(), buyerSegments(s, buyer, need.productCodes()), km, need);
-            Pre pre = new Pre(signals, need.needId(), scorer.value(signals));
-            if (top.size() < limit) {
-                top.add(pre);
-            } else if (worstFirst.compare(pre, top.peek()) > 0) {
-                top.poll();
-                top.add(pre);
-            }
+            top.offer(new Pre(signals, need.needId(), scorer.value(signals)));
         }
         List<MatchModel.Opportunity> out = new ArrayList<>();
-        for (Pre p : top) {
+        for (Pre p : top.kept()) {
             MatchQuery need = snapshot.needs().byId().get(p.needId());
             MatchModel.Match m = scorer.score(p.signals());
             out.add(new MatchModel.Opportunity(new MatchModel.NeedRef(need.needId(), "SUPPLY", need.title(), need.postedBy()),

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -165,7 +164,7 @@ public class TechMatcher {
         double maxText = hits.stream().mapToDouble(TextHits.Hit::score).max().orElse(1);
         SupplySignals.Party asker = new SupplySignals.Party(buyer.id(), buyer.name());
         int pool = Math.max(w.pool(), limit * 3);
-        PriorityQueue<Scored> top = new PriorityQueue<>(pool + 1, Comparator.comparingDouble(Scored::value)
+        TopK<Scored> top = new TopK<>(pool, Comparator.comparingDouble(Scored::value)
                 .thenComparing(Scored::key, Comparator.reverseOrder()));
         for (Research.Party party : parties.values()) {
             if (only != null && !only.equals(party.id()) || dismissed.contains(party.id())) {
@@ -181,17 +180,11 @@ public class TechMatcher {
                     inst == null ? null : inst.id(), inst == null ? null : inst.name(), inst == null ? null : inst.regionCode(),
                     inst != null && inst.partners().contains(buyer.id()), inst == null ? 0 : inst.collaborations(),
                     snapshot.track().of(party.key()).deals());
-            Scored scored = new Scored(signals, party.key(), inst == null ? party.id() : inst.id(), scorer.value(signals));
-            if (top.size() < pool) {
-                top.add(scored);
-            } else if (top.comparator().compare(scored, top.peek()) > 0) {
-                top.poll(); // only a candidate better than the worst in the pool goes in
-                top.add(scored);
-            }
+            top.offer(new Scored(signals, party.key(), inst == null ? party.id() : inst.id(), scorer.value(signals)));
         }
         List<MatchModel.Match> out = new ArrayList<>();
         Map<String, String> institutionOf = new HashMap<>();
-        for (Scored p : top) {
+        for (Scored p : top.kept()) {
             out.add(scorer.score(p.signals()));
             institutionOf.put(p.signals().id(), p.institutionId());
         }
