@@ -2,11 +2,14 @@ package cn.duijie.enterprise;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import cn.duijie.common.Page;
 import cn.duijie.domain.Tier;
@@ -19,19 +22,49 @@ import io.smallrye.mutiny.Uni;
 public class EnterpriseRepository {
 
     private static final Graph.PagedQuery SEARCH = Graph.PagedQuery.of("enterprise/enterprises.cypher");
+    private static final String RELEVANT = Graph.cypher("enterprise/enterprises-relevant.cypher");
+    private static final String HIT_COUNT = Graph.cypher("enterprise/enterprise-hit-count.cypher");
+    private static final String BY_TIER = Graph.cypher("enterprise/enterprises-by-tier.cypher");
+    private static final String BY_NAME = Graph.cypher("enterprise/enterprises-by-name.cypher");
+    private static final String FIRM_COUNT = "MATCH (e:Enterprise) RETURN count(e) AS total";
+    private static final List<String> TIERS_HIGH_FIRST = Arrays.stream(Tier.values())
+            .sorted(java.util.Comparator.comparingInt(Tier::rank).reversed()).map(Tier::name).toList();
     private static final String DETAIL = Graph.cypher("enterprise/enterprise-detail.cypher");
     private static final Map<String, Object> TIER_RANK = Arrays.stream(Tier.values())
             .collect(Collectors.toUnmodifiableMap(Tier::name, t -> (Object) t.rank()));
 
     private final Graph graph;
+    /** A full-text search without filters counts this many hits exactly, then answers "more than" (totalExact false). */
+    private final long countedHits;
+    /** The first window of best hits ranked for a page; a page needs more only when scores tie across its edge. */
+    private final long firstWindow;
 
-    EnterpriseRepository(Graph graph) {
+    EnterpriseRepository(Graph graph,
+                         @ConfigProperty(name = "duijie.search.counted-hits") long countedHits,
+                         @ConfigProperty(name = "duijie.search.first-window") long firstWindow) {
         this.graph = graph;
+        this.countedHits = countedHits;
+        this.firstWindow = firstWindow;
     }
 
     public Uni<Page<EnterpriseApi.Summary>> search(EnterpriseApi.Filter f, int page, int size) {
+        String q = FullText.escape(f.q());
+        // the lists a clerk meets first (the page as it opens, words typed, a column clicked) are read from indexes;
+        // filters and the other orders go through enterprises.cypher, which ranks every firm it selects
+        boolean unfiltered = f.tier() == null && f.region() == null && f.chain() == null && f.segment() == null
+                && f.product() == null && !f.sort().reversed();
+        EnterpriseApi.Sort key = f.sort().key();
+        if (unfiltered && !q.isEmpty() && key == EnterpriseApi.Sort.RELEVANCE) {
+            return relevant(q, page, size, Math.max(firstWindow, 2 * ((long) page * size + size)));
+        }
+        if (unfiltered && q.isEmpty() && key != EnterpriseApi.Sort.EMPLOYEES) {
+            Map<String, Object> p = Map.of("tiers", TIERS_HIGH_FIRST, "tierRank", TIER_RANK, "skip", (long) page * size, "size", (long) size);
+            return graph.read(FIRM_COUNT, Map.of()).map(rows -> rows.get(0).get("total").asLong())
+                    .chain(total -> graph.read(key == EnterpriseApi.Sort.NAME ? BY_NAME : BY_TIER, p)
+                            .map(rows -> new Page<>(rows.stream().map(r -> EnterpriseApi.Summary.from(r.get("hit"))).toList(), total, page, size)));
+        }
         Map<String, Object> p = new HashMap<>();
-        p.put("q", FullText.escape(f.q()));
+        p.put("q", q);
         p.put("tier", f.tier() == null ? null : f.tier().name());
         p.put("region", f.region());
         p.put("chain", f.chain());
@@ -41,6 +74,28 @@ public class EnterpriseRepository {
         p.put("reversed", f.sort().reversed());
         p.put("tierRank", TIER_RANK);
         return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
+    }
+
+    /**
+     * The clerk's usual search (words, no filters, best first) without ranking every hit: the best {@code window} hits
+     * are ranked, widened fourfold while scores tie across the page's edge (enterprises-relevant.cypher says when a
+     * window suffices); the total is counted up to {@code duijie.search.counted-hits}.
+     */
+    private Uni<Page<EnterpriseApi.Summary>> relevant(String q, int page, int size, long window) {
+        Map<String, Object> p = Map.of("q", q, "window", window, "tierRank", TIER_RANK, "skip", (long) page * size, "size", (long) size);
+        return graph.read(RELEVANT, p).chain(rows -> {
+            var r = rows.get(0);
+            long found = r.get("found").asLong();
+            boolean allHits = found < window;
+            boolean settled = allHits || (!r.get("boundary").isNull() && r.get("lowest").asDouble() < r.get("boundary").asDouble());
+            if (!settled) {
+                return relevant(q, page, size, window * 4);
+            }
+            List<EnterpriseApi.Summary> hits = r.get("hits").asList(EnterpriseApi.Summary::from);
+            Uni<Long> total = allHits ? Uni.createFrom().item(found)
+                    : graph.read(HIT_COUNT, Map.of("q", q, "cap", countedHits)).map(c -> c.get(0).get("hits").asLong());
+            return total.map(n -> new Page<>(hits, Math.min(n, countedHits), page, size, n <= countedHits));
+        });
     }
 
     /** Names of these firms by credit code (unknown codes are left out). */

@@ -27,7 +27,7 @@ class OperationsAndErrorsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Neo4j"))
                 .body("checks.name", hasItem("PostgreSQL"))
-                .body("checks.find { it.name == 'Neo4j' }.data.schema", equalTo("0003"))
+                .body("checks.find { it.name == 'Neo4j' }.data.schema", equalTo("0004"))
                 .body("checks.find { it.name == 'Neo4j' }.data.engine", containsString("embedded"));
         Logins.admin().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
