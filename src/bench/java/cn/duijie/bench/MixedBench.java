@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * N clients read {@code /needs/{id}/matches?limit=10} while one writer posts a SUPPLY need every second (and times
  * until it shows in a maker's opportunities), one edits a firm's profile every 5 s (and times until the new tier shows
  * in a need's matches), and one posts a DEAL every 5 s. Prints read latency and throughput and write-to-visible times.
+ * With {@code --write-url URL} of a second replica on the same engines, the writes go through that one while the reads
+ * and the probes stay on {@code --url}: the times are then those of the change feed between replicas.
  *
  * <p>As a soak ({@code --kind SUPPLY,TECH,FINANCE --seconds 1800 --sample-every-s 60 --import-every-s 300 --pid PID}):
  * reads of several kinds interleaved, a 100-firm {@code enterprises.csv} import through {@code POST /api/v1/imports}
@@ -52,6 +54,7 @@ public final class MixedBench {
         long sampleEvery = 0;
         long importEvery = 0;
         long pid = 0;
+        String writeUrl = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--url" -> url = args[++i];
@@ -65,13 +68,18 @@ public final class MixedBench {
                 case "--sample-every-s" -> sampleEvery = Long.parseLong(args[++i]);
                 case "--import-every-s" -> importEvery = Long.parseLong(args[++i]);
                 case "--pid" -> pid = Long.parseLong(args[++i]);
+                case "--write-url" -> writeUrl = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        if (!List.of("localhost", "127.0.0.1", "[::1]").contains(URI.create(url).getHost())) {
-            throw new IllegalArgumentException("bench-mixed only targets this machine (localhost)");
+        for (String u : writeUrl == null ? List.of(url) : List.of(url, writeUrl)) {
+            if (!List.of("localhost", "127.0.0.1", "[::1]").contains(URI.create(u).getHost())) {
+                throw new IllegalArgumentException("bench-mixed only targets this machine (localhost)");
+            }
         }
         String base = url;
+        // two replicas: the writes go through the other one, reads and the write-to-visible probes stay on --url
+        String writes = writeUrl == null ? url : writeUrl;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         HttpBench.bearer = "Bearer " + AdminLogin.token(client, base, password); // reads and writes need a login
         // several kinds (SUPPLY,TECH,FINANCE) are read interleaved
@@ -115,6 +123,11 @@ public final class MixedBench {
             if (ids.size() >= 3 && maker != null) {
                 templates.add(new Template(supply.get(i), need.get("postedBy").asText(), need.get("productCodes"), ids, tiers, maker));
             }
+        }
+        if (templates.isEmpty()) {
+            // the probe looks for a new need in a maker's first 100 opportunities: a list already full cannot show it
+            throw new IllegalStateException("no SUPPLY need at " + base + " has a top-3 maker with fewer than 100 opportunities;"
+                    + " the write-to-visible probe could not see a new need (at 1,000,000 firms every maker's list is full)");
         }
         System.out.printf("%d open %s needs to read, %d SUPPLY templates for writes; warming up%n", reads.size(), kind, templates.size());
         List<URI> targets = reads.stream().map(id -> URI.create(base + "/api/v1/needs/" + id + "/matches?limit=10")).toList();
@@ -164,7 +177,7 @@ public final class MixedBench {
             String body = "{\"id\":\"" + id + "\",\"kind\":\"SUPPLY\",\"postedBy\":\"" + t.buyer() + "\",\"title\":\"混合负载采购 " + k
                     + "\",\"productCodes\":" + t.products() + "}";
             long t0 = System.nanoTime();
-            if (send(client, "POST", base + "/api/v1/needs", body) != 201) {
+            if (send(client, "POST", writes + "/api/v1/needs", body) != 201) {
                 writeErrors.incrementAndGet();
                 return;
             }
@@ -210,7 +223,7 @@ public final class MixedBench {
                 body.put("lon", d.get("lon").asDouble());
             }
             long t0 = System.nanoTime();
-            if (send(client, "PUT", base + "/api/v1/enterprises/" + firm, JSON.writeValueAsString(body)) != 200) {
+            if (send(client, "PUT", writes + "/api/v1/enterprises/" + firm, JSON.writeValueAsString(body)) != 200) {
                 writeErrors.incrementAndGet();
                 return;
             }
@@ -228,7 +241,7 @@ public final class MixedBench {
         pool.execute(() -> every(dealPeriod, deadline, k -> {
             Template t = templates.get((k * 11 + 5) % templates.size());
             String candidate = t.candidates().get(k % t.candidates().size());
-            int status = send(client, "POST", base + "/api/v1/needs/" + t.id() + "/feedback",
+            int status = send(client, "POST", writes + "/api/v1/needs/" + t.id() + "/feedback",
                     "{\"candidateId\":\"" + candidate + "\",\"action\":\"DEAL\"}");
             if (status == 201 || status == 200) {
                 deals.incrementAndGet();
@@ -244,7 +257,7 @@ public final class MixedBench {
                 if (k == 0) {
                     return; // the first import after one period
                 }
-                int status = importFirms(client, base, csv.replace(",__EMPLOYEES__,", "," + (100 + k) + ","));
+                int status = importFirms(client, writes, csv.replace(",__EMPLOYEES__,", "," + (100 + k) + ","));
                 if (status == 201 || status == 202) {
                     imports.incrementAndGet();
                 } else {
