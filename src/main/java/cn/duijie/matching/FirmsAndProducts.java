@@ -21,7 +21,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                                Map<String, String> segmentNames, Map<String, List<String>> feeds,
                                Map<String, String> segmentChain, Map<String, String> chainNames,
                                WordStats words, CoProduction coProduction, Map<String, List<String>> productWords,
-                               Map<String, List<String>> productKeywords, Map<String, List<Firm>> firmsByWord) {
+                               Map<String, List<String>> productKeywords, Map<String, List<String>> firmsByWord) {
 
     /**
      * A firm as matching sees it; lat/lon NaN when unknown. {@code idx} is a dense number for bit sets, kept when
@@ -59,7 +59,6 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 .withTaxonomy(taxonomy);
     }
 
-    private static final java.util.Comparator<Firm> BY_ID = java.util.Comparator.comparing(Firm::id);
 
     public Firm firm(String id) {
         return id == null ? null : byId.get(id);
@@ -146,7 +145,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             Firm old = byId.get(id);
             wordsChange |= old != null && !old.words().isEmpty();
         }
-        Map<String, List<Firm>> byWord = wordsChange ? new HashMap<>(firmsByWord) : firmsByWord;
+        Map<String, List<String>> byWord = wordsChange ? new HashMap<>(firmsByWord) : firmsByWord;
         Set<String> touchedWords = new HashSet<>();
         Set<String> touchedProducts = new HashSet<>();
         Set<String> touchedBuyers = new HashSet<>();
@@ -182,10 +181,11 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 list.remove(old.id());
             }
             Firm now = ids.get(old.id());
-            // the word lists are read for keys only: a firm whose words stay keeps its entries (a tier edit copies none)
+            // the word lists hold keys, not firms (so no old version stays reachable through them): a firm whose
+            // words stay keeps its entries (a tier edit copies none)
             for (String w : now != null && now.words().equals(old.words()) ? List.<String>of() : old.words()) {
-                List<Firm> list = touchedWords.add(w) ? copy(byWord, w) : byWord.get(w);
-                list.removeIf(x -> x.id().equals(old.id()));
+                List<String> list = touchedWords.add(w) ? copy(byWord, w) : byWord.get(w);
+                list.remove(old.id());
             }
         }
         for (Firm f : fresh) {
@@ -198,15 +198,15 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             }
             Firm old = replaced.get(f.id());
             for (String w : old != null && old.words().equals(f.words()) ? List.<String>of() : f.words()) {
-                (touchedWords.add(w) ? copy(byWord, w) : byWord.get(w)).add(f);
+                (touchedWords.add(w) ? copy(byWord, w) : byWord.get(w)).add(f.id());
             }
         }
         touchedWords.forEach(w -> {
-            List<Firm> list = byWord.get(w);
+            List<String> list = byWord.get(w);
             if (list.isEmpty()) {
                 byWord.remove(w);
             } else {
-                list.sort(BY_ID); // wordHits walks the lists in key order; appended firms are one short run (TimSort: linear)
+                list.sort(null); // wordHits walks the lists in key order; appended firms are one short run (TimSort: linear)
             }
         });
         touchedProducts.forEach(p -> {
@@ -250,7 +250,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
     public List<TextHits.Hit> wordHits(Collection<String> asking, int limit, double commonShare, int commonMinFirms) {
         List<String> distinct = List.copyOf(new java.util.LinkedHashSet<>(asking));
         double all = 0;
-        List<List<Firm>> lists = new ArrayList<>(); // the evidence words' firm lists (sorted by key), in asking order
+        List<List<String>> lists = new ArrayList<>(); // the evidence words' firm keys (sorted), in asking order
         List<Double> weights = new ArrayList<>();
         for (String w : distinct) {
             double idf = words.idf(w);
@@ -278,10 +278,10 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
         for (int j = 0; j < n; j++) {
             upTo[j + 1] = upTo[j] + weights.get(light[j]);
         }
-        record Scored(Firm firm, double score) {
+        record Scored(String id, double score) {
         }
         java.util.Comparator<Scored> better = java.util.Comparator.comparingDouble(Scored::score).reversed()
-                .thenComparing(x -> x.firm().id());
+                .thenComparing(Scored::id);
         java.util.PriorityQueue<Scored> top = new java.util.PriorityQueue<>(limit + 1, better.reversed());
         int[] at = new int[n];
         int nonEssential = 0;
@@ -290,11 +290,11 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             while (nonEssential < n && upTo[nonEssential + 1] <= bar) {
                 nonEssential++;
             }
-            Firm next = null;
+            String next = null;
             for (int j = nonEssential; j < n; j++) {
-                List<Firm> l = lists.get(light[j]);
+                List<String> l = lists.get(light[j]);
                 int i = at[light[j]];
-                if (i < l.size() && (next == null || l.get(i).id().compareTo(next.id()) < 0)) {
+                if (i < l.size() && (next == null || l.get(i).compareTo(next) < 0)) {
                     next = l.get(i);
                 }
             }
@@ -303,10 +303,10 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             }
             double score = 0;
             for (int b = 0; b < n; b++) { // summed in the asking words' order, as one pass over them would
-                List<Firm> l = lists.get(b);
-                int i = seek(l, at[b], next.id());
+                List<String> l = lists.get(b);
+                int i = seek(l, at[b], next);
                 at[b] = i;
-                if (i < l.size() && l.get(i) == next) {
+                if (i < l.size() && l.get(i).equals(next)) {
                     score += weights.get(b);
                     at[b] = i + 1;
                 }
@@ -319,19 +319,19 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
             }
         }
         double total = all;
-        return top.stream().sorted(better).map(x -> new TextHits.Hit("E", x.firm().id(), x.score() / total)).toList();
+        return top.stream().sorted(better).map(x -> new TextHits.Hit("E", x.id(), x.score() / total)).toList();
     }
 
-    /** The first index at or after {@code from} whose firm's key is not below {@code id} (galloping, then binary search). */
-    private static int seek(List<Firm> list, int from, String id) {
+    /** The first index at or after {@code from} whose key is not below {@code id} (galloping, then binary search). */
+    private static int seek(List<String> list, int from, String id) {
         int size = list.size();
-        if (from >= size || list.get(from).id().compareTo(id) >= 0) {
+        if (from >= size || list.get(from).compareTo(id) >= 0) {
             return from;
         }
         int lo = from;
         int step = 1;
         int hi = from + 1;
-        while (hi < size && list.get(hi).id().compareTo(id) < 0) {
+        while (hi < size && list.get(hi).compareTo(id) < 0) {
             lo = hi;
             step <<= 1;
             hi = from + step;
@@ -339,7 +339,7 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
         hi = Math.min(hi, size);
         while (lo + 1 < hi) { // list[lo] < id, list[hi] >= id (or hi == size)
             int mid = (lo + hi) >>> 1;
-            if (list.get(mid).id().compareTo(id) < 0) {
+            if (list.get(mid).compareTo(id) < 0) {
                 lo = mid;
             } else {
                 hi = mid;

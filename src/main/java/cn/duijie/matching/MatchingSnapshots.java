@@ -55,7 +55,8 @@ public class MatchingSnapshots {
         return t;
     });
     private final ReentrantLock applying = new ReentrantLock();
-    private final CompletableFuture<MatchingSnapshot> first = new CompletableFuture<>();
+    /** Completes when the first load has finished; it carries no snapshot (one held here would keep that version's firms alive after every reload). */
+    private final CompletableFuture<Boolean> first = new CompletableFuture<>();
     private final AtomicBoolean loadingFirst = new AtomicBoolean();
     private volatile MatchingSnapshot current;
     private volatile boolean schemasReady;
@@ -99,7 +100,8 @@ public class MatchingSnapshots {
         if (s != null) {
             return Uni.createFrom().item(s);
         }
-        return awaitShared(first, firstLoadWait, () -> DomainException.unavailable(Messages.get("matching.snapshot.loading")));
+        return awaitShared(first, firstLoadWait, () -> DomainException.unavailable(Messages.get("matching.snapshot.loading")))
+                .map(loaded -> current);
     }
 
     /**
@@ -119,7 +121,8 @@ public class MatchingSnapshots {
     /** Blocks until the first load is done (tests and benchmarks); null when the time ran out. */
     public MatchingSnapshot await(Duration timeout) {
         try {
-            return first.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            first.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return current;
         } catch (java.util.concurrent.TimeoutException e) {
             return null;
         } catch (InterruptedException e) {
@@ -173,7 +176,7 @@ public class MatchingSnapshots {
             fullLoads++;
             failure = null;
             current = s;
-            first.complete(s);
+            first.complete(Boolean.TRUE);
             LOG.infof("Matching snapshot loaded: %d firms, %d products with makers, %d funds, %d achievements, in %d ms",
                     firms.byId().size(), firms.makersByProduct().size(), s.funds().byId().size(),
                     s.research().achievements().size(), lastFullLoadMs);
@@ -291,9 +294,15 @@ public class MatchingSnapshots {
                 : needKeys.isEmpty() ? s.needs() : s.needs().with(needKeys, loader.needs(List.copyOf(needKeys)));
         boolean allFirms = whole.contains(Domain.FIRMS);
         List<String> keys = allFirms ? loader.firmKeys() : List.copyOf(firmKeys);
+        Object wordIndexBefore = s.firms().firmsByWord();
+        Object wordStatsBefore = s.firms().words();
         if (allFirms) {
             fullLoads++;
+            // a full reload must not hold the old version while it replaces the firms batch by batch (the heap would
+            // double): the other domains are published at once, and nothing here keeps the old snapshot
+            current = current.with(current.appliedChange(), firms, research, funds, regions, track, needs);
         }
+        s = null;
         long start = System.nanoTime();
         // in batches, each published as a version of its own: a full reload replaces firms a batch at a time instead
         // of holding a second copy of all of them
@@ -313,7 +322,7 @@ public class MatchingSnapshots {
             lastFullLoadMs = (System.nanoTime() - start) / 1_000_000;
         }
         current = current.with(newest, firms, research, funds, regions, track, needs);
-        if (firms.firmsByWord() != s.firms().firmsByWord() || firms.words() != s.firms().words()) {
+        if (firms.firmsByWord() != wordIndexBefore || firms.words() != wordStatsBefore) {
             textHits.firmsChanged();
         }
         if (whole.contains(Domain.RESEARCH)) {

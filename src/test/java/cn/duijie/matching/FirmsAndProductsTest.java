@@ -81,8 +81,8 @@ class FirmsAndProductsTest {
             }
             all += idf;
             if (!s.words().common(w, share, min)) {
-                for (FirmsAndProducts.Firm f : s.firmsByWord().getOrDefault(w, List.of())) {
-                    score.merge(f.id(), idf, Double::sum);
+                for (String id : s.firmsByWord().getOrDefault(w, List.of())) {
+                    score.merge(id, idf, Double::sum);
                 }
             }
         }

@@ -58,6 +58,25 @@ class SnapshotFeedTest {
     }
 
     @Test
+    void aFullReloadLeavesNoOldVersionOfAFirmReachable() {
+        // the heap must not hold two versions of the firms after (or, batch by batch, during) a full reload: nothing
+        // may keep the old snapshot — neither the first-load future nor the word index (it holds keys, not firms)
+        java.lang.ref.WeakReference<FirmsAndProducts.Firm> old = new java.lang.ref.WeakReference<>(snapshots.now().firms().byId().get(r.broadMaker));
+        assertTrue(old.get() != null, "the firm is in the snapshot");
+        java.lang.ref.WeakReference<MatchingSnapshot> version = new java.lang.ref.WeakReference<>(snapshots.await(Duration.ofSeconds(5)));
+        int loads = Logins.admin().get("/api/v1/system/matching-snapshot").then().statusCode(200).extract().path("fullLoads");
+        Logins.admin().post("/api/v1/system/matching-snapshot/reload").then().statusCode(202);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                (int) Logins.admin().get("/api/v1/system/matching-snapshot").then().extract().path("fullLoads") > loads);
+        assertTrue(snapshots.now().firms().byId().get(r.broadMaker) != old.get(), "the reload read the firm again");
+        org.awaitility.Awaitility.await("the old versions of the firm and of the snapshot are collected").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    System.gc();
+                    return old.get() == null && version.get() == null;
+                });
+    }
+
+    @Test
     void anEditedProfileShowsInTheNextAnswerWithoutAFullLoad() {
         long fullLoads = snapshots.stats().fullLoads();
         assertEquals("PRODUCT_BROADER", firstReason(match(r.broadMaker)));
