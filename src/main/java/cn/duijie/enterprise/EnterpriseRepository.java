@@ -49,13 +49,15 @@ public class EnterpriseRepository {
 
     public Uni<Page<EnterpriseApi.Summary>> search(EnterpriseApi.Filter f, int page, int size) {
         String q = FullText.escape(f.q());
-        // the lists a clerk meets first (the page as it opens, words typed, a column clicked) are read from indexes;
-        // filters and the other orders go through enterprises.cypher, which ranks every firm it selects
+        // what a clerk meets first is read without ranking every firm: words best first from the best full-text hits
+        // (filters or not), the list without words from indexes; the other orders go through enterprises.cypher
         boolean unfiltered = f.tier() == null && f.region() == null && f.chain() == null && f.segment() == null
                 && f.product() == null && !f.sort().reversed();
         EnterpriseApi.Sort key = f.sort().key();
-        if (unfiltered && !q.isEmpty() && key == EnterpriseApi.Sort.RELEVANCE) {
-            return relevant(q, page, size, Math.max(firstWindow, 2 * ((long) page * size + size)));
+        if (!q.isEmpty() && key == EnterpriseApi.Sort.RELEVANCE && !f.sort().reversed()) {
+            // without filters a small window, widened while needed; with filters the best counted-hits + 1 at once
+            // (a district keeps few of them), and every hit when those do not settle the page
+            return relevant(q, f, page, size, unfiltered ? Math.max(firstWindow, 2 * ((long) page * size + size)) : countedHits + 1);
         }
         if (unfiltered && q.isEmpty() && key != EnterpriseApi.Sort.EMPLOYEES) {
             Map<String, Object> p = Map.of("tiers", TIERS_HIGH_FIRST, "tierRank", TIER_RANK, "skip", (long) page * size, "size", (long) size);
@@ -63,6 +65,18 @@ public class EnterpriseRepository {
                     .chain(total -> graph.read(key == EnterpriseApi.Sort.NAME ? BY_NAME : BY_TIER, p)
                             .map(rows -> new Page<>(rows.stream().map(r -> EnterpriseApi.Summary.from(r.get("hit"))).toList(), total, page, size)));
         }
+        return ranked(q, f, page, size);
+    }
+
+    /** The general ranking (enterprises.cypher): every firm the words and filters select, ordered, counted, paged. */
+    private Uni<Page<EnterpriseApi.Summary>> ranked(String q, EnterpriseApi.Filter f, int page, int size) {
+        Map<String, Object> p = filters(q, f);
+        p.put("sort", f.sort().key().name());
+        p.put("reversed", f.sort().reversed());
+        return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
+    }
+
+    private static Map<String, Object> filters(String q, EnterpriseApi.Filter f) {
         Map<String, Object> p = new HashMap<>();
         p.put("q", q);
         p.put("tier", f.tier() == null ? null : f.tier().name());
@@ -70,28 +84,35 @@ public class EnterpriseRepository {
         p.put("chain", f.chain());
         p.put("segment", f.segment());
         p.put("product", f.product());
-        p.put("sort", f.sort().key().name());
-        p.put("reversed", f.sort().reversed());
         p.put("tierRank", TIER_RANK);
-        return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
+        return p;
     }
 
     /**
-     * The clerk's usual search (words, no filters, best first) without ranking every hit: the best {@code window} hits
-     * are ranked, widened fourfold while scores tie across the page's edge (enterprises-relevant.cypher says when a
-     * window suffices); the total is counted up to {@code duijie.search.counted-hits}.
+     * The clerk's usual search (words, best first) without ranking every hit: the best {@code window} hits are ranked
+     * (enterprises-relevant.cypher says when a window settles the page). Without filters the window widens fourfold
+     * until it does, and the total is counted up to {@code duijie.search.counted-hits}; with filters a window of that
+     * many hits + 1 is tried once, its kept rows are the total when it holds every hit and a lower bound otherwise,
+     * and every hit is ranked when it does not settle the page.
      */
-    private Uni<Page<EnterpriseApi.Summary>> relevant(String q, int page, int size, long window) {
-        Map<String, Object> p = Map.of("q", q, "window", window, "tierRank", TIER_RANK, "skip", (long) page * size, "size", (long) size);
+    private Uni<Page<EnterpriseApi.Summary>> relevant(String q, EnterpriseApi.Filter f, int page, int size, long window) {
+        boolean filtered = f.tier() != null || f.region() != null || f.chain() != null || f.segment() != null || f.product() != null;
+        Map<String, Object> p = filters(q, f);
+        p.put("window", window);
+        p.put("skip", (long) page * size);
+        p.put("size", (long) size);
         return graph.read(RELEVANT, p).chain(rows -> {
             var r = rows.get(0);
             long found = r.get("found").asLong();
             boolean allHits = found < window;
             boolean settled = allHits || (!r.get("boundary").isNull() && r.get("lowest").asDouble() < r.get("boundary").asDouble());
             if (!settled) {
-                return relevant(q, page, size, window * 4);
+                return filtered ? ranked(q, f, page, size) : relevant(q, f, page, size, window * 4);
             }
             List<EnterpriseApi.Summary> hits = r.get("hits").asList(EnterpriseApi.Summary::from);
+            if (filtered) {
+                return Uni.createFrom().item(new Page<>(hits, r.get("matched").asLong(), page, size, allHits));
+            }
             Uni<Long> total = allHits ? Uni.createFrom().item(found)
                     : graph.read(HIT_COUNT, Map.of("q", q, "cap", countedHits)).map(c -> c.get(0).get("hits").asLong());
             return total.map(n -> new Page<>(hits, Math.min(n, countedHits), page, size, n <= countedHits));
