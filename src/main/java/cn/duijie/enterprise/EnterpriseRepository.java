@@ -34,7 +34,7 @@ public class EnterpriseRepository {
             .collect(Collectors.toUnmodifiableMap(Tier::name, t -> (Object) t.rank()));
 
     private final Graph graph;
-    /** A full-text search without filters counts this many hits exactly, then answers "more than" (totalExact false). */
+    /** A full-text search counts this many hits exactly (with filters: looks at this many + 1); beyond, the total is a lower bound. */
     private final long countedHits;
     /** The first window of best hits ranked for a page; a page needs more only when scores tie across its edge. */
     private final long firstWindow;
@@ -51,15 +51,14 @@ public class EnterpriseRepository {
         String q = FullText.escape(f.q());
         // what a clerk meets first is read without ranking every firm: words best first from the best full-text hits
         // (filters or not), the list without words from indexes; the other orders go through enterprises.cypher
-        boolean unfiltered = f.tier() == null && f.region() == null && f.chain() == null && f.segment() == null
-                && f.product() == null && !f.sort().reversed();
+        boolean forward = !f.sort().reversed();
         EnterpriseApi.Sort key = f.sort().key();
-        if (!q.isEmpty() && key == EnterpriseApi.Sort.RELEVANCE && !f.sort().reversed()) {
+        if (!q.isEmpty() && key == EnterpriseApi.Sort.RELEVANCE && forward) {
             // without filters a small window, widened while needed; with filters the best counted-hits + 1 at once
             // (a district keeps few of them), and every hit when those do not settle the page
-            return relevant(q, f, page, size, unfiltered ? Math.max(firstWindow, 2 * ((long) page * size + size)) : countedHits + 1);
+            return relevant(q, f, page, size, filtered(f) ? countedHits + 1 : Math.max(firstWindow, 2 * ((long) page * size + size)));
         }
-        if (unfiltered && q.isEmpty() && key != EnterpriseApi.Sort.EMPLOYEES) {
+        if (q.isEmpty() && !filtered(f) && forward && key != EnterpriseApi.Sort.EMPLOYEES) {
             Map<String, Object> p = Map.of("tiers", TIERS_HIGH_FIRST, "tierRank", TIER_RANK, "skip", (long) page * size, "size", (long) size);
             return graph.read(FIRM_COUNT, Map.of()).map(rows -> rows.get(0).get("total").asLong())
                     .chain(total -> graph.read(key == EnterpriseApi.Sort.NAME ? BY_NAME : BY_TIER, p)
@@ -74,6 +73,10 @@ public class EnterpriseRepository {
         p.put("sort", f.sort().key().name());
         p.put("reversed", f.sort().reversed());
         return graph.page(SEARCH, p, page, size, r -> EnterpriseApi.Summary.from(r.get("hit")));
+    }
+
+    private static boolean filtered(EnterpriseApi.Filter f) {
+        return f.tier() != null || f.region() != null || f.chain() != null || f.segment() != null || f.product() != null;
     }
 
     private static Map<String, Object> filters(String q, EnterpriseApi.Filter f) {
@@ -96,7 +99,7 @@ public class EnterpriseRepository {
      * and every hit is ranked when it does not settle the page.
      */
     private Uni<Page<EnterpriseApi.Summary>> relevant(String q, EnterpriseApi.Filter f, int page, int size, long window) {
-        boolean filtered = f.tier() != null || f.region() != null || f.chain() != null || f.segment() != null || f.product() != null;
+        boolean filtered = filtered(f);
         Map<String, Object> p = filters(q, f);
         p.put("window", window);
         p.put("skip", (long) page * size);

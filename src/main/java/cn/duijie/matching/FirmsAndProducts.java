@@ -59,7 +59,6 @@ public record FirmsAndProducts(Map<String, Firm> byId, Map<String, List<Firm>> m
                 .withTaxonomy(taxonomy);
     }
 
-
     public Firm firm(String id) {
         return id == null ? null : byId.get(id);
     }
